@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Data;
+
+/// <summary>The one unit of work of the app: domain, Identity and data-protection keys.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<ProgramEdition> Editions => Set<ProgramEdition>();
+
+    public DbSet<AllianceOrganization> AllianceOrganizations => Set<AllianceOrganization>();
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<StageDefinition> StageDefinitions => Set<StageDefinition>();
+
+    public DbSet<ProjectStage> ProjectStages => Set<ProjectStage>();
+
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+
+    public DbSet<DeliverableRevision> DeliverableRevisions => Set<DeliverableRevision>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<StageEvent> StageEvents => Set<StageEvent>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All instants are UTC. SQLite hands DateTime back as Unspecified and Npgsql refuses
+        // non-UTC values for timestamptz, so the kind is fixed on the way in and out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        // Enums are stored by name: readable in the database and stable if members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Data.Configurations;
+
+public class ProgramEditionConfiguration : IEntityTypeConfiguration<ProgramEdition>
+{
+    public void Configure(EntityTypeBuilder<ProgramEdition> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.Theme).HasMaxLength(200);
+        builder.HasIndex(e => e.Name).IsUnique();
+        builder.HasIndex(e => e.StartsAtUtc);
+    }
+}

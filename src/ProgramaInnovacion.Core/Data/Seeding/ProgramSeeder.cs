@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Data.Seeding;
+
+/// <summary>
+/// Seeds the reference data every installation needs (roles, alliance, municipalities, the 2021
+/// edition with its ten-stage template and projects). Running it again adds nothing.
+/// </summary>
+public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, TimeProvider time)
+{
+    public async Task SeedReferenceDataAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"rol {role}");
+            }
+        }
+
+        var existingOrgs = await db.AllianceOrganizations.Select(o => o.Name).ToListAsync(ct);
+        db.AllianceOrganizations.AddRange(ReferenceData.Organizations
+            .Where(o => !existingOrgs.Contains(o.Name))
+            .Select(o => new AllianceOrganization { Name = o.Name, Sector = o.Sector, Website = o.Website, Description = o.Description }));
+
+        var existingSlugs = await db.Municipalities.Select(m => m.Slug).ToListAsync(ct);
+        db.Municipalities.AddRange(ReferenceData.Municipalities
+            .Where(m => !existingSlugs.Contains(m.Slug))
+            .Select(m => new Municipality { Name = m.Name, Province = m.Province, Slug = m.Slug, Category = m.Category, Population = m.Population }));
+        await db.SaveChangesAsync(ct);
+
+        if (!await db.Editions.AnyAsync(e => e.Name == ReferenceData.FirstEditionName, ct))
+        {
+            await CreateFirstEditionAsync(ct);
+        }
+    }
+
+    private async Task CreateFirstEditionAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var edition = new ProgramEdition
+        {
+            Name = ReferenceData.FirstEditionName,
+            Theme = ReferenceData.FirstEditionTheme,
+            StartsAtUtc = ReferenceData.FirstEditionStartUtc,
+            EndsAtUtc = ReferenceData.FirstEditionEndUtc,
+            ShareApprovedDeliverables = true,
+            CreatedAtUtc = now,
+            Stages = DefaultStageTemplate.Stages.Select(t => new StageDefinition
+            {
+                Order = t.Order,
+                Key = t.Key,
+                Name = t.Name,
+                Description = t.Description,
+                GuidingQuestions = string.Join('\n', t.GuidingQuestions),
+                SchemaJson = t.Schema.ToJson(),
+                HasTeamForm = t.HasTeamForm,
+                DueAtUtc = ReferenceData.FirstEditionDueDateUtc(t.Order),
+            }).ToList(),
+        };
+        db.Editions.Add(edition);
+
+        var slugs = ReferenceData.Municipalities.Select(m => m.Slug).ToList();
+        var municipalities = await db.Municipalities.Where(m => slugs.Contains(m.Slug)).ToListAsync(ct);
+        foreach (var municipality in municipalities.OrderBy(m => slugs.IndexOf(m.Slug)))
+        {
+            edition.Projects.Add(ProjectFactory.Create(edition, municipality, ReferenceData.FirstEditionStartUtc));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static void EnsureSucceeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"No se pudo crear {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

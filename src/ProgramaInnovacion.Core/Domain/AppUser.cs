@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ProgramaInnovacion.Core.Domain;
+
+public class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Users are deactivated, never deleted, so history keeps their name.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<ProjectMember> Memberships { get; set; } = [];
+}

@@ -1,0 +1,25 @@
+namespace ProgramaInnovacion.Core.Domain;
+
+/// <summary>City size category, used to select editions that span different kinds of cities.</summary>
+public enum MunicipalityCategory
+{
+    Small,
+    Intermediate,
+    Large,
+}
+
+public class Municipality
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Province { get; set; }
+
+    public MunicipalityCategory Category { get; set; }
+
+    public int? Population { get; set; }
+
+    /// <summary>Short ASCII key used in demo e-mail addresses and URLs (e.g. "jesusmaria").</summary>
+    public required string Slug { get; set; }
+}

@@ -1,0 +1,27 @@
+namespace ProgramaInnovacion.Core.Domain;
+
+/// <summary>An edition (cohort) of the program: its dates, theme and the settings that change how it runs.</summary>
+public class ProgramEdition
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Theme { get; set; }
+
+    public DateTime StartsAtUtc { get; set; }
+
+    public DateTime? EndsAtUtc { get; set; }
+
+    /// <summary>When on, team members may read other teams' approved deliverables.</summary>
+    public bool ShareApprovedDeliverables { get; set; }
+
+    /// <summary>When on, panel results show "Experto 1, 2…" instead of names.</summary>
+    public bool AnonymizeExperts { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<StageDefinition> Stages { get; set; } = [];
+
+    public List<Project> Projects { get; set; } = [];
+}

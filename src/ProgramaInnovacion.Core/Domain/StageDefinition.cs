@@ -1,0 +1,31 @@
+namespace ProgramaInnovacion.Core.Domain;
+
+/// <summary>One stage of an edition's template: what the teams hand in and when.</summary>
+public class StageDefinition
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public ProgramEdition Edition { get; set; } = null!;
+
+    public int Order { get; set; }
+
+    /// <summary>URL key, e.g. "desafio".</summary>
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = "";
+
+    /// <summary>Guiding questions, one per line.</summary>
+    public string GuidingQuestions { get; set; } = "";
+
+    /// <summary>The deliverable's field schema as JSON (see Deliverables.StageSchema).</summary>
+    public string SchemaJson { get; set; } = "{\"fields\":[]}";
+
+    /// <summary>False for stages whose content is not a team form (the expert panel).</summary>
+    public bool HasTeamForm { get; set; } = true;
+
+    public DateTime? DueAtUtc { get; set; }
+}

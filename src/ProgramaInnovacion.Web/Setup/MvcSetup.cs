@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Setup;
+
+public static class MvcSetup
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-AR");
+
+    public static WebApplicationBuilder AddPortalMvc(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddControllersWithViews(o =>
+            {
+                // Antiforgery on every unsafe request, not only where an attribute was remembered.
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+            })
+            .AddRazorOptions(o =>
+            {
+                // Feature folders: Features/<Area>/Views/<View>.cshtml, shared views in Views/Shared.
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Views/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Core.Domain.Roles.Administrator))
+            .AddPolicy(Policies.Coordination, p => p.RequireRole(Core.Domain.Roles.Administrator, Core.Domain.Roles.Coordinator))
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert));
+        builder.Services.AddScoped<IAuthorizationHandler, ProjectAccessHandler>();
+        builder.Services.AddScoped<ProjectAccess>();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ArgentinaClock>();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Culture);
+            o.SupportedCultures = [Culture];
+            o.SupportedUICultures = [Culture];
+            o.RequestCultureProviders.Clear();
+        });
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Data.Seeding;
+
+namespace ProgramaInnovacion.Web.Setup;
+
+public static class StartupTasks
+{
+    /// <summary>
+    /// Applies migrations (when configured), seeds the reference data and, in Development or with
+    /// --seed-demo / Seed:Demo=true, the demo edition. Then prints where the portal listens.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            app.Logger.LogWarning("La base de datos tiene migraciones pendientes: ejecutá el comando «migrate».");
+            return;
+        }
+
+        await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedReferenceDataAsync();
+        if (seedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seedDemo));
+    }
+
+    private static void PrintWelcome(WebApplication app, bool demo)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string> { "", "  Programa de Innovación para la Transformación Digital", "" };
+        lines.AddRange(addresses.Select(a => $"  Portal disponible en {a.Replace("[::]", "localhost", StringComparison.Ordinal)}"));
+        if (demo)
+        {
+            lines.Add("");
+            lines.Add($"  Cuentas de demostración (contraseña para todas: {DemoSeeder.DemoPassword}):");
+            lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.Email,-32} {a.Role}"));
+        }
+
+        lines.Add("");
+        // Console, not the logger: this is the newcomer's welcome, not an operational event.
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}
