@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Data.Seeding;
 
@@ -15,15 +16,30 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 }
 
+/// <summary>The provider and connection string the app runs on, resolved once.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
+
 public static class DatabaseSetup
 {
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment, options.Provider);
 
-        builder.Services.AddDbContext<AppDbContext>(o => o.UseProvider(options.Provider, connectionString));
+        // Resolved when the first context is built, so hosts that add configuration late (the
+        // integration tests' WebApplicationFactory) choose the provider too.
+        builder.Services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+            return new DatabaseConnection(provider, ResolveConnectionString(configuration, sp.GetRequiredService<IHostEnvironment>(), provider));
+        });
+        builder.Services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            var connection = sp.GetRequiredService<DatabaseConnection>();
+            o.UseProvider(connection.Provider, connection.ConnectionString);
+            // Hosts may register interceptors (the tests count SQL commands per page with one).
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         builder.Services.AddScoped<ProgramSeeder>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

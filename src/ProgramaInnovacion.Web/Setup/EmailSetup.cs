@@ -17,7 +17,7 @@ public static class EmailSetup
                 return ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp);
             }
 
-            var dataPath = StorageSetup.ResolveDataPath(builder.Configuration, builder.Environment);
+            var dataPath = StorageSetup.ResolveDataPath(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>());
             var directory = Path.GetFullPath(Path.Combine(dataPath, options.Value.PickupDirectory));
             return ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp, directory);
         });

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,6 +50,8 @@ public static class MvcSetup
             o.RequestCultureProviders.Clear();
         });
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        // Spanish text (á, ñ, ¿…) stays readable in the HTML instead of becoming &#xE1; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 }

@@ -8,6 +8,7 @@ using ProgramaInnovacion.Web.Infrastructure.Email;
 
 namespace ProgramaInnovacion.Web.Features.Account;
 
+[Authorize]
 [Route("cuenta")]
 public class AccountController(
     SignInManager<AppUser> signIn,

@@ -5,6 +5,8 @@ namespace ProgramaInnovacion.Web.Features.Errors;
 
 /// <summary>Spanish pages for 403, 404 and unexpected errors (re-executed by the pipeline).</summary>
 [AllowAnonymous]
+// Re-executed for failed POSTs too (e.g. a missing antiforgery token): must not validate again.
+[IgnoreAntiforgeryToken]
 [Route("error")]
 [ApiExplorerSettings(IgnoreApi = true)]
 public class ErrorsController : Controller

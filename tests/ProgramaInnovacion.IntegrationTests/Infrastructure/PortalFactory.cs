@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.AspNetCore.Identity;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Data.Seeding;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The portal on its own fresh database (migrated from empty and seeded with the demo edition at
+/// start-up, as in Development), with a fake clock and a SQL command counter.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Mid-edition: 15 November 2021, 11:00 Argentina time.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2021, 11, 15, 14, 0, 0, TimeSpan.Zero);
+
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public FakeTimeProvider Time { get; } = new(DefaultNow);
+
+    public SqlCommandCounter SqlCounter { get; } = new();
+
+    /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory server.</summary>
+    protected virtual bool UseRealServer => false;
+
+    public string MailPickupPath => Path.Combine(Database.DataPath, "mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Storage:DataPath", Database.DataPath);
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Email:Smtp:Host", "");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IInterceptor>(SqlCounter);
+        });
+        if (UseRealServer)
+        {
+            this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (UseRealServer)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server; // builds the host: migrations and seed run now, not inside the first test
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <summary>A scope with the app's services, for arranging and asserting on the database.</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await action(db);
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public PortalClient CreatePortalClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost") }));
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Creates an extra account (demo password) for tests that change or lock it.</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string role, string? municipalitySlug = null)
+    {
+        await using var scope = CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAtUtc = Time.GetUtcNow().UtcDateTime };
+        Assert.True((await users.CreateAsync(user, DemoSeeder.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (municipalitySlug is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var projectId = await db.Projects.Where(p => p.Municipality.Slug == municipalitySlug).Select(p => p.Id).SingleAsync();
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = user.CreatedAtUtc });
+            await db.SaveChangesAsync();
+        }
+
+        return user;
+    }
+
+    internal Task<int> CountAsync<TEntity>() where TEntity : class =>
+        WithDbAsync(db => db.Set<TEntity>().CountAsync());
+}

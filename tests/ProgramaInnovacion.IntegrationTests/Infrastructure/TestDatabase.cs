@@ -1,0 +1,70 @@
+using Npgsql;
+using ProgramaInnovacion.Core.Data;
+
+namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database for one test host: a SQLite file in a temp folder, or a new database
+/// on the PostgreSQL server named by TEST_PG_CONNECTION (TEST_DB_PROVIDER=Postgres). The same
+/// tests run on both; tests/run.sh runs the suite once per provider.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, string dataPath, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        DataPath = dataPath;
+        PostgresName = postgresName;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The app's data folder for this host (uploads, mail pickup, SQLite file).</summary>
+    public string DataPath { get; }
+
+    private string? PostgresName { get; }
+
+    public static DatabaseProvider ConfiguredProvider =>
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("TEST_DB_PROVIDER"), ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static TestDatabase Create()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "programa-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        if (ConfiguredProvider == DatabaseProvider.Sqlite)
+        {
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dataPath, "test.db")}", dataPath, null);
+        }
+
+        var server = Environment.GetEnvironmentVariable("TEST_PG_CONNECTION")
+            ?? throw new InvalidOperationException("TEST_DB_PROVIDER=Postgres needs TEST_PG_CONNECTION (tests/run.sh sets it).");
+        var name = "pi_test_" + Guid.NewGuid().ToString("N")[..16];
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true, MaxPoolSize = 20 };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), dataPath, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (PostgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(admin.ToString());
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file may still be open by a pooled connection; the temp folder is disposable.
+        }
+    }
+}
