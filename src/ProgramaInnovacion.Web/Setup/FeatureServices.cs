@@ -1,4 +1,6 @@
 using ProgramaInnovacion.Web.Features.Projects;
+using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Text;
 
 namespace ProgramaInnovacion.Web.Setup;
 
@@ -7,6 +9,8 @@ public static class FeatureServices
     /// <summary>The services of the feature folders (one line per feature service).</summary>
     public static WebApplicationBuilder AddFeatureServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ProjectQueries>();
         return builder;
     }
