@@ -59,7 +59,12 @@ public sealed class DeliverableContent
     public IReadOnlyList<string> RetiredKeys(StageSchema schema) =>
         _root.Select(p => p.Key).Where(k => schema.Find(k) is null && _root[k] is not null).ToList();
 
-    public string ToJson() => _root.ToJsonString();
+    public string ToJson() => Serialize(_root);
+
+    private static readonly JsonSerializerOptions StorageOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The stored form of content: Spanish text kept readable (no \u00E9 escapes).</summary>
+    public static string Serialize(JsonObject content) => content.ToJsonString(StorageOptions);
 
     internal static string ScalarText(JsonNode? node) => node switch
     {

@@ -12,6 +12,8 @@ public enum StageAction
     Unlock,
     /// <summary>A coordinator reopens an approved stage.</summary>
     Reopen,
+    /// <summary>A coordinator closes a stage that has no team form (the expert panel).</summary>
+    Close,
 }
 
 /// <summary>Who acts on a stage, as far as the workflow cares.</summary>
@@ -63,6 +65,9 @@ public static class StageWorkflow
             (StageAction.Reopen, WorkflowActor.Coordinator, StageState.Approved) when !hasComment => WorkflowResult.Denied("Indicá el motivo para reabrir la etapa aprobada."),
             (StageAction.Reopen, WorkflowActor.Coordinator, StageState.Approved) => WorkflowResult.Ok(StageState.InProgress),
             (StageAction.Reopen, WorkflowActor.Coordinator, _) => WorkflowResult.Denied("Solo se puede reabrir una etapa aprobada."),
+
+            (StageAction.Close, WorkflowActor.Coordinator, StageState.Available or StageState.InProgress or StageState.Submitted) => WorkflowResult.Ok(StageState.Approved),
+            (StageAction.Close, WorkflowActor.Coordinator, _) => WorkflowResult.Denied("Solo se puede cerrar una etapa abierta."),
 
             _ => WorkflowResult.Denied("No tenés permiso para realizar esta acción sobre la etapa."),
         };

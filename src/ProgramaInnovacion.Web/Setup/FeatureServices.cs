@@ -1,4 +1,5 @@
 using ProgramaInnovacion.Web.Features.Projects;
+using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Text;
 
@@ -12,6 +13,8 @@ public static class FeatureServices
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ProjectQueries>();
+        builder.Services.AddScoped<StageTransitions>();
+        builder.Services.AddScoped<DeliverableDrafts>();
         return builder;
     }
 }

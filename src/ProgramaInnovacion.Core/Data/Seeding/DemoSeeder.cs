@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
@@ -153,7 +154,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
     {
         stage.Deliverable ??= new Deliverable();
         var deliverable = stage.Deliverable;
-        var json = content.ToJsonString();
+        var json = DeliverableContent.Serialize(content);
         deliverable.ContentJson = json;
         deliverable.Version++;
         deliverable.UpdatedAtUtc = at;
