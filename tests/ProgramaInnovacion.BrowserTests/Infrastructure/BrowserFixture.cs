@@ -51,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "es-AR", TimezoneId = "America/Argentina/Buenos_Aires" });
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(this, context, page);
     }

@@ -25,7 +25,11 @@ public sealed class BrowserSession(BrowserFixture fixture, IBrowserContext conte
         await Page.GetByLabel("Correo electrónico").FillAsync(email);
         await Page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
-        await Page.WaitForURLAsync(u => !u.Contains("/cuenta/ingresar", StringComparison.Ordinal));
+        // The first request to a role's home compiles its views; on a busy two-core runner that can
+        // take longer than the default timeout, and the page is usable once its DOM is in.
+        await Page.WaitForURLAsync(
+            u => !u.Contains("/cuenta/ingresar", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
 
     /// <summary>Runs axe-core on the current page and fails on any serious or critical violation.</summary>
