@@ -39,8 +39,6 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 Attachments = s.Deliverable!.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.OriginalFileName, a.SizeBytes }).ToList(),
                 Comments = s.Deliverable!.Comments.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
                     .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc)).ToList(),
-                Submissions = s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Take(2)
-                    .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc)).ToList(),
             })
             .SingleOrDefaultAsync();
         if (row is null)
@@ -48,11 +46,18 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             return null;
         }
 
+        // Separate query: a "top 2 per parent" inside the projection needs APPLY, which SQLite lacks.
+        var submissions = row.DeliverableId is { } deliverableId
+            ? await db.DeliverableRevisions.AsNoTracking()
+                .Where(r => r.DeliverableId == deliverableId && r.Kind == RevisionKind.Submission)
+                .OrderByDescending(r => r.Number).Take(2)
+                .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync()
+            : [];
         return new StageInfo(row.ProjectId, row.Municipality, row.Id, row.Order, row.Key, row.Name, row.Description, row.GuidingQuestions,
             row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
             row.RevisionCount,
             row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
-            row.Comments, row.Submissions);
+            row.Comments, submissions);
     }
 
     public static ReviewPageModel Review(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
