@@ -93,5 +93,11 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Mapeo de actores" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mapeo de actores");
         await Assertions.Expect(page.Locator("#f-actores")).ToBeVisibleAsync();
+
+        // The table form: "Agregar fila" (enhanced by JavaScript) adds labelled cells, and axe stays clean.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Agregar fila a «Actores»" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Nombre, fila 1")).ToBeFocusedAsync();
+        await page.GetByLabel("Nombre, fila 1").FillAsync("Cámara de Comercio");
+        await team.AssertNoSeriousA11yViolationsAsync();
     }
 }
