@@ -100,4 +100,41 @@ public class StagePagesTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal($"/proyectos/{projectId}/etapas/prueba", link.GetAttribute("href"));
         Assert.Equal(StageState.InProgress, await StageForms.StateAsync(factory, "bahiablanca", "prueba"));
     }
+
+    [Theory]
+    [InlineData("guardar")]
+    [InlineData("entregar")]
+    [InlineData("adjuntos")]
+    public async Task StagePosts_WithoutAnAntiforgeryToken_AreRejected_AndSaveNothing(string action)
+    {
+        var projectId = await StageForms.ProjectIdAsync(factory, "bahiablanca");
+        using var team = await SignedInAsync("bahiablanca@programa.example");
+        var before = await factory.CountAsync<Core.Domain.DeliverableRevision>();
+
+        var response = await team.Http.PostAsync($"/proyectos/{projectId}/etapas/prueba/{action}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "1", ["f.lugar"] = "Sin token", ["campo"] = "adjuntos" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await factory.CountAsync<Core.Domain.DeliverableRevision>());
+    }
+
+    [Fact]
+    public async Task SaveDraft_WithAFarTooLargeRequest_GetsTheSpanishTooLargePage()
+    {
+        var projectId = await StageForms.ProjectIdAsync(factory, "bahiablanca");
+        var url = $"/proyectos/{projectId}/etapas/prueba";
+        using var team = await SignedInAsync("bahiablanca@programa.example");
+        var page = await team.GetPageAsync(url);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in StageForms.Fields(page, StageForms.FormSelector))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(new byte[30 * 1024 * 1024]), "f.adjuntos.archivo", "enorme.pdf");
+        var response = await team.Http.PostAsync(url + "/guardar", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("El archivo es demasiado grande", (await PortalClient.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
+    }
 }

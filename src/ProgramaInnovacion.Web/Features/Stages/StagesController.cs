@@ -44,14 +44,43 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         return View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
     }
 
+    // The deliverable form is multipart (it can carry a file), so these actions read the form
+    // themselves: see ReadFormAsync.
     [HttpPost("etapas/{key}/guardar")]
+    [IgnoreAntiforgeryToken]
     public Task<IActionResult> Save(int id, string key) => SaveOrSubmitAsync(id, key, submit: false);
 
     [HttpPost("etapas/{key}/entregar")]
+    [IgnoreAntiforgeryToken]
     public Task<IActionResult> Submit(int id, string key) => SaveOrSubmitAsync(id, key, submit: true);
+
+    /// <summary>
+    /// Reads the posted form, then validates antiforgery explicitly. Null when both are fine; otherwise
+    /// the response: a Spanish 413 page when the request is over the size limit (the automatic
+    /// antiforgery filter would have failed reading it and answered a bare 400), 400 for a bad token.
+    /// </summary>
+    private async Task<IActionResult?> ReadFormAsync(int id, string key)
+    {
+        try
+        {
+            await Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+        }
+
+        return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
+    }
 
     private async Task<IActionResult> SaveOrSubmitAsync(int id, string key, bool submit)
     {
+        if (await ReadFormAsync(id, key) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         var (stage, permissions, denied) = await EditableStageAsync(id, key);
         if (denied is not null)
         {
@@ -150,27 +179,15 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     private int PostedVersion() => int.TryParse(Request.Form["Version"], out var v) ? v : 0;
 
     /// <summary>
-    /// Uploads a file into an attachments field, saving what was typed in the form with it. The form
-    /// is read here (not by model binding) so an oversized request gets a Spanish page instead of an
-    /// exception; antiforgery is then validated explicitly.
+    /// Uploads a file into an attachments field, saving what was typed in the form with it.
     /// </summary>
     [HttpPost("etapas/{key}/adjuntos")]
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Upload(int id, string key)
     {
-        try
+        if (await ReadFormAsync(id, key) is { } unreadable)
         {
-            await Request.ReadFormAsync();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
-        }
-
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            return BadRequest();
+            return unreadable;
         }
 
         var (stage, permissions, denied) = await EditableStageAsync(id, key);
