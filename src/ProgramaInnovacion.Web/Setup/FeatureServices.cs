@@ -1,6 +1,7 @@
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Storage;
 using ProgramaInnovacion.Web.Infrastructure.Text;
 
 namespace ProgramaInnovacion.Web.Setup;
@@ -15,6 +16,9 @@ public static class FeatureServices
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
+        builder.AddFileStorage();
+        builder.Services.AddScoped<StageQueries>();
+        builder.Services.AddScoped<StageCommands>();
         return builder;
     }
 }

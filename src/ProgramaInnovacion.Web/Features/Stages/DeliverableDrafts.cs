@@ -21,7 +21,8 @@ public sealed record DraftSaveResult(DraftSaveStatus Status, int Version, string
 /// <summary>
 /// Saves a team's deliverable content: every save is an immutable revision, the deliverable's
 /// Version is the optimistic-concurrency token (the same on SQLite and PostgreSQL), and the first
-/// save moves the stage from Disponible to En progreso. Callers authorize (ProjectOperation.Edit).
+/// save moves the stage from Disponible to En progreso (a Submission kind submits it). Callers
+/// authorize (ProjectOperation.Edit) and validate the content before submitting.
 /// </summary>
 public class DeliverableDrafts(AppDbContext db, TimeProvider time, StageTransitions transitions)
 {
@@ -35,7 +36,9 @@ public class DeliverableDrafts(AppDbContext db, TimeProvider time, StageTransiti
             return new DraftSaveResult(DraftSaveStatus.Conflict, current?.Version ?? 0, "Otra persona guardó este entregable mientras lo editabas.", current?.ContentJson);
         }
 
-        var transition = await transitions.ApplyAsync(stage, StageAction.SaveDraft, WorkflowActor.Team, userId);
+        // A submission is a revision too: saved and moved to Entregada in one step.
+        var action = kind == RevisionKind.Submission ? StageAction.Submit : StageAction.SaveDraft;
+        var transition = await transitions.ApplyAsync(stage, action, WorkflowActor.Team, userId);
         if (!transition.Allowed)
         {
             return new DraftSaveResult(DraftSaveStatus.Denied, current?.Version ?? 0, transition.Error);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Stages;
+
+/// <summary>Coordinators set the due date of each stage of an edition (Argentina time in, UTC stored).</summary>
+[Authorize(Policy = Policies.Coordination)]
+[Route("coordinacion/vencimientos")]
+public class DeadlinesController(StageQueries queries, StageCommands commands) : Controller
+{
+    private const string View_ = "~/Features/Stages/Views/Deadlines.cshtml";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? edicion)
+    {
+        var model = await queries.DeadlinesAsync(edicion);
+        return model is null ? NotFound() : View(View_, model);
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(int edicion, List<DeadlineRow> etapas)
+    {
+        var model = await queries.DeadlinesAsync(edicion);
+        if (model is null || model.EditionId != edicion)
+        {
+            return NotFound();
+        }
+
+        // Names come from the database, only the typed dates from the form.
+        foreach (var row in model.Stages)
+        {
+            row.Due = etapas.FirstOrDefault(e => e.StageDefinitionId == row.StageDefinitionId)?.Due;
+        }
+
+        if (!await commands.SaveDeadlinesAsync(edicion, model.Stages, User))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(View_, model);
+        }
+
+        TempData["Message"] = "Vencimientos guardados.";
+        return RedirectToAction(nameof(Index), new { edicion });
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Features.Stages;
+
+/// <summary>
+/// Read models of the stage pages. Each is a fixed number of SQL commands however many revisions,
+/// comments or attachments the deliverable has (the integration tests count them).
+/// </summary>
+public class StageQueries(AppDbContext db, ArgentinaClock clock)
+{
+    public async Task<StageInfo?> GetStageAsync(int projectId, string key)
+    {
+        var row = await db.ProjectStages.AsNoTracking().AsSplitQuery()
+            .Where(s => s.ProjectId == projectId && s.StageDefinition.Key == key)
+            .Select(s => new
+            {
+                s.ProjectId,
+                Municipality = s.Project.Municipality.Name,
+                s.Id,
+                s.StageDefinition.Order,
+                s.StageDefinition.Key,
+                s.StageDefinition.Name,
+                s.StageDefinition.Description,
+                s.StageDefinition.GuidingQuestions,
+                s.StageDefinition.SchemaJson,
+                s.StageDefinition.HasTeamForm,
+                s.StageDefinition.DueAtUtc,
+                s.State,
+                s.SubmittedAtUtc,
+                DeliverableId = s.Deliverable == null ? (int?)null : s.Deliverable.Id,
+                Version = s.Deliverable == null ? 0 : s.Deliverable.Version,
+                ContentJson = s.Deliverable == null ? null : s.Deliverable.ContentJson,
+                RevisionCount = s.Deliverable == null ? 0 : s.Deliverable.Revisions.Count,
+                Attachments = s.Deliverable!.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.OriginalFileName, a.SizeBytes }).ToList(),
+                Comments = s.Deliverable!.Comments.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+                    .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc)).ToList(),
+            })
+            .SingleOrDefaultAsync();
+        if (row is null)
+        {
+            return null;
+        }
+
+        // Separate query: a "top 2 per parent" inside the projection needs APPLY, which SQLite lacks.
+        var submissions = row.DeliverableId is { } deliverableId
+            ? await db.DeliverableRevisions.AsNoTracking()
+                .Where(r => r.DeliverableId == deliverableId && r.Kind == RevisionKind.Submission)
+                .OrderByDescending(r => r.Number).Take(2)
+                .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync()
+            : [];
+        return new StageInfo(row.ProjectId, row.Municipality, row.Id, row.Order, row.Key, row.Name, row.Description, row.GuidingQuestions,
+            row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
+            row.RevisionCount,
+            row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
+            row.Comments, submissions);
+    }
+
+    public static ReviewPageModel Review(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
+    {
+        var latest = stage.LatestSubmissions.Count > 0 ? stage.LatestSubmissions[0] : null;
+        var previous = stage.LatestSubmissions.Count > 1 ? stage.LatestSubmissions[1] : null;
+        var changes = latest is not null && previous is not null
+            ? DeliverableDiff.Compare(stage.Schema, DeliverableContent.Parse(previous.ContentJson).Root, DeliverableContent.Parse(latest.ContentJson).Root)
+            : null;
+        return new ReviewPageModel { Stage = stage, Latest = latest, Previous = previous, Changes = changes, Comment = comment, CommentError = commentError, ThreadText = threadText, ThreadError = threadError };
+    }
+
+    /// <summary>An attachment of one of the project's deliverables (null for any other project's file).</summary>
+    public Task<StoredFile?> AttachmentAsync(int projectId, int attachmentId) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.Deliverable.ProjectStage.ProjectId == projectId)
+            .Select(a => new StoredFile(a.StoredName, a.OriginalFileName, a.ContentType))
+            .SingleOrDefaultAsync();
+
+    public Task<List<RevisionRow>> RevisionsAsync(int deliverableId) =>
+        db.DeliverableRevisions.AsNoTracking().Where(r => r.DeliverableId == deliverableId).OrderByDescending(r => r.Number)
+            .Select(r => new RevisionRow(r.Number, r.Kind, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync();
+
+    /// <summary>The two revisions to compare and the list of numbers for the picker (two commands).</summary>
+    public async Task<CompareModel?> CompareAsync(StageInfo stage, int from, int to)
+    {
+        if (stage.DeliverableId is not { } deliverableId)
+        {
+            return null;
+        }
+
+        var pair = await db.DeliverableRevisions.AsNoTracking()
+            .Where(r => r.DeliverableId == deliverableId && (r.Number == from || r.Number == to))
+            .Select(r => new { Row = new RevisionRow(r.Number, r.Kind, r.Author.DisplayName, r.CreatedAtUtc), r.ContentJson })
+            .ToListAsync();
+        var before = pair.FirstOrDefault(p => p.Row.Number == from);
+        var after = pair.FirstOrDefault(p => p.Row.Number == to);
+        if (before is null || after is null)
+        {
+            return null;
+        }
+
+        var numbers = await db.DeliverableRevisions.AsNoTracking().Where(r => r.DeliverableId == deliverableId).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync();
+        var changes = DeliverableDiff.Compare(stage.Schema, DeliverableContent.Parse(before.ContentJson).Root, DeliverableContent.Parse(after.ContentJson).Root);
+        return new CompareModel(stage, before.Row, after.Row, changes, numbers);
+    }
+
+    /// <summary>Submitted deliverables of every project, oldest submission first.</summary>
+    public async Task<IReadOnlyList<QueueRow>> ReviewQueueAsync()
+    {
+        var rows = await db.ProjectStages.AsNoTracking()
+            .Where(s => s.State == StageState.Submitted)
+            .OrderBy(s => s.SubmittedAtUtc ?? s.StateChangedAtUtc)
+            .Select(s => new { s.ProjectId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Key, s.StageDefinition.Name, s.StageDefinition.Order, Submitted = s.SubmittedAtUtc ?? s.StateChangedAtUtc })
+            .ToListAsync();
+        return rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted))).ToList();
+    }
+
+    public async Task<TimelineModel?> TimelineAsync(int projectId)
+    {
+        var municipality = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Municipality.Name).SingleOrDefaultAsync();
+        if (municipality is null)
+        {
+            return null;
+        }
+
+        var events = await db.StageEvents.AsNoTracking()
+            .Where(e => e.ProjectId == projectId)
+            .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
+            .Select(e => new TimelineRow(e.OccurredAtUtc, e.ProjectStage.StageDefinition.Name, e.Action, e.FromState, e.ToState, e.Actor == null ? "Sistema" : e.Actor.DisplayName, e.Comment))
+            .ToListAsync();
+        return new TimelineModel(projectId, municipality, events);
+    }
+
+    /// <summary>The stages of an edition (the newest when none is given) with their due dates in Argentina time.</summary>
+    public async Task<DeadlinesModel?> DeadlinesAsync(int? editionId)
+    {
+        var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).ToListAsync();
+        var edition = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions.FirstOrDefault();
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var stages = await db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == edition.Id).OrderBy(d => d.Order)
+            .Select(d => new { d.Id, d.Order, d.Name, d.DueAtUtc }).ToListAsync();
+        return new DeadlinesModel
+        {
+            EditionId = edition.Id,
+            EditionName = edition.Name,
+            Editions = editions.Select(e => (e.Id, e.Name)).ToList(),
+            Stages = stages.Select(s => new DeadlineRow { StageDefinitionId = s.Id, Order = s.Order, Name = s.Name, Due = s.DueAtUtc is { } due ? DeadlineText.ToInput(due) : null }).ToList(),
+        };
+    }
+}
+
+public sealed record StoredFile(string StoredName, string OriginalFileName, string ContentType);
+
+/// <summary>Due dates as a datetime-local input shows them: Argentina wall-clock time.</summary>
+public static class DeadlineText
+{
+    public const string InputFormat = "yyyy-MM-dd'T'HH:mm";
+
+    public static string ToInput(DateTime utc) => ArgentinaClock.ToLocal(utc).ToString(InputFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Argentina local "2021-08-10T18:00" (or a bare date, read as 23:59) to UTC; null when it does not parse.</summary>
+    public static DateTime? FromInput(string text)
+    {
+        var value = text.Trim();
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        const System.Globalization.DateTimeStyles styles = System.Globalization.DateTimeStyles.None;
+        DateTime local;
+        if (DateTime.TryParseExact(value, "yyyy-MM-dd", invariant, styles, out var day))
+        {
+            local = day.AddHours(23).AddMinutes(59);
+        }
+        else if (!DateTime.TryParseExact(value, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out local))
+        {
+            return null;
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ArgentinaClock.Zone);
+    }
+}

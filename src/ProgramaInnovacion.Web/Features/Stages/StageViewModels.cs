@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Deliverables;
+
+namespace ProgramaInnovacion.Web.Features.Stages;
+
+public sealed record CommentView(int Id, string Author, string BodyMarkdown, DateTime CreatedAtUtc);
+
+public sealed record SubmissionView(int Number, string ContentJson, string Author, DateTime CreatedAtUtc);
+
+/// <summary>One project's stage with its deliverable, as every stage page reads it (one query).</summary>
+public sealed record StageInfo(
+    int ProjectId,
+    string Municipality,
+    int StageId,
+    int Order,
+    string Key,
+    string Name,
+    string Description,
+    string GuidingQuestions,
+    string SchemaJson,
+    bool HasTeamForm,
+    DateTime? DueAtUtc,
+    StageState State,
+    DateTime? SubmittedAtUtc,
+    int? DeliverableId,
+    int Version,
+    string? ContentJson,
+    int RevisionCount,
+    IReadOnlyList<AttachmentLink> Attachments,
+    IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<SubmissionView> LatestSubmissions)
+{
+    public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
+
+    public IReadOnlyList<string> Questions => GuidingQuestions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public string Url => StageUrls.Stage(ProjectId, Key);
+
+    public DeliverableViewModel ReadOnly => DeliverableViewModel.From(SchemaJson, ContentJson, Attachments);
+}
+
+public static class StageUrls
+{
+    public static string Stage(int projectId, string key) => $"/proyectos/{projectId}/etapas/{key}";
+
+    public static string Review(int projectId, string key) => $"{Stage(projectId, key)}/revision";
+
+    public static string Attachment(int projectId, int attachmentId) => $"/proyectos/{projectId}/adjuntos/{attachmentId}";
+}
+
+/// <summary>Who is looking at a stage page and what they may do there.</summary>
+public sealed record StagePermissions(bool CanEdit, bool CanReview)
+{
+    public bool CanComment => CanEdit || CanReview;
+}
+
+/// <summary>The team's stage page: the form (editable) or the read-only deliverable.</summary>
+public sealed class StagePageModel
+{
+    public required StageInfo Stage { get; init; }
+
+    public required StagePermissions Permissions { get; init; }
+
+    /// <summary>The values the form shows: stored, or just posted when the page is re-rendered.</summary>
+    public required JsonObject Content { get; init; }
+
+    public required int Version { get; init; }
+
+    public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
+    public string? FormMessage { get; init; }
+
+    /// <summary>Long-text field whose Markdown preview is shown.</summary>
+    public string? PreviewKey { get; init; }
+
+    /// <summary>On a conflicting save: the version the other person saved, compared with what was typed.</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; init; }
+
+    public string CommentText { get; init; } = "";
+
+    public string? CommentError { get; init; }
+
+    /// <summary>A coordinator's unlock or reopen that was refused (e.g. no reason given).</summary>
+    public string? CoordinatorError { get; init; }
+
+    public string CoordinatorReason { get; init; } = "";
+
+    public bool IsEditable => Permissions.CanEdit && Stage.HasTeamForm && StageWorkflow.IsEditableByTeam(Stage.State);
+
+    public string? ErrorFor(string elementId) => Errors.FirstOrDefault(e => e.ElementId == elementId)?.Message;
+
+    public IReadOnlyList<FieldError> ErrorsOfField(string key) => Errors.Where(e => e.FieldKey == key && e.Row is null).ToList();
+}
+
+public sealed class ReviewPageModel
+{
+    public required StageInfo Stage { get; init; }
+
+    /// <summary>The last submission compared with the one before (null when it is the first).</summary>
+    public IReadOnlyList<FieldChange>? Changes { get; init; }
+
+    public SubmissionView? Previous { get; init; }
+
+    public SubmissionView? Latest { get; init; }
+
+    public string Comment { get; init; } = "";
+
+    public string? CommentError { get; init; }
+
+    public string? ThreadText { get; init; }
+
+    public string? ThreadError { get; init; }
+}
+
+public sealed record RevisionRow(int Number, RevisionKind Kind, string Author, DateTime CreatedAtUtc)
+{
+    public string KindText => Kind == RevisionKind.Submission ? "Entrega" : "Borrador";
+}
+
+public sealed record RevisionListModel(StageInfo Stage, IReadOnlyList<RevisionRow> Revisions);
+
+public sealed record CompareModel(StageInfo Stage, RevisionRow From, RevisionRow To, IReadOnlyList<FieldChange> Changes, IReadOnlyList<int> Numbers);
+
+public sealed record QueueRow(int ProjectId, string Municipality, string StageKey, string StageName, int Order, DateTime SubmittedAtUtc, int DaysWaiting);
+
+public sealed record TimelineRow(DateTime OccurredAtUtc, string Stage, StageAction Action, StageState From, StageState To, string Who, string? Comment)
+{
+    public string ActionText => Action switch
+    {
+        StageAction.Open => "Etapa habilitada",
+        StageAction.SaveDraft => "Empezó el borrador",
+        StageAction.Submit => "Entrega",
+        StageAction.Approve => "Aprobación",
+        StageAction.RequestChanges => "Cambios solicitados",
+        StageAction.Unlock => "Desbloqueo anticipado",
+        StageAction.Reopen => "Reapertura",
+        StageAction.Close => "Cierre",
+        _ => Action.ToString(),
+    };
+}
+
+public sealed record TimelineModel(int ProjectId, string Municipality, IReadOnlyList<TimelineRow> Events);
+
+public sealed class DeadlineRow
+{
+    public int StageDefinitionId { get; set; }
+
+    public int Order { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Argentina local time, "yyyy-MM-ddTHH:mm" as a datetime-local input sends it; empty for none.</summary>
+    public string? Due { get; set; }
+
+    public string? Error { get; set; }
+}
+
+public sealed class DeadlinesModel
+{
+    public int EditionId { get; set; }
+
+    public string EditionName { get; set; } = "";
+
+    public IReadOnlyList<(int Id, string Name)> Editions { get; set; } = [];
+
+    public List<DeadlineRow> Stages { get; set; } = [];
+}
+
+public sealed record CommentThreadModel(string StageUrl, IReadOnlyList<CommentView> Comments, bool CanComment, string Text, string? Error, string? ReturnTo);
+
+/// <summary>A field-by-field comparison to show: titles of the two sides, and whether to hide unchanged fields.</summary>
+public sealed record ChangesModel(IReadOnlyList<ProgramaInnovacion.Core.Deliverables.FieldChange> Changes, string BeforeTitle, string AfterTitle, bool OnlyChanged = false);

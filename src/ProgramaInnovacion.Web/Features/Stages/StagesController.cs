@@ -1,0 +1,310 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure.Storage;
+
+namespace ProgramaInnovacion.Web.Features.Stages;
+
+/// <summary>
+/// The team's workspace for one stage: the deliverable form, drafts, submission, attachments,
+/// comments, revisions and the project timeline. Another team's project answers 404 everywhere.
+/// </summary>
+[Authorize]
+[Route("proyectos/{id:int}")]
+public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, IFileStore files, IAntiforgery antiforgery, UploadOptions uploads) : Controller
+{
+    private const string Views = "~/Features/Stages/Views/";
+
+    private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
+        (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
+
+    private async Task<StagePermissions?> PermissionsAsync(int id)
+    {
+        if (!await IsAllowedAsync(id, ProjectOperation.Read))
+        {
+            return null;
+        }
+
+        return new StagePermissions(await IsAllowedAsync(id, ProjectOperation.Edit), await IsAllowedAsync(id, ProjectOperation.Review));
+    }
+
+    [HttpGet("etapas/{key}")]
+    public async Task<IActionResult> Show(int id, string key)
+    {
+        var permissions = await PermissionsAsync(id);
+        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
+        if (stage is null)
+        {
+            return NotFound();
+        }
+
+        return View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+    }
+
+    // The deliverable form is multipart (it can carry a file), so these actions read the form
+    // themselves: see ReadFormAsync.
+    [HttpPost("etapas/{key}/guardar")]
+    [IgnoreAntiforgeryToken]
+    public Task<IActionResult> Save(int id, string key) => SaveOrSubmitAsync(id, key, submit: false);
+
+    [HttpPost("etapas/{key}/entregar")]
+    [IgnoreAntiforgeryToken]
+    public Task<IActionResult> Submit(int id, string key) => SaveOrSubmitAsync(id, key, submit: true);
+
+    /// <summary>
+    /// Reads the posted form, then validates antiforgery explicitly. Null when both are fine; otherwise
+    /// the response: a Spanish 413 page when the request is over the size limit (the automatic
+    /// antiforgery filter would have failed reading it and answered a bare 400), 400 for a bad token.
+    /// </summary>
+    private async Task<IActionResult?> ReadFormAsync(int id, string key)
+    {
+        try
+        {
+            await Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+        }
+
+        return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
+    }
+
+    private async Task<IActionResult> SaveOrSubmitAsync(int id, string key, bool submit)
+    {
+        if (await ReadFormAsync(id, key) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var (stage, permissions, denied) = await EditableStageAsync(id, key);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var form = FormValues();
+        var version = PostedVersion();
+        var action = Request.Form["accion"].ToString();
+        if (!submit && action.StartsWith("fila:", StringComparison.Ordinal))
+        {
+            // Without JavaScript "Agregar fila" posts the form: re-render it with one more empty row.
+            var withRow = FormContentReader.Read(stage!.Schema, form, keepEmptyRows: true);
+            var tableKey = action["fila:".Length..];
+            if (stage.Schema.Find(tableKey) is { Type: FieldType.Table })
+            {
+                (withRow[tableKey] as JsonArray ?? (JsonArray)(withRow[tableKey] = new JsonArray())).Add(new JsonObject());
+            }
+
+            return Form(stage, permissions!, withRow, version, message: "Se agregó una fila vacía al final de la tabla. Todavía no se guardó.");
+        }
+
+        if (!submit && action.StartsWith("vista-previa:", StringComparison.Ordinal))
+        {
+            return Form(stage!, permissions!, FormContentReader.Read(stage!.Schema, form, keepEmptyRows: true), version, previewKey: action["vista-previa:".Length..]);
+        }
+
+        var content = FormContentReader.Read(stage!.Schema, form);
+        var outcome = await commands.SaveAsync(stage, content, User, version, submit);
+        return Outcome(stage, permissions!, content, outcome, submit);
+    }
+
+    private IActionResult Outcome(StageInfo stage, StagePermissions permissions, JsonObject content, SaveOutcome outcome, bool submit, string? savedMessage = null)
+    {
+        var result = outcome.Result;
+        switch (result.Status)
+        {
+            case DraftSaveStatus.Conflict:
+                var theirs = DeliverableContent.Parse(result.CurrentContentJson).Root;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(Views + "Stage.cshtml", new StagePageModel
+                {
+                    Stage = stage,
+                    Permissions = permissions,
+                    Content = content,
+                    Version = result.Version,
+                    Conflict = DeliverableDiff.Compare(stage.Schema, theirs, content),
+                    FormMessage = "Otra persona guardó este entregable mientras lo editabas. No se sobrescribió nada: compará las dos versiones, ajustá el formulario (tiene lo que escribiste) y guardá de nuevo.",
+                });
+            case DraftSaveStatus.Denied:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Form(stage, permissions, content, result.Version, message: result.Error);
+            default:
+                break;
+        }
+
+        if (submit && outcome.Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(Views + "Stage.cshtml", new StagePageModel
+            {
+                Stage = stage,
+                Permissions = permissions,
+                Content = FormContentReader.Read(stage.Schema, FormValues(), keepEmptyRows: true),
+                Version = result.Version,
+                Errors = outcome.Errors,
+                FormMessage = $"No se pudo entregar: hay {(outcome.Errors.Count == 1 ? "1 error" : $"{outcome.Errors.Count} errores")}. Lo que escribiste quedó guardado como borrador (revisión {result.RevisionNumber}).",
+            });
+        }
+
+        TempData["Message"] = savedMessage ?? (outcome.Submitted && submit
+            ? $"Entregaste «{stage.Name}». La coordinación la va a revisar; te avisamos cuando haya novedades."
+            : $"Borrador guardado (revisión {result.RevisionNumber}).");
+        return Redirect(stage.Url);
+    }
+
+    private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null) =>
+        View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey });
+
+    /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
+    private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
+    {
+        var permissions = await PermissionsAsync(id);
+        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
+        if (stage is null)
+        {
+            return (null, null, NotFound());
+        }
+
+        return permissions!.CanEdit ? (stage, permissions, null) : (null, null, Forbid());
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> FormValues() =>
+        Request.Form.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
+
+    private int PostedVersion() => int.TryParse(Request.Form["Version"], out var v) ? v : 0;
+
+    /// <summary>
+    /// Uploads a file into an attachments field, saving what was typed in the form with it.
+    /// </summary>
+    [HttpPost("etapas/{key}/adjuntos")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Upload(int id, string key)
+    {
+        if (await ReadFormAsync(id, key) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var (stage, permissions, denied) = await EditableStageAsync(id, key);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var form = FormValues();
+        var fieldKey = Request.Form["campo"].ToString();
+        var content = FormContentReader.Read(stage!.Schema, form);
+        var version = PostedVersion();
+        if (stage.Schema.Find(fieldKey) is not { Type: FieldType.Attachments })
+        {
+            return BadRequest();
+        }
+
+        if (!Core.Domain.StageWorkflow.IsEditableByTeam(stage.State))
+        {
+            return Form(stage, permissions!, content, version, message: "La etapa no se puede editar en su estado actual.");
+        }
+
+        var file = Request.Form.Files.GetFile(FormIds.Name(fieldKey) + ".archivo");
+        var upload = await commands.UploadAsync(stage, fieldKey, file, User);
+        if (upload.Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(Views + "Stage.cshtml", new StagePageModel
+            {
+                Stage = stage,
+                Permissions = permissions!,
+                Content = FormContentReader.Read(stage.Schema, form, keepEmptyRows: true),
+                Version = version,
+                Errors = [new FieldError(fieldKey, upload.Error)],
+                FormMessage = "No se pudo subir el archivo. Lo demás que escribiste sigue en el formulario (sin guardar).",
+            });
+        }
+
+        var ids = content[fieldKey] as JsonArray ?? [];
+        ids.Add(upload.AttachmentId);
+        content[fieldKey] = ids;
+        var refreshed = await queries.GetStageAsync(id, key);
+        var outcome = await commands.SaveAsync(refreshed!, content, User, version, submit: false);
+        return Outcome(refreshed!, permissions!, content, outcome, submit: false,
+            savedMessage: $"Se subió «{file!.FileName}» y se guardó el borrador (revisión {outcome.Result.RevisionNumber}).");
+    }
+
+    [HttpGet("adjuntos/{attachmentId:int}")]
+    public async Task<IActionResult> Download(int id, int attachmentId)
+    {
+        var file = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.AttachmentAsync(id, attachmentId) : null;
+        var stream = file is null ? null : await files.OpenReadAsync(file.StoredName);
+        if (stream is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(stream, file!.ContentType, file.OriginalFileName);
+    }
+
+    [HttpPost("etapas/{key}/comentarios")]
+    public async Task<IActionResult> Comment(int id, string key, string? texto, string? volver)
+    {
+        var permissions = await PermissionsAsync(id);
+        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
+        if (stage is null)
+        {
+            return NotFound();
+        }
+
+        if (!permissions!.CanComment)
+        {
+            return Forbid();
+        }
+
+        var toReview = volver == "revision" && permissions.CanReview;
+        var error = await commands.CommentAsync(stage, texto, User);
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return toReview
+                ? View(Views + "Review.cshtml", StageQueries.Review(stage, threadText: texto, threadError: error))
+                : View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
+        }
+
+        TempData["Message"] = "Comentario publicado.";
+        return Redirect((toReview ? StageUrls.Review(id, key) : stage.Url) + "#comentarios");
+    }
+
+    [HttpGet("etapas/{key}/revisiones")]
+    public async Task<IActionResult> Revisions(int id, string key)
+    {
+        var stage = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.GetStageAsync(id, key) : null;
+        if (stage is null)
+        {
+            return NotFound();
+        }
+
+        var revisions = stage.DeliverableId is { } deliverableId ? await queries.RevisionsAsync(deliverableId) : [];
+        return View(Views + "Revisions.cshtml", new RevisionListModel(stage, revisions));
+    }
+
+    [HttpGet("etapas/{key}/comparar")]
+    public async Task<IActionResult> Compare(int id, string key, int desde, int hasta)
+    {
+        var stage = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.GetStageAsync(id, key) : null;
+        var model = stage is null ? null : await queries.CompareAsync(stage, desde, hasta);
+        return model is null ? NotFound() : View(Views + "Compare.cshtml", model);
+    }
+
+    [HttpGet("historial")]
+    public async Task<IActionResult> Timeline(int id)
+    {
+        var model = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.TimelineAsync(id) : null;
+        return model is null ? NotFound() : View(Views + "Timeline.cshtml", model);
+    }
+}
+
+public sealed record UploadTooLargeModel(string StageUrl, string MaxText);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.IntegrationTests.Infrastructure;
+
+namespace ProgramaInnovacion.IntegrationTests.Stages;
+
+/// <summary>Helpers for the stage pages: form fields as a browser sends them, valid values from a schema, arranging stage states.</summary>
+internal static class StageForms
+{
+    public const string FormSelector = "#form-entregable";
+
+    /// <summary>The fields a browser would post for the form (submit buttons excluded), with overrides.</summary>
+    public static List<KeyValuePair<string, string>> Fields(IDocument page, string formSelector, IDictionary<string, string>? values = null)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No hay un formulario «{formSelector}».");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
+                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name, o.Value)));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == key);
+            fields.Add(new(key, value));
+        }
+
+        return fields;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(PortalClient client, IDocument page, string url, IDictionary<string, string>? values = null, string formSelector = FormSelector) =>
+        client.Http.PostAsync(url, new FormUrlEncodedContent(Fields(page, formSelector, values)));
+
+    /// <summary>Valid form values for every field of a schema (tables with their minimum rows).</summary>
+    public static Dictionary<string, string> ValidValues(StageSchema schema)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var field in schema.Fields)
+        {
+            if (field.Type == FieldType.Table)
+            {
+                var rows = Math.Max(field.MinRows ?? 0, 1);
+                values[FormIds.RowCountName(field.Key)] = rows.ToString(CultureInfo.InvariantCulture);
+                for (var i = 0; i < rows; i++)
+                {
+                    foreach (var column in field.Columns ?? [])
+                    {
+                        values[FormIds.CellName(field.Key, i, column.Key)] = Value(column, i);
+                    }
+                }
+            }
+            else if (field.Type != FieldType.Attachments)
+            {
+                values[FormIds.Name(field.Key)] = Value(field, 0);
+            }
+        }
+
+        return values;
+    }
+
+    private static string Value(FieldDefinition field, int row) => field.Type switch
+    {
+        FieldType.Number => ((field.Min ?? 0) + row % 2).ToString(CultureInfo.InvariantCulture),
+        FieldType.Date => "2021-09-0" + (row % 9 + 1),
+        FieldType.Url => "https://ejemplo.example/caso",
+        FieldType.SingleChoice or FieldType.MultipleChoice => field.Options![row % field.Options.Count],
+        _ => $"{field.Label} de prueba {row + 1}",
+    };
+
+    public static Task<int> ProjectIdAsync(PortalFactory factory, string slug) =>
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+
+    /// <summary>Puts a project's stage in a state (arranging a test) and returns its id.</summary>
+    public static Task<int> SetStateAsync(PortalFactory factory, string slug, string key, StageState state) =>
+        factory.WithDbAsync(async db =>
+        {
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key);
+            stage.State = state;
+            await db.SaveChangesAsync();
+            return stage.Id;
+        });
+
+    public static Task<StageState> StateAsync(PortalFactory factory, string slug, string key) =>
+        factory.WithDbAsync(db => db.ProjectStages.Where(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key).Select(s => s.State).SingleAsync());
+
+    public static Task<StageSchema> SchemaAsync(PortalFactory factory, string key) =>
+        factory.WithDbAsync(async db => StageSchema.FromJson(await db.StageDefinitions.Where(d => d.Key == key).OrderBy(d => d.Id).Select(d => d.SchemaJson).FirstAsync()));
+}
