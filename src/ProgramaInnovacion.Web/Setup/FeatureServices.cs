@@ -1,3 +1,4 @@
+using ProgramaInnovacion.Web.Features.Coordination;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
@@ -15,6 +16,8 @@ public static class FeatureServices
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
+        builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<CoordinationExports>();
         return builder;
     }
 }
