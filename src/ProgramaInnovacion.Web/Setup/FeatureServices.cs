@@ -1,5 +1,8 @@
 using ProgramaInnovacion.Web.Features.Coordination;
+using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Features.Projects;
+using ProgramaInnovacion.Web.Features.StageTemplates;
+using ProgramaInnovacion.Web.Features.Users;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Text;
@@ -18,6 +21,9 @@ public static class FeatureServices
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<CoordinationExports>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<EditionAdministration>();
+        builder.Services.AddScoped<StageTemplateEditor>();
         return builder;
     }
 }
