@@ -36,7 +36,8 @@ public class Invitation
     /// <summary>A new random token (URL-safe) and the hash to store for it.</summary>
     public static (string Token, string Hash) NewToken()
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // Lower-case hex: URLs are generated lower-case, so the token must survive that unchanged.
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         return (token, Hash(token));
     }
 

@@ -177,8 +177,8 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         await transaction.CommitAsync();
     }
 
-    /// <summary>Applies a schema edit (from StageSchemaEditor) and records it; returns the rule errors if refused.</summary>
-    public async Task<IReadOnlyList<SchemaError>?> EditSchemaAsync(int editionId, int stageId, Func<StageSchema, HashSet<string>, SchemaEditResult> edit, ClaimsPrincipal actor, string action, string details)
+    /// <summary>Applies a schema edit (from StageSchemaEditor) and records it; returns the rule errors if refused (null: no such stage). With save false it only checks.</summary>
+    public async Task<IReadOnlyList<SchemaError>?> EditSchemaAsync(int editionId, int stageId, Func<StageSchema, HashSet<string>, SchemaEditResult> edit, ClaimsPrincipal actor, string action, string details, bool save = true)
     {
         var stage = await db.StageDefinitions.SingleOrDefaultAsync(s => s.Id == stageId && s.EditionId == editionId);
         if (stage is null)
@@ -187,7 +187,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         var result = edit(StageSchema.FromJson(stage.SchemaJson), await KeysWithContentAsync(stageId));
-        if (!result.Succeeded)
+        if (!result.Succeeded || !save)
         {
             return result.Errors;
         }

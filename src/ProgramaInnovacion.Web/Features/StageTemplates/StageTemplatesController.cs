@@ -147,14 +147,13 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
         }
         else if (ModelState.IsValid)
         {
-            if (await ConfirmationAsync(editionId, stageId, confirmado, $"Vas a {(key is null ? "agregar" : "cambiar")} el campo «{field.Label}» en una etapa que ya tiene entregas.") is { } confirm)
-            {
-                return confirm;
-            }
+            SchemaEditResult Edit(StageSchema schema, HashSet<string> withContent) =>
+                key is null ? StageSchemaEditor.Add(schema, field, withContent) : StageSchemaEditor.Update(schema, field, withContent);
+            var action = key is null ? "Agregar campo" : "Editar campo";
+            var details = $"{field.Key} ({field.Type.Label()}): {field.Label}";
 
-            var errors = await editor.EditSchemaAsync(editionId, stageId,
-                (schema, withContent) => key is null ? StageSchemaEditor.Add(schema, field, withContent) : StageSchemaEditor.Update(schema, field, withContent),
-                User, key is null ? "Agregar campo" : "Editar campo", $"{field.Key} ({field.Type.Label()}): {field.Label}");
+            // The rules first, so a refused change never reaches the confirm step.
+            var errors = await editor.EditSchemaAsync(editionId, stageId, Edit, User, action, details, save: false);
             if (errors is null)
             {
                 return NotFound();
@@ -162,8 +161,17 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
 
             if (errors.Count == 0)
             {
-                TempData["Message"] = $"Guardamos el campo «{field.Label}».";
-                return RedirectToAction(nameof(Stage), new { editionId, stageId });
+                if (await ConfirmationAsync(editionId, stageId, confirmado, $"Vas a {(key is null ? "agregar" : "cambiar")} el campo «{field.Label}» en una etapa que ya tiene entregas.") is { } confirm)
+                {
+                    return confirm;
+                }
+
+                errors = await editor.EditSchemaAsync(editionId, stageId, Edit, User, action, details) ?? [];
+                if (errors.Count == 0)
+                {
+                    TempData["Message"] = $"Guardamos el campo «{field.Label}».";
+                    return RedirectToAction(nameof(Stage), new { editionId, stageId });
+                }
             }
 
             foreach (var error in errors)
