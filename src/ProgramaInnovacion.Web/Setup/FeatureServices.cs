@@ -1,9 +1,9 @@
 using ProgramaInnovacion.Web.Features.Coordination;
 using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Features.Projects;
+using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Features.StageTemplates;
 using ProgramaInnovacion.Web.Features.Users;
-using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Text;
 

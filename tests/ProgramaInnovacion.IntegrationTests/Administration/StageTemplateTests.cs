@@ -79,7 +79,11 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var response = await admin.SubmitFormAsync(url, "form.field-form", new Dictionary<string, string>
         {
-            ["Form.Key"] = existingKey, ["Form.Label"] = "Repetido", ["Form.Type"] = "ShortText", ["Form.MinLength"] = "50", ["Form.MaxLength"] = "10",
+            ["Form.Key"] = existingKey,
+            ["Form.Label"] = "Repetido",
+            ["Form.Type"] = "ShortText",
+            ["Form.MinLength"] = "50",
+            ["Form.MaxLength"] = "10",
         });
         var page = await PortalClient.ParseAsync(response);
         Assert.Contains("Ya hay un campo con la clave", page.QuerySelector("#Form_Key-error")!.TextContent, StringComparison.Ordinal);
@@ -88,7 +92,10 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
 
         response = await admin.SubmitFormAsync(url, "form.field-form", new Dictionary<string, string>
         {
-            ["Form.Key"] = "canales", ["Form.Label"] = "Canales de contacto", ["Form.Type"] = "MultipleChoice", ["Form.Options"] = "Teléfono\nCorreo\nPresencial",
+            ["Form.Key"] = "canales",
+            ["Form.Label"] = "Canales de contacto",
+            ["Form.Type"] = "MultipleChoice",
+            ["Form.Options"] = "Teléfono\nCorreo\nPresencial",
         });
         var confirm = await PortalClient.ParseAsync(response);
         Assert.NotNull(confirm.QuerySelector("form.confirm-form"));
@@ -106,7 +113,8 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
         using var admin = await AdminAsync();
         var response = await admin.SubmitFormAsync($"/admin/ediciones/{edition}/etapas", "form.new-stage-form", new Dictionary<string, string>
         {
-            ["NewStage.Name"] = "Escalamiento", ["NewStage.Key"] = "escalamiento",
+            ["NewStage.Name"] = "Escalamiento",
+            ["NewStage.Key"] = "escalamiento",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var states = await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.StageDefinition.Key == "escalamiento").Select(s => s.State).ToListAsync());

@@ -68,7 +68,7 @@ public class EditionsController(EditionAdministration admin) : Controller
     public async Task<IActionResult> AddProject(int id, int municipioId)
     {
         var error = await admin.AddProjectAsync(id, municipioId, User);
-        TempData["Message"] = error ?? "El municipio se sumó a la edición con su primera etapa habilitada.";
+        TempData[error is null ? "Message" : "Error"] = error ?? "El municipio se sumó a la edición con su primera etapa habilitada.";
         return RedirectToAction(nameof(Edit), new { id });
     }
 

@@ -86,7 +86,7 @@ public class UsersController(UserAdministration admin) : Controller
     private async Task<IActionResult> SetActive(string id, bool active)
     {
         var error = await admin.SetActiveAsync(id, active, User);
-        TempData["Message"] = error ?? (active ? "La cuenta quedó activa de nuevo." : "La cuenta quedó desactivada y sus sesiones abiertas se cerraron.");
+        TempData[error is null ? "Message" : "Error"] = error ?? (active ? "La cuenta quedó activa de nuevo." : "La cuenta quedó desactivada y sus sesiones abiertas se cerraron.");
         return RedirectToAction(nameof(Index));
     }
 
