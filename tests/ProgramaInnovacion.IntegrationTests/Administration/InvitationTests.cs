@@ -163,4 +163,26 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
         await admin.SubmitFormAsync("/admin/usuarios", $"form[action='/admin/usuarios/{user.Id}/reactivar']", new Dictionary<string, string>());
         await client.SignInAsync("baja@programa.example");
     }
+
+    [Fact]
+    public async Task EditUser_ChangesRolesAndTeam_AndIsAudited()
+    {
+        var user = await factory.CreateUserAsync("cambio.rol@programa.example", Roles.Expert);
+        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche").Select(p => p.Id).SingleAsync());
+        using var admin = await AdminAsync();
+        var response = await admin.SubmitFormAsync($"/admin/usuarios/{user.Id}", "form.user-form", new Dictionary<string, string>
+        {
+            ["Form.Roles"] = Roles.MunicipalTeam,
+            ["Form.ProjectId"] = bariloche.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.Equal([bariloche], await factory.WithDbAsync(db => db.ProjectMembers.Where(m => m.UserId == user.Id).Select(m => m.ProjectId).ToListAsync()));
+        var list = await admin.GetPageAsync("/admin/usuarios");
+        var row = list.QuerySelector("tr[data-email='cambio.rol@programa.example']")!;
+        Assert.Contains(Roles.MunicipalTeam, row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Roles.Expert, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bariloche", row.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Editar usuario" && a.EntityId == user.Id)));
+    }
 }
