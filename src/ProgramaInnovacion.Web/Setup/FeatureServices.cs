@@ -1,5 +1,9 @@
+using ProgramaInnovacion.Web.Features.Coordination;
+using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Features.StageTemplates;
+using ProgramaInnovacion.Web.Features.Users;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Storage;
 using ProgramaInnovacion.Web.Infrastructure.Text;
@@ -19,6 +23,11 @@ public static class FeatureServices
         builder.AddFileStorage();
         builder.Services.AddScoped<StageQueries>();
         builder.Services.AddScoped<StageCommands>();
+        builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<CoordinationExports>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<EditionAdministration>();
+        builder.Services.AddScoped<StageTemplateEditor>();
         return builder;
     }
 }

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+[Authorize(Policy = Policies.Coordination)]
+[Route("coordinacion")]
+public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports) : Controller
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? edicion)
+    {
+        var model = await dashboard.BuildAsync(edicion);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("exportar/progreso.xlsx")]
+    public Task<IActionResult> ProgressXlsx(int? edicion) => Export(edicion, "avance", exports.ProgressAsync, xlsx: true);
+
+    [HttpGet("exportar/progreso.csv")]
+    public Task<IActionResult> ProgressCsv(int? edicion) => Export(edicion, "avance", exports.ProgressAsync, xlsx: false);
+
+    [HttpGet("exportar/entregables.xlsx")]
+    public Task<IActionResult> DeliverablesXlsx(int? edicion) => Export(edicion, "entregables", exports.DeliverablesAsync, xlsx: true);
+
+    [HttpGet("exportar/entregables.csv")]
+    public Task<IActionResult> DeliverablesCsv(int? edicion) => Export(edicion, "entregables", exports.DeliverablesAsync, xlsx: false);
+
+    private async Task<IActionResult> Export(int? editionId, string name, Func<int, Task<ExportTable>> build, bool xlsx)
+    {
+        var editions = await dashboard.EditionsAsync();
+        var edition = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions.Count > 0 ? editions[0] : default;
+        if (edition == default)
+        {
+            return NotFound();
+        }
+
+        var table = await build(edition.Id);
+        var fileName = $"{name}-edicion-{edition.Id}.{(xlsx ? "xlsx" : "csv")}";
+        return xlsx
+            ? File(await CoordinationExports.ToXlsxAsync(table), XlsxType, fileName)
+            : File(await CoordinationExports.ToCsvAsync(table), CsvType, fileName);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+/// <summary>A table to export: Spanish column headers and rows of text, in order.</summary>
+public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// The progress matrix and the deliverables of an edition as tables, and the writers that turn a
+/// table into .xlsx (MiniExcel) or .csv (CsvHelper, UTF-8 with BOM so Excel reads the accents).
+/// </summary>
+public class CoordinationExports(AppDbContext db)
+{
+    /// <summary>Excel in Spanish locales splits CSV on semicolons (the comma is the decimal mark).</summary>
+    public const char CsvDelimiter = ';';
+
+    public async Task<ExportTable> ProgressAsync(int editionId)
+    {
+        var definitions = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId).OrderBy(s => s.Order)
+            .Select(s => new { s.Id, s.Order, s.Name }).ToListAsync();
+        var projects = await db.Projects.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.Municipality.Name)
+            .Select(p => new
+            {
+                Municipality = p.Municipality.Name,
+                p.Municipality.Province,
+                p.Title,
+                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State }).ToList(),
+            })
+            .ToListAsync();
+
+        var headers = new List<string> { "Municipio", "Provincia", "Desafío" };
+        headers.AddRange(definitions.Select(d => $"{d.Order}. {d.Name}"));
+        headers.AddRange(["Etapas aprobadas", "Etapa actual"]);
+
+        var rows = projects.Select(p =>
+        {
+            var states = definitions.Select(d => p.Stages.FirstOrDefault(s => s.StageDefinitionId == d.Id)?.State ?? StageState.Locked).ToList();
+            var currentIndex = states.FindIndex(s => s != StageState.Approved);
+            var row = new List<string> { p.Municipality, p.Province, p.Title ?? "" };
+            row.AddRange(states.Select(s => s.Label()));
+            row.Add($"{states.Count(s => s == StageState.Approved)} de {states.Count}");
+            row.Add(currentIndex < 0 ? "Completó el programa" : $"{definitions[currentIndex].Order}. {definitions[currentIndex].Name}");
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        return new ExportTable("Avance", headers, rows);
+    }
+
+    /// <summary>One row per field of every deliverable of the edition (retired fields included).</summary>
+    public async Task<ExportTable> DeliverablesAsync(int editionId)
+    {
+        var definitions = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId)
+            .Select(s => new { s.Id, s.Order, s.Name, s.SchemaJson }).ToDictionaryAsync(s => s.Id);
+        var deliverables = await db.Deliverables.AsNoTracking()
+            .Where(d => d.ProjectStage.Project.EditionId == editionId)
+            .Select(d => new
+            {
+                Municipality = d.ProjectStage.Project.Municipality.Name,
+                d.ProjectStage.StageDefinitionId,
+                d.ProjectStage.State,
+                d.ContentJson,
+                d.UpdatedAtUtc,
+            })
+            .ToListAsync();
+
+        var headers = new List<string> { "Municipio", "Etapa", "Estado", "Campo", "Valor", "Última modificación" };
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var deliverable in deliverables
+            .OrderBy(d => d.Municipality, StringComparer.CurrentCulture)
+            .ThenBy(d => definitions[d.StageDefinitionId].Order))
+        {
+            var definition = definitions[deliverable.StageDefinitionId];
+            var schema = StageSchema.FromJson(definition.SchemaJson);
+            var content = DeliverableContent.Parse(deliverable.ContentJson);
+            var stage = $"{definition.Order}. {definition.Name}";
+            var updated = ArgentinaClock.DateTimeText(deliverable.UpdatedAtUtc);
+            foreach (var field in schema.Fields)
+            {
+                rows.Add([deliverable.Municipality, stage, deliverable.State.Label(), field.Label, FieldText(field, content), updated]);
+            }
+
+            foreach (var key in content.RetiredKeys(schema))
+            {
+                rows.Add([deliverable.Municipality, stage, deliverable.State.Label(), $"{key} (campo retirado)", content.Text(key), updated]);
+            }
+        }
+
+        return new ExportTable("Entregables", headers, rows);
+    }
+
+    private static string FieldText(FieldDefinition field, DeliverableContent content) => field.Type switch
+    {
+        FieldType.MultipleChoice => string.Join(", ", content.List(field.Key)),
+        FieldType.Attachments => content.AttachmentIds(field.Key).Count is var n and > 0 ? (n == 1 ? "1 archivo" : $"{n} archivos") : "",
+        FieldType.Table => string.Join("\n", content.Rows(field.Key).Select(row =>
+            string.Join("; ", (field.Columns ?? []).Select(c => $"{c.Label}: {(row.TryGetValue(c.Key, out var v) ? v : "")}")))),
+        _ => content.Text(field.Key),
+    };
+
+    public static async Task<byte[]> ToXlsxAsync(ExportTable table)
+    {
+        var rows = table.Rows.Select(row =>
+        {
+            var record = new Dictionary<string, object>(table.Headers.Count);
+            for (var i = 0; i < table.Headers.Count; i++)
+            {
+                record[table.Headers[i]] = row[i];
+            }
+
+            return record;
+        }).ToList();
+        using var stream = new MemoryStream();
+        if (rows.Count == 0)
+        {
+            // MiniExcel takes headers from the first row; an empty export still shows them.
+            rows.Add(table.Headers.ToDictionary(h => h, _ => (object)""));
+        }
+
+        await stream.SaveAsAsync(rows, sheetName: table.SheetName, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    public static async Task<byte[]> ToCsvAsync(ExportTable table)
+    {
+        using var stream = new MemoryStream();
+        // Injection escaping: a cell that starts with "=" or "+" must not run as a spreadsheet formula.
+        var options = CsvWriterOptions.Default with { Separator = CsvDelimiter, WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        await using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            csv.WriteRecord([.. table.Headers]);
+            foreach (var row in table.Rows)
+            {
+                csv.WriteRecord([.. row]);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+/// <summary>
+/// The coordination dashboard of one edition in four SQL commands, however many projects:
+/// editions, stage definitions, projects with their stages, and the latest events. Everything
+/// else (queue, overdue, counts, chart) is derived in memory from those rows.
+/// </summary>
+public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
+{
+    public const int ActivityCount = 20;
+
+    public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync() =>
+        (await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+            .Select(e => new { e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc }).ToListAsync())
+        .Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
+
+    public async Task<DashboardViewModel?> BuildAsync(int? editionId)
+    {
+        var editions = await EditionsAsync();
+        var options = editions.Select(e => new EditionOption(e.Id, e.Name)).ToList();
+        if (editions.Count == 0)
+        {
+            return new DashboardViewModel([], null, [], [], 0, [], [], [], new ProgressChart([]));
+        }
+
+        var selected = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions[0];
+        if (selected == default)
+        {
+            return null;
+        }
+
+        var definitions = await db.StageDefinitions.AsNoTracking()
+            .Where(s => s.EditionId == selected.Id)
+            .OrderBy(s => s.Order)
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc })
+            .ToListAsync();
+
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.EditionId == selected.Id)
+            .OrderBy(p => p.Municipality.Name)
+            .Select(p => new
+            {
+                p.Id,
+                Municipality = p.Municipality.Name,
+                p.Municipality.Province,
+                p.Title,
+                p.IsDemo,
+                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc }).ToList(),
+            })
+            .ToListAsync();
+
+        var activity = await db.StageEvents.AsNoTracking()
+            .Where(e => e.Project.EditionId == selected.Id && e.Action != StageAction.SaveDraft)
+            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Take(ActivityCount)
+            .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action, e.ToState,
+                e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
+            .ToListAsync();
+
+        var now = clock.UtcNow;
+        var rows = new List<MatrixRow>(projects.Count);
+        var overdue = new List<OverdueItem>();
+        var queue = new List<QueueItem>();
+        var here = definitions.ToDictionary(d => d.Id, _ => 0);
+        var completed = 0;
+        foreach (var project in projects)
+        {
+            var byDefinition = project.Stages.ToDictionary(s => s.StageDefinitionId);
+            var currentId = definitions.FirstOrDefault(d => byDefinition.TryGetValue(d.Id, out var s) && s.State != StageState.Approved)?.Id;
+            if (currentId is { } current)
+            {
+                here[current]++;
+            }
+            else
+            {
+                completed++;
+            }
+
+            var cells = new List<MatrixCell>(definitions.Count);
+            foreach (var definition in definitions)
+            {
+                if (!byDefinition.TryGetValue(definition.Id, out var stage))
+                {
+                    cells.Add(new MatrixCell(definition.Key, definition.Name, StageState.Locked, 0, false, false));
+                    continue;
+                }
+
+                var isOverdue = StageWorkflow.IsOverdue(stage.State, definition.DueAtUtc, now);
+                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
+                if (isOverdue)
+                {
+                    overdue.Add(new OverdueItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
+                }
+
+                if (stage.State == StageState.Submitted)
+                {
+                    var submittedAt = stage.SubmittedAtUtc ?? stage.StateChangedAtUtc;
+                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)));
+                }
+            }
+
+            rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, project.IsDemo, cells,
+                cells.Count(c => c.State == StageState.Approved), cells.Count));
+        }
+
+        var approvals = projects.SelectMany(p => p.Stages)
+            .Where(s => s.State == StageState.Approved && s.ApprovedAtUtc != null)
+            .Select(s => s.ApprovedAtUtc!.Value);
+
+        return new DashboardViewModel(
+            options,
+            new EditionOption(selected.Id, selected.Name),
+            definitions.Select(d => new StageColumn(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, here[d.Id])).ToList(),
+            rows,
+            completed,
+            overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
+            queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
+            activity,
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, now, approvals));
+    }
+}

@@ -1,0 +1,53 @@
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+public sealed record EditionOption(int Id, string Name);
+
+public sealed record StageColumn(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, int ProjectsHere);
+
+/// <summary>One project's stage in the matrix.</summary>
+public sealed record MatrixCell(string StageKey, string StageName, StageState State, int DaysInState, bool IsOverdue, bool IsCurrent);
+
+public sealed record MatrixRow(int ProjectId, string Municipality, string Province, string? Title, bool IsDemo, IReadOnlyList<MatrixCell> Cells, int Approved, int Total)
+{
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Approved / Total);
+
+    public MatrixCell? Current => Cells.FirstOrDefault(c => c.IsCurrent);
+}
+
+public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
+
+public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting);
+
+public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, StageState ToState, string? Actor, DateTime OccurredAtUtc);
+
+public sealed record WeekPoint(DateTime WeekStartUtc, int ApprovedThisWeek, int Cumulative);
+
+public sealed record DashboardViewModel(
+    IReadOnlyList<EditionOption> Editions,
+    EditionOption? Edition,
+    IReadOnlyList<StageColumn> Stages,
+    IReadOnlyList<MatrixRow> Rows,
+    int CompletedProjects,
+    IReadOnlyList<OverdueItem> Overdue,
+    IReadOnlyList<QueueItem> Queue,
+    IReadOnlyList<ActivityItem> Activity,
+    ProgressChart Chart);
+
+public static class StageActionText
+{
+    /// <summary>What happened, as the activity list reads: "Bariloche — Entregó «Prototipo»".</summary>
+    public static string Label(this StageAction action) => action switch
+    {
+        StageAction.Open => "Se habilitó",
+        StageAction.SaveDraft => "Guardó un borrador de",
+        StageAction.Submit => "Entregó",
+        StageAction.Approve => "Aprobó",
+        StageAction.RequestChanges => "Solicitó cambios en",
+        StageAction.Unlock => "Desbloqueó",
+        StageAction.Reopen => "Reabrió",
+        StageAction.Close => "Cerró",
+        _ => action.ToString(),
+    };
+}

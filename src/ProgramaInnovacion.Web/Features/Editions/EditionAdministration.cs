@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Features.Editions;
+
+/// <summary>Editions, their settings and projects; a new edition can start from an earlier one's stages.</summary>
+public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider time)
+{
+    public Task<List<EditionRow>> ListAsync() =>
+        db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+            .Select(e => new EditionRow(e.Id, e.Name, e.Theme, e.StartsAtUtc, e.EndsAtUtc, e.ShareApprovedDeliverables, e.AnonymizeExperts, e.Projects.Count, e.Stages.Count))
+            .ToListAsync();
+
+    public Task<List<EditionOptionItem>> OptionsAsync() =>
+        db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOptionItem(e.Id, e.Name)).ToListAsync();
+
+    public static DateTime ToUtc(DateOnly localDate) =>
+        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ArgentinaClock.Zone);
+
+    public static DateOnly ToLocalDate(DateTime utc) => DateOnly.FromDateTime(ArgentinaClock.ToLocal(utc));
+
+    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(EditionForm form, int? editionId)
+    {
+        var errors = new List<(string, string)>();
+        var name = form.Name.Trim();
+        if (name.Length > 0 && await db.Editions.AnyAsync(e => e.Name == name && e.Id != editionId))
+        {
+            errors.Add((nameof(form.Name), "Ya hay una edición con ese nombre."));
+        }
+
+        if (form.StartDate is { } start && form.EndDate is { } end && end < start)
+        {
+            errors.Add((nameof(form.EndDate), "La fecha de fin no puede ser anterior a la de inicio."));
+        }
+
+        return errors;
+    }
+
+    public async Task<EditionPage?> GetAsync(int id, EditionForm? form = null)
+    {
+        var edition = await db.Editions.AsNoTracking().Where(e => e.Id == id).SingleOrDefaultAsync();
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var projects = await db.Projects.AsNoTracking().Where(p => p.EditionId == id).OrderBy(p => p.Municipality.Name)
+            .Select(p => new EditionProjectRow(p.Id, p.Municipality.Name, p.Municipality.Province, p.Stages.Count(s => s.State == StageState.Approved), p.Stages.Count))
+            .ToListAsync();
+        var available = await db.Municipalities.AsNoTracking().Where(m => !db.Projects.Any(p => p.EditionId == id && p.MunicipalityId == m.Id))
+            .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name + " (" + m.Province + ")")).ToListAsync();
+        form ??= new EditionForm
+        {
+            Name = edition.Name,
+            Theme = edition.Theme,
+            StartDate = ToLocalDate(edition.StartsAtUtc),
+            EndDate = edition.EndsAtUtc is { } end ? ToLocalDate(end) : null,
+            ShareApprovedDeliverables = edition.ShareApprovedDeliverables,
+            AnonymizeExperts = edition.AnonymizeExperts,
+        };
+        return new EditionPage(id, form, projects, available);
+    }
+
+    public async Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor)
+    {
+        var start = ToUtc(form.StartDate!.Value);
+        var edition = new ProgramEdition { Name = form.Name.Trim(), Theme = form.Theme.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+        Apply(edition, form);
+        string copied = "sin etapas";
+        if (form.CopyFromEditionId is { } sourceId)
+        {
+            var source = await db.Editions.AsNoTracking().Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == sourceId);
+            if (source is not null)
+            {
+                var shift = start - source.StartsAtUtc;
+                edition.Stages = source.Stages.OrderBy(s => s.Order).Select(s => new StageDefinition
+                {
+                    Order = s.Order,
+                    Key = s.Key,
+                    Name = s.Name,
+                    Description = s.Description,
+                    GuidingQuestions = s.GuidingQuestions,
+                    SchemaJson = s.SchemaJson,
+                    HasTeamForm = s.HasTeamForm,
+                    DueAtUtc = form.ShiftDueDates && s.DueAtUtc is { } due ? due + shift : null,
+                }).ToList();
+                copied = $"etapas copiadas de «{source.Name}»" + (form.ShiftDueDates ? ", vencimientos corridos" : ", sin vencimientos");
+            }
+        }
+
+        db.Editions.Add(edition);
+        await db.SaveChangesAsync();
+        audit.Record(actor, "Crear edición", nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
+        await db.SaveChangesAsync();
+        return edition.Id;
+    }
+
+    public async Task<bool> UpdateAsync(int id, EditionForm form, ClaimsPrincipal actor)
+    {
+        var edition = await db.Editions.SingleOrDefaultAsync(e => e.Id == id);
+        if (edition is null)
+        {
+            return false;
+        }
+
+        var before = Describe(edition);
+        edition.Name = form.Name.Trim();
+        edition.Theme = form.Theme.Trim();
+        Apply(edition, form);
+        audit.Record(actor, "Editar edición", nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Adds a municipality's project to the edition, with one stage per stage definition.</summary>
+    public async Task<string?> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
+    {
+        var edition = await db.Editions.Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == editionId);
+        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == municipalityId);
+        if (edition is null || municipality is null)
+        {
+            return "Elegí un municipio de la lista.";
+        }
+
+        if (edition.Stages.Count == 0)
+        {
+            return "La edición todavía no tiene etapas: agregalas en el editor de etapas antes de sumar proyectos.";
+        }
+
+        if (await db.Projects.AnyAsync(p => p.EditionId == editionId && p.MunicipalityId == municipalityId))
+        {
+            return $"{municipality.Name} ya participa de esta edición.";
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var project = ProjectFactory.Create(edition, municipality, now > edition.StartsAtUtc ? now : edition.StartsAtUtc);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        audit.Record(actor, "Agregar proyecto", nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    private static void Apply(ProgramEdition edition, EditionForm form)
+    {
+        edition.StartsAtUtc = ToUtc(form.StartDate!.Value);
+        // The end date is inclusive: the edition runs until the end of that day in Argentina.
+        edition.EndsAtUtc = form.EndDate is { } end ? ToUtc(end.AddDays(1)).AddSeconds(-1) : null;
+        edition.ShareApprovedDeliverables = form.ShareApprovedDeliverables;
+        edition.AnonymizeExperts = form.AnonymizeExperts;
+    }
+
+    private static string Describe(ProgramEdition e) =>
+        $"{e.Name}; {e.Theme}; {ArgentinaClock.DateText(e.StartsAtUtc)} – {(e.EndsAtUtc is { } end ? ArgentinaClock.DateText(end) : "sin fin")}; compartir: {(e.ShareApprovedDeliverables ? "sí" : "no")}; anonimizar expertos: {(e.AnonymizeExperts ? "sí" : "no")}";
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Editions;
+
+/// <summary>Coordinators read the editions; only administrators change them.</summary>
+[Authorize(Policy = Policies.Coordination)]
+[Route("admin/ediciones")]
+public class EditionsController(EditionAdministration admin) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await admin.ListAsync());
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpGet("nueva")]
+    public async Task<IActionResult> Create(int? copiarDe)
+    {
+        var options = await admin.OptionsAsync();
+        var form = new NewEditionForm { CopyFromEditionId = copiarDe ?? (options.Count > 0 ? options[0].Id : null) };
+        return View(new NewEditionPage(form, options));
+    }
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("nueva")]
+    public async Task<IActionResult> Create([Bind(Prefix = "Form")] NewEditionForm form)
+    {
+        await AddErrorsAsync(form, null);
+        if (!ModelState.IsValid)
+        {
+            return View(new NewEditionPage(form, await admin.OptionsAsync()));
+        }
+
+        var id = await admin.CreateAsync(form, User);
+        TempData["Message"] = "La edición quedó creada. Revisá sus etapas y sumá los proyectos.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var page = await admin.GetAsync(id);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("{id:int}")]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] EditionForm form)
+    {
+        await AddErrorsAsync(form, id);
+        if (ModelState.IsValid)
+        {
+            if (!await admin.UpdateAsync(id, form, User))
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = "Guardamos los cambios de la edición.";
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        var page = await admin.GetAsync(id, form);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("{id:int}/proyectos")]
+    public async Task<IActionResult> AddProject(int id, int municipioId)
+    {
+        var error = await admin.AddProjectAsync(id, municipioId, User);
+        TempData[error is null ? "Message" : "Error"] = error ?? "El municipio se sumó a la edición con su primera etapa habilitada.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private async Task AddErrorsAsync(EditionForm form, int? id)
+    {
+        foreach (var (field, message) in await admin.ValidateAsync(form, id))
+        {
+            ModelState.AddModelError("Form." + field, message);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
+
+namespace ProgramaInnovacion.Web.Features.Municipalities;
+
+public sealed record MunicipalityRow(int Id, string Name, string Province, MunicipalityCategory Category, int? Population, string Slug, int Projects);
+
+public class MunicipalityForm
+{
+    [Required(ErrorMessage = "Escribí el nombre del municipio.")]
+    [StringLength(200, ErrorMessage = "El nombre puede tener hasta {1} caracteres.")]
+    [Display(Name = "Nombre")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Escribí la provincia.")]
+    [StringLength(100, ErrorMessage = "La provincia puede tener hasta {1} caracteres.")]
+    [Display(Name = "Provincia")]
+    public string Province { get; set; } = "";
+
+    [Display(Name = "Categoría")]
+    public MunicipalityCategory Category { get; set; } = MunicipalityCategory.Intermediate;
+
+    [Range(1, 20_000_000, ErrorMessage = "La población va de {1} a {2} habitantes.")]
+    [Display(Name = "Población")]
+    public int? Population { get; set; }
+
+    [Required(ErrorMessage = "Escribí la clave corta (por ejemplo, «jesusmaria»).")]
+    [RegularExpression("^[a-z0-9-]{2,100}$", ErrorMessage = "La clave lleva minúsculas sin tildes, números o guiones (2 a 100 caracteres).")]
+    [Display(Name = "Clave corta")]
+    public string Slug { get; set; } = "";
+}
+
+public sealed record MunicipalityPage(int? Id, MunicipalityForm Form);
+
+public static class MunicipalityCategoryText
+{
+    public static string Label(this MunicipalityCategory category) => category switch
+    {
+        MunicipalityCategory.Small => "Pequeño",
+        MunicipalityCategory.Intermediate => "Intermedio",
+        MunicipalityCategory.Large => "Grande",
+        _ => category.ToString(),
+    };
+}
+
+/// <summary>The municipalities that can join editions. Coordinators read; administrators change.</summary>
+[Authorize(Policy = Policies.Coordination)]
+[Route("admin/municipios")]
+public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() =>
+        View(await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
+            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Province, m.Category, m.Population, m.Slug, db.Projects.Count(p => p.MunicipalityId == m.Id)))
+            .ToListAsync());
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpGet("nuevo")]
+    public IActionResult Create() => View("Edit", new MunicipalityPage(null, new MunicipalityForm()));
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("nuevo")]
+    public async Task<IActionResult> Create([Bind(Prefix = "Form")] MunicipalityForm form)
+    {
+        form.Slug = form.Slug.Trim().ToLowerInvariant();
+        await ValidateUniqueAsync(form, null);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", new MunicipalityPage(null, form));
+        }
+
+        var municipality = new Municipality { Name = form.Name.Trim(), Province = form.Province.Trim(), Slug = form.Slug };
+        Apply(municipality, form);
+        db.Municipalities.Add(municipality);
+        await db.SaveChangesAsync();
+        audit.Record(User, "Crear municipio", nameof(Municipality), municipality.Id, $"{municipality.Name} ({municipality.Province})");
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"{municipality.Name} quedó agregado.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var m = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        return m is null
+            ? NotFound()
+            : View(new MunicipalityPage(id, new MunicipalityForm { Name = m.Name, Province = m.Province, Category = m.Category, Population = m.Population, Slug = m.Slug }));
+    }
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("{id:int}")]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] MunicipalityForm form)
+    {
+        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == id);
+        if (municipality is null)
+        {
+            return NotFound();
+        }
+
+        form.Slug = form.Slug.Trim().ToLowerInvariant();
+        await ValidateUniqueAsync(form, id);
+        if (!ModelState.IsValid)
+        {
+            return View(new MunicipalityPage(id, form));
+        }
+
+        var before = $"{municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";
+        Apply(municipality, form);
+        audit.Record(User, "Editar municipio", nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
+        await db.SaveChangesAsync();
+        TempData["Message"] = "Guardamos los cambios del municipio.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private static void Apply(Municipality municipality, MunicipalityForm form)
+    {
+        municipality.Name = form.Name.Trim();
+        municipality.Province = form.Province.Trim();
+        municipality.Category = form.Category;
+        municipality.Population = form.Population;
+        municipality.Slug = form.Slug;
+    }
+
+    private async Task ValidateUniqueAsync(MunicipalityForm form, int? id)
+    {
+        var name = form.Name.Trim();
+        var province = form.Province.Trim();
+        if (await db.Municipalities.AnyAsync(m => m.Slug == form.Slug && m.Id != id))
+        {
+            ModelState.AddModelError("Form.Slug", "Ya hay un municipio con esa clave corta.");
+        }
+
+        if (await db.Municipalities.AnyAsync(m => m.Name == name && m.Province == province && m.Id != id))
+        {
+            ModelState.AddModelError("Form.Name", "Ese municipio ya está cargado en esa provincia.");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Email;
+
+namespace ProgramaInnovacion.Web.Features.Users;
+
+/// <summary>
+/// Accounts as administrators manage them: invitations by e-mail (single-use, 7 days, only the
+/// token's hash stored), roles, team membership and deactivation. Users are never deleted.
+/// </summary>
+public class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, IEmailSender email, TimeProvider time)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    {
+        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive, HasPassword = u.PasswordHash != null }).ToListAsync();
+        var roles = await db.UserRoles.AsNoTracking()
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        var teams = await db.ProjectMembers.AsNoTracking()
+            .Select(m => new { m.UserId, m.Project.Municipality.Name, Edition = m.Project.Edition.Name }).ToListAsync();
+        var invitations = await db.Invitations.AsNoTracking()
+            .Select(i => new { i.UserId, i.CreatedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc, i.RevokedAtUtc }).ToListAsync();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        return accounts.Select(u =>
+        {
+            var last = invitations.Where(i => i.UserId == u.Id).MaxBy(i => i.CreatedAtUtc);
+            var status = last switch
+            {
+                null => null,
+                { AcceptedAtUtc: not null } => "Aceptada",
+                { RevokedAtUtc: not null } => "Reemplazada",
+                _ when last.ExpiresAtUtc <= now => "Vencida",
+                _ => "Pendiente",
+            };
+            return new UserRow(u.Id, u.DisplayName, u.Email ?? "",
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").OrderBy(r => r, StringComparer.Ordinal).ToList(),
+                teams.Where(t => t.UserId == u.Id).Select(t => t.Name).ToList(),
+                u.IsActive, u.HasPassword, last?.CreatedAtUtc, status);
+        }).ToList();
+    }
+
+    public Task<List<ProjectOption>> ProjectOptionsAsync() =>
+        db.Projects.AsNoTracking().OrderByDescending(p => p.Edition.StartsAtUtc).ThenBy(p => p.Municipality.Name)
+            .Select(p => new ProjectOption(p.Id, p.Municipality.Name + " – " + p.Edition.Name)).ToListAsync();
+
+    public async Task<EditUserForm?> GetFormAsync(string userId)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName }).SingleOrDefaultAsync();
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+        var project = await db.ProjectMembers.Where(m => m.UserId == userId).OrderByDescending(m => m.ProjectId).Select(m => (int?)m.ProjectId).FirstOrDefaultAsync();
+        return new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project };
+    }
+
+    /// <summary>Checks roles against the known ones and the team against the roles; errors keyed by form field.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(UserFormBase form)
+    {
+        var errors = new List<(string, string)>();
+        form.Roles = form.Roles.Where(Roles.All.Contains).Distinct().ToList();
+        if (form.Roles.Count == 0)
+        {
+            errors.Add((nameof(form.Roles), "Elegí al menos un rol."));
+        }
+
+        var isTeam = form.Roles.Contains(Roles.MunicipalTeam);
+        if (isTeam && form.ProjectId is null)
+        {
+            errors.Add((nameof(form.ProjectId), "Elegí el proyecto del equipo municipal."));
+        }
+        else if (!isTeam && form.ProjectId is not null)
+        {
+            errors.Add((nameof(form.ProjectId), "Solo el rol «Equipo municipal» pertenece a un proyecto; marcá ese rol o dejá el proyecto vacío."));
+        }
+        else if (form.ProjectId is { } id && !await db.Projects.AnyAsync(p => p.Id == id))
+        {
+            errors.Add((nameof(form.ProjectId), "El proyecto elegido no existe."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Creates the account without a password and e-mails the invitation link.</summary>
+    public async Task<(AppUser? User, string? Error)> InviteAsync(InviteUserForm form, ClaimsPrincipal actor, Func<string, string> linkFor)
+    {
+        var address = form.Email.Trim();
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            return (null, "Ya hay una cuenta con ese correo. Buscala en la lista para reenviarle la invitación.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new AppUser { UserName = address, Email = address, DisplayName = form.DisplayName.Trim(), CreatedAtUtc = now };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return (null, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(user, form.Roles);
+        if (form.ProjectId is { } projectId)
+        {
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = now });
+        }
+
+        audit.Record(actor, "Invitar usuario", nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+        await SendInvitationAsync(user, actor, linkFor);
+        return (user, null);
+    }
+
+    /// <summary>A new link; every earlier one stops working.</summary>
+    public async Task<bool> ResendAsync(string userId, ClaimsPrincipal actor, Func<string, string> linkFor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return false;
+        }
+
+        audit.Record(actor, "Reenviar invitación", nameof(AppUser), user.Id, user.Email);
+        await SendInvitationAsync(user, actor, linkFor);
+        return true;
+    }
+
+    private async Task SendInvitationAsync(AppUser user, ClaimsPrincipal actor, Func<string, string> linkFor)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAtUtc == null && i.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAtUtc, now));
+        var (token, hash) = Invitation.NewToken();
+        db.Invitations.Add(new Invitation
+        {
+            UserId = user.Id,
+            TokenHash = hash,
+            InvitedById = actor.FindFirstValue(ClaimTypes.NameIdentifier),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + Invitation.Lifetime,
+        });
+        await db.SaveChangesAsync();
+
+        var link = linkFor(token);
+        var inviter = actor.Identity?.Name ?? "La coordinación del programa";
+        await email.SendAsync(new EmailMessage(
+            user.Email!,
+            "Te invitaron al portal del Programa de Innovación",
+            $"Hola, {user.DisplayName}:\n\n{inviter} te invitó al portal del Programa de Innovación para la Transformación Digital de la Red de Innovación Local (RIL).\n\n" +
+            $"Para activar tu cuenta y elegir tu contraseña, abrí este enlace. Vale por 7 días y sirve una sola vez:\n\n{link}\n\n" +
+            "Si el enlace venció, pedile a la coordinación que te envíe uno nuevo. Si no esperabas esta invitación, ignorá este mensaje.\n\n" +
+            "Programa de Innovación para la Transformación Digital – RIL"));
+    }
+
+    public async Task<bool> UpdateAsync(string userId, EditUserForm form, ClaimsPrincipal actor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.DisplayName = form.DisplayName.Trim();
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+        await users.AddToRolesAsync(user, form.Roles.Except(current));
+        var memberships = await db.ProjectMembers.Where(m => m.UserId == userId).ToListAsync();
+        db.ProjectMembers.RemoveRange(memberships.Where(m => m.ProjectId != form.ProjectId));
+        if (form.ProjectId is { } projectId && memberships.All(m => m.ProjectId != projectId))
+        {
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = userId, JoinedAtUtc = time.GetUtcNow().UtcDateTime });
+        }
+
+        audit.Record(actor, "Editar usuario", nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+        await db.SaveChangesAsync();
+        // New roles take effect at the next security-stamp check rather than at the next sign-in.
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    /// <summary>Deactivates or reactivates; a new security stamp ends the person's open sessions.</summary>
+    public async Task<string?> SetActiveAsync(string userId, bool active, ClaimsPrincipal actor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return "La cuenta no existe.";
+        }
+
+        if (!active && user.Id == actor.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return "No podés desactivar tu propia cuenta.";
+        }
+
+        user.IsActive = active;
+        audit.Record(actor, active ? "Reactivar usuario" : "Desactivar usuario", nameof(AppUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        await users.UpdateSecurityStampAsync(user);
+        return null;
+    }
+
+    /// <summary>The invitation a token opens, if it can still be used.</summary>
+    public async Task<Invitation?> FindUsableAsync(string token)
+    {
+        var hash = Invitation.Hash(token);
+        var invitation = await db.Invitations.Include(i => i.User).SingleOrDefaultAsync(i => i.TokenHash == hash);
+        return invitation is not null && invitation.IsUsableAt(time.GetUtcNow().UtcDateTime) ? invitation : null;
+    }
+
+    /// <summary>Sets the password and marks the link used; errors are Identity's Spanish descriptions.</summary>
+    public async Task<IdentityResult> AcceptAsync(Invitation invitation, AcceptInvitationForm form)
+    {
+        var user = invitation.User;
+        if (await users.HasPasswordAsync(user))
+        {
+            await users.RemovePasswordAsync(user);
+        }
+
+        var result = await users.AddPasswordAsync(user, form.Password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        user.DisplayName = form.DisplayName.Trim();
+        user.EmailConfirmed = true;
+        invitation.AcceptedAtUtc = time.GetUtcNow().UtcDateTime;
+        audit.Record(null, "Aceptar invitación", nameof(AppUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        return IdentityResult.Success;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Users;
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin/usuarios")]
+public class UsersController(UserAdministration admin) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await admin.ListAsync());
+
+    [HttpGet("invitar")]
+    public async Task<IActionResult> Invite() => View(new UserFormPage(new InviteUserForm(), await admin.ProjectOptionsAsync(), null, null, true));
+
+    [HttpPost("invitar")]
+    public async Task<IActionResult> Invite(InviteUserForm form)
+    {
+        await AddErrorsAsync(form);
+        if (ModelState.IsValid)
+        {
+            var (user, error) = await admin.InviteAsync(form, User, InvitationLink);
+            if (user is not null)
+            {
+                TempData["Message"] = $"Enviamos la invitación a {user.Email}. El enlace vale por 7 días.";
+                return RedirectToAction(nameof(Index));
+            }
+
+            ModelState.AddModelError("Form." + nameof(form.Email), error!);
+        }
+
+        return View(new UserFormPage(form, await admin.ProjectOptionsAsync(), null, null, true));
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var form = await admin.GetFormAsync(id);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        var row = (await admin.ListAsync()).Single(u => u.Id == id);
+        return View(new UserFormPage(form, await admin.ProjectOptionsAsync(), id, row.Email, row.IsActive));
+    }
+
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Edit(string id, EditUserForm form)
+    {
+        await AddErrorsAsync(form);
+        if (ModelState.IsValid)
+        {
+            if (!await admin.UpdateAsync(id, form, User))
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = "Guardamos los cambios de la cuenta.";
+            return RedirectToAction(nameof(Index));
+        }
+
+        var row = (await admin.ListAsync()).SingleOrDefault(u => u.Id == id);
+        return row is null ? NotFound() : View(new UserFormPage(form, await admin.ProjectOptionsAsync(), id, row.Email, row.IsActive));
+    }
+
+    [HttpPost("{id}/reenviar")]
+    public async Task<IActionResult> Resend(string id)
+    {
+        if (!await admin.ResendAsync(id, User, InvitationLink))
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = "Enviamos una invitación nueva; el enlace anterior ya no sirve.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/desactivar")]
+    public Task<IActionResult> Deactivate(string id) => SetActive(id, false);
+
+    [HttpPost("{id}/reactivar")]
+    public Task<IActionResult> Reactivate(string id) => SetActive(id, true);
+
+    private async Task<IActionResult> SetActive(string id, bool active)
+    {
+        var error = await admin.SetActiveAsync(id, active, User);
+        TempData[error is null ? "Message" : "Error"] = error ?? (active ? "La cuenta quedó activa de nuevo." : "La cuenta quedó desactivada y sus sesiones abiertas se cerraron.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task AddErrorsAsync(UserFormBase form)
+    {
+        foreach (var (field, message) in await admin.ValidateAsync(form))
+        {
+            ModelState.AddModelError("Form." + field, message);
+        }
+    }
+
+    private string InvitationLink(string token) => Url.Action("Accept", "Invitations", new { token }, Request.Scheme)!;
+}

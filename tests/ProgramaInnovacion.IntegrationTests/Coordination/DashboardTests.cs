@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.IntegrationTests.Infrastructure;
+
+namespace ProgramaInnovacion.IntegrationTests.Coordination;
+
+public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("Tandil", "mesa-expertos", "Disponible", 9)]
+    [InlineData("Bariloche", "prototipo", "Entregada", 5)]
+    [InlineData("Jesús María", "validacion", "Cambios solicitados", 3)]
+    [InlineData("Bahía Blanca", "prueba", "En progreso", 6)]
+    [InlineData("Gualeguaychú", "desafio", "Entregada", 0)]
+    public async Task Dashboard_ShowsEachDemoProjectAtItsStage(string municipality, string stageKey, string state, int approved)
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        var page = await client.GetPageAsync("/coordinacion");
+
+        var row = page.QuerySelectorAll("table.progress-matrix tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains(municipality, StringComparison.Ordinal));
+        var current = row.QuerySelector("td.matrix-current")!;
+        Assert.Equal(stageKey, current.GetAttribute("data-stage"));
+        Assert.Contains(state, current.TextContent, StringComparison.Ordinal);
+        Assert.Equal(approved, row.QuerySelectorAll("td .state-approved").Length);
+        Assert.Contains($"{approved} de 10", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_ListsTheReviewQueueOldestFirst_WithLinksToTheReviewPage()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        var page = await client.GetPageAsync("/coordinacion");
+
+        var items = page.QuerySelectorAll("ol.review-queue li").ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.EndsWith("/revision", i.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains("Bariloche", items.Select(i => i.TextContent).First(t => t.Contains("Prototipo", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("espera hace 3 días", items[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsStageCountsActivityAndAChartWithItsDataTable()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("admin@programa.example");
+        var page = await client.GetPageAsync("/coordinacion");
+
+        string Count(string key) => page.QuerySelector($"table.stage-counts tr[data-stage='{key}'] td.text-end")!.TextContent.Trim();
+        Assert.Equal("1", Count("desafio"));
+        Assert.Equal("1", Count("prototipo"));
+        Assert.Equal("0", Count("actores"));
+
+        Assert.Equal(20, page.QuerySelectorAll("ul.activity-list li").Length);
+        Assert.NotNull(page.QuerySelector("figure.progress-chart svg[role='img'] polyline"));
+        var weeks = page.QuerySelectorAll("table.chart-data tbody tr");
+        var cells = weeks[weeks.Length - 1].QuerySelectorAll("td");
+        // 9 + 5 + 3 + 6 + 0 stages approved in the demo.
+        Assert.Equal("23", cells[cells.Length - 1].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Dashboard_ForAnUnknownEdition_IsNotFound()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/coordinacion?edicion=9999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_IssuesTheSameFewSqlCommands_With5And200Projects()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        await client.GetPageAsync("/coordinacion");
+
+        factory.SqlCounter.Reset();
+        factory.SqlCounter.Enabled = true;
+        await client.GetPageAsync("/coordinacion");
+        factory.SqlCounter.Enabled = false;
+        var withFive = factory.SqlCounter.Count;
+
+        await factory.WithDbAsync(async db =>
+        {
+            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            for (var i = 0; i < 195; i++)
+            {
+                var municipality = new Municipality { Name = $"Municipio de prueba {i:000}", Province = "Buenos Aires", Slug = $"prueba-{i:000}" };
+                db.Projects.Add(ProjectFactory.Create(edition, municipality, edition.StartsAtUtc));
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        factory.SqlCounter.Reset();
+        factory.SqlCounter.Enabled = true;
+        var page = await client.GetPageAsync("/coordinacion");
+        factory.SqlCounter.Enabled = false;
+        var withTwoHundred = factory.SqlCounter.Count;
+
+        Assert.Equal(200, page.QuerySelectorAll("table.progress-matrix tbody tr").Length);
+        Assert.Equal(withFive, withTwoHundred);
+        Assert.InRange(withTwoHundred, 1, 8);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+using CsvHelper;
+using MiniExcelLibs;
+using ProgramaInnovacion.IntegrationTests.Infrastructure;
+
+namespace ProgramaInnovacion.IntegrationTests.Coordination;
+
+public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task ProgressXlsx_OpensWithMiniExcel_WithOneRowPerProjectAndItsStageStates()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        var response = await client.Http.GetAsync("/coordinacion/exportar/progreso.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(5, rows.Count);
+        var bariloche = rows.Single(r => (string)r["Municipio"] == "Bariloche");
+        Assert.Equal("Aprobada", bariloche["5. Ideación"]);
+        Assert.Equal("Entregada", bariloche.First(kv => kv.Key.StartsWith("6.", StringComparison.Ordinal)).Value);
+        Assert.Equal("Bloqueada", bariloche.First(kv => kv.Key.StartsWith("7.", StringComparison.Ordinal)).Value);
+        var jesusMaria = rows.Single(r => (string)r["Municipio"] == "Jesús María");
+        Assert.Equal("Cambios solicitados", jesusMaria.First(kv => kv.Key.StartsWith("4.", StringComparison.Ordinal)).Value);
+        Assert.Equal("3 de 10", jesusMaria["Etapas aprobadas"]);
+    }
+
+    [Theory]
+    [InlineData("/coordinacion/exportar/progreso.csv", "Municipio")]
+    [InlineData("/coordinacion/exportar/entregables.csv", "Municipio")]
+    public async Task Csv_StartsWithABom_AndParsesBackWithSpanishText(string url, string firstHeader)
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("admin@programa.example");
+        var bytes = await client.Http.GetByteArrayAsync(url);
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+
+        using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default with { Separator = ';' });
+        Assert.Equal(firstHeader, reader.Headers[0]);
+        var municipalities = new List<string>();
+        while (reader.Read())
+        {
+            municipalities.Add(reader.GetString(0));
+        }
+
+        Assert.Contains("Jesús María", municipalities);
+        Assert.Contains("Gualeguaychú", municipalities);
+    }
+
+    [Fact]
+    public async Task DeliverablesXlsx_HoldsTheFieldsOfTheApprovedDeliverables()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        using var stream = new MemoryStream(await client.Http.GetByteArrayAsync("/coordinacion/exportar/entregables.xlsx"));
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, r => (string)r["Municipio"] == "Tandil" && (string)r["Campo"] == "Título del desafío" && ((string)r["Estado"]) == "Aprobada" && !string.IsNullOrEmpty(r["Valor"] as string));
+    }
+
+    [Fact]
+    public async Task Dossier_ShowsEveryApprovedDeliverable_WithAPrintStylesheet()
+    {
+        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche").Id));
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        var page = await client.GetPageAsync($"/proyectos/{id}/dossier");
+        Assert.Equal(5, page.QuerySelectorAll("section.dossier-stage").Length);
+        Assert.Contains("1. Desafío", page.QuerySelector("section.dossier-stage h2")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll("section.dossier-stage dl.deliverable dd"));
+
+        var css = await client.Http.GetStringAsync("/css/site.css");
+        Assert.Contains("@media print", css, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dossier_OfAnotherTeamsProject_IsNotFound()
+    {
+        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche").Id));
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("tandil@programa.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/proyectos/{id}/dossier")).StatusCode);
+    }
+}
