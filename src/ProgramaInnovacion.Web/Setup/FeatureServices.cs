@@ -1,3 +1,4 @@
+using ProgramaInnovacion.Web.Features.Panel;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
@@ -15,6 +16,10 @@ public static class FeatureServices
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
+        builder.Services.AddScoped<PanelAccess>();
+        builder.Services.AddScoped<PanelQueries>();
+        builder.Services.AddScoped<PanelService>();
+        builder.Services.AddScoped<PanelExport>();
         return builder;
     }
 }
