@@ -38,6 +38,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<RubricCriterion> RubricCriteria => Set<RubricCriterion>();
+
+    public DbSet<PanelAssignment> PanelAssignments => Set<PanelAssignment>();
+
+    public DbSet<PanelEvaluation> PanelEvaluations => Set<PanelEvaluation>();
+
+    public DbSet<EvaluationScore> EvaluationScores => Set<EvaluationScore>();
+
+    public DbSet<PanelRecommendation> PanelRecommendations => Set<PanelRecommendation>();
+
+    public DbSet<RecommendationResponse> RecommendationResponses => Set<RecommendationResponse>();
+
+    public DbSet<PanelPublication> PanelPublications => Set<PanelPublication>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

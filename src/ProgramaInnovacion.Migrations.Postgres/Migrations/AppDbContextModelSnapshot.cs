@@ -488,6 +488,37 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("DeliverableRevisions");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.EvaluationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("EvaluationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -571,6 +602,160 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("DeclaredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ProjectId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("PanelAssignments");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReopenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReopenedById");
+
+                    b.ToTable("PanelEvaluations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("PanelPublications");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("PanelRecommendations");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ProgramEdition", b =>
@@ -706,6 +891,121 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("State", "StateChangedAtUtc");
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RecommendationResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowUpById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpById");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("RespondedById");
+
+                    b.ToTable("RecommendationResponses");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RubricCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level1Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level2Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level3Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level4Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level5Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RubricCriteria");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
@@ -941,6 +1241,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Deliverable");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.EvaluationScore", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.RubricCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelEvaluation", "Evaluation")
+                        .WithMany("Scores")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
@@ -950,6 +1269,86 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "AssignedBy")
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AssignedBy");
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelAssignment", "Assignment")
+                        .WithOne("Evaluation")
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.PanelEvaluation", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "ReopenedBy")
+                        .WithMany()
+                        .HasForeignKey("ReopenedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("ReopenedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelPublication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "ClosedBy")
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "PublishedBy")
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ClosedBy");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("PublishedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelEvaluation", "Evaluation")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Project", b =>
@@ -1009,6 +1408,42 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("StageDefinition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RecommendationResponse", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "FollowUpBy")
+                        .WithMany()
+                        .HasForeignKey("FollowUpById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelRecommendation", "Recommendation")
+                        .WithOne("Response")
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.RecommendationResponse", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "RespondedBy")
+                        .WithMany()
+                        .HasForeignKey("RespondedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("FollowUpBy");
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("RespondedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RubricCriterion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -1058,6 +1493,23 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.Navigation("Evaluation");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ProgramEdition", b =>

@@ -465,6 +465,35 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("DeliverableRevisions");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.EvaluationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("EvaluationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -544,6 +573,152 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclaredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ProjectId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("PanelAssignments");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReopenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReopenedById");
+
+                    b.ToTable("PanelEvaluations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("PanelPublications");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("PanelRecommendations");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ProgramEdition", b =>
@@ -673,6 +848,117 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "StateChangedAtUtc");
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RecommendationResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpById");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("RespondedById");
+
+                    b.ToTable("RecommendationResponses");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RubricCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level1Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level3Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level4Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level5Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RubricCriteria");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
@@ -904,6 +1190,25 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Deliverable");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.EvaluationScore", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.RubricCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelEvaluation", "Evaluation")
+                        .WithMany("Scores")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
@@ -913,6 +1218,86 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "AssignedBy")
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AssignedBy");
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelAssignment", "Assignment")
+                        .WithOne("Evaluation")
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.PanelEvaluation", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "ReopenedBy")
+                        .WithMany()
+                        .HasForeignKey("ReopenedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("ReopenedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelPublication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "ClosedBy")
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "PublishedBy")
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ClosedBy");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("PublishedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelEvaluation", "Evaluation")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Project", b =>
@@ -972,6 +1357,42 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("StageDefinition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RecommendationResponse", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "FollowUpBy")
+                        .WithMany()
+                        .HasForeignKey("FollowUpById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.PanelRecommendation", "Recommendation")
+                        .WithOne("Response")
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.RecommendationResponse", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "RespondedBy")
+                        .WithMany()
+                        .HasForeignKey("RespondedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("FollowUpBy");
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("RespondedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.RubricCriterion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -1021,6 +1442,23 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelAssignment", b =>
+                {
+                    b.Navigation("Evaluation");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelEvaluation", b =>
+                {
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.PanelRecommendation", b =>
+                {
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ProgramEdition", b =>

@@ -1,5 +1,6 @@
 using ProgramaInnovacion.Web.Features.Coordination;
 using ProgramaInnovacion.Web.Features.Editions;
+using ProgramaInnovacion.Web.Features.Panel;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Features.StageTemplates;
@@ -28,6 +29,10 @@ public static class FeatureServices
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EditionAdministration>();
         builder.Services.AddScoped<StageTemplateEditor>();
+        builder.Services.AddScoped<PanelAccess>();
+        builder.Services.AddScoped<PanelQueries>();
+        builder.Services.AddScoped<PanelService>();
+        builder.Services.AddScoped<PanelExport>();
         return builder;
     }
 }

@@ -18,8 +18,8 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
         { "jesusmaria@programa.example", "Jesús María" },
         { "bahiablanca@programa.example", "Bahía Blanca" },
         { "gualeguaychu@programa.example", "Gualeguaychú" },
-        { "experta1@programa.example", "Todavía no tenés proyectos asignados" },
-        { "experto2@programa.example", "Todavía no tenés proyectos asignados" },
+        { "experta1@programa.example", "Mesa de expertos" },
+        { "experto2@programa.example", "Mesa de expertos" },
     };
 
     [Theory]

@@ -69,6 +69,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         }
 
         await db.SaveChangesAsync(ct);
+        await new PanelDemoSeeder(db, time).SeedAsync(ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(DemoAccount account)

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Data.Seeding;
+
+public sealed record DefaultCriterion(string Name, string Description, int Weight, string[] Levels);
+
+/// <summary>
+/// The default expert-panel rubric (PRODUCT.md §5), seeded for the first edition as reference
+/// data. Criteria are matched by name, so running it again adds nothing.
+/// </summary>
+public class RubricSeeder(AppDbContext db)
+{
+    public static IReadOnlyList<DefaultCriterion> DefaultCriteria { get; } =
+    [
+        new("Impacto en beneficiarios", "Cuánto mejora la vida de vecinas y vecinos, a cuántas personas alcanza y con qué evidencia.", 20,
+            ["Sin impacto identificable", "Impacto acotado o poco claro", "Impacto concreto en un grupo definido", "Impacto relevante y medible", "Impacto amplio, medible y con evidencia"]),
+        new("Factibilidad", "Si el municipio puede llevarlo adelante con sus recursos, plazos, capacidades y marco normativo.", 20,
+            ["No es factible", "Factibilidad dudosa", "Factible con ajustes importantes", "Factible con ajustes menores", "Plenamente factible"]),
+        new("Escalabilidad a otras ciudades", "Si la solución puede replicarse en otros municipios de la red con cambios razonables.", 15,
+            ["No replicable", "Replicable con grandes cambios", "Replicable en ciudades similares", "Replicable en la mayoría de las ciudades", "Lista para replicarse en la red"]),
+        new("Innovación", "Cuánto se aparta de lo que el municipio ya hacía y aprovecha lo aprendido en el programa.", 15,
+            ["Sin novedad", "Novedad menor", "Mejora clara de lo existente", "Enfoque nuevo para el municipio", "Enfoque nuevo y de referencia"]),
+        new("Sostenibilidad", "Si el proyecto tiene financiamiento, responsables y gobernanza para continuar después del programa.", 15,
+            ["Sin sostenibilidad prevista", "Depende de un solo factor", "Sostenible a corto plazo", "Sostenible con plan y responsables", "Sostenibilidad asegurada"]),
+        new("Orientación a resultados", "Si define metas, indicadores y un plan para medirlos y rendir cuentas.", 15,
+            ["Sin metas", "Metas vagas", "Metas con algunos indicadores", "Metas e indicadores claros", "Metas, indicadores y medición en marcha"]),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var edition = await db.Editions.SingleOrDefaultAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
+        if (edition is null)
+        {
+            return;
+        }
+
+        var existing = await db.RubricCriteria.Where(c => c.EditionId == edition.Id).Select(c => c.Name).ToListAsync(ct);
+        var order = existing.Count;
+        foreach (var criterion in DefaultCriteria.Where(c => !existing.Contains(c.Name)))
+        {
+            db.RubricCriteria.Add(new RubricCriterion
+            {
+                EditionId = edition.Id,
+                Order = ++order,
+                Name = criterion.Name,
+                Description = criterion.Description,
+                Weight = criterion.Weight,
+                Level1Label = criterion.Levels[0],
+                Level2Label = criterion.Levels[1],
+                Level3Label = criterion.Levels[2],
+                Level4Label = criterion.Levels[3],
+                Level5Label = criterion.Levels[4],
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

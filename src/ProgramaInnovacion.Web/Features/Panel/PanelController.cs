@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Panel;
+
+/// <summary>
+/// The expert's side of the panel: assignments, conflict-of-interest declaration, reading the
+/// approved deliverables, the evaluation and the print view. Anything not assigned is a 404.
+/// </summary>
+[Authorize(Policy = Policies.Expert)]
+[Route("panel")]
+public class PanelController(PanelAccess access, PanelQueries queries, PanelService panel) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() =>
+        View(await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+
+    [HttpGet("proyectos/{projectId:int}")]
+    public async Task<IActionResult> Project(int projectId)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        return expert is null ? NotFound() : View(await ProjectModelAsync(expert));
+    }
+
+    [HttpPost("proyectos/{projectId:int}/declaracion")]
+    public async Task<IActionResult> Declare(int projectId, DeclarationForm form)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        if (expert is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : PanelOutcome.Fail("Revisá la declaración.");
+        if (!outcome.Succeeded)
+        {
+            AddErrors(outcome);
+            return View(nameof(Project), await ProjectModelAsync(expert) with { Form = form });
+        }
+
+        TempData["Message"] = form.NoConflict == true
+            ? "Registramos tu declaración: no tenés conflicto de interés. Ya podés leer el proyecto."
+            : "Registramos que declinás esta evaluación. La coordinación verá tu motivo.";
+        return RedirectToAction(nameof(Project), new { projectId });
+    }
+
+    [HttpGet("proyectos/{projectId:int}/evaluacion")]
+    public async Task<IActionResult> Evaluation(int projectId)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        if (expert is null)
+        {
+            return NotFound();
+        }
+
+        if (!expert.MayRead)
+        {
+            return RedirectToAction(nameof(Project), new { projectId });
+        }
+
+        var model = await queries.EvaluationPageAsync(expert);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("proyectos/{projectId:int}/evaluacion")]
+    public async Task<IActionResult> Evaluation(int projectId, EvaluationForm form)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        if (expert is null)
+        {
+            return NotFound();
+        }
+
+        if (!expert.MayRead)
+        {
+            return RedirectToAction(nameof(Project), new { projectId });
+        }
+
+        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : PanelOutcome.Fail("Revisá los datos marcados.");
+        if (!outcome.Succeeded)
+        {
+            AddErrors(outcome);
+            var model = await queries.EvaluationPageAsync(expert, form);
+            return model is null ? NotFound() : View(model);
+        }
+
+        TempData["Message"] = form.Command switch
+        {
+            "enviar" => "Enviaste tu evaluación. Ahora podés ver las evaluaciones de los demás expertos.",
+            "agregar" when !string.IsNullOrWhiteSpace(form.NewRecommendation.Text) => "Agregamos la recomendación y guardamos el borrador.",
+            _ => "Guardamos el borrador de tu evaluación.",
+        };
+        return RedirectToAction(nameof(Evaluation), new { projectId });
+    }
+
+    [HttpGet("proyectos/{projectId:int}/imprimir")]
+    public async Task<IActionResult> Print(int projectId)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        if (expert is null)
+        {
+            return NotFound();
+        }
+
+        if (!expert.MayRead)
+        {
+            return RedirectToAction(nameof(Project), new { projectId });
+        }
+
+        var model = await PrintModelAsync(queries, projectId, Url.Action(nameof(Project), new { projectId })!);
+        return model is null ? NotFound() : View(model);
+    }
+
+    internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl)
+    {
+        var data = await queries.LoadAsync(projectId);
+        if (data is null)
+        {
+            return null;
+        }
+
+        var approved = await queries.ApprovedDeliverablesAsync(projectId, PanelStages.FinalProjectKey);
+        var final = approved.Count > 0 ? approved[0] : null;
+        return new PrintViewModel(data.Project, data.Edition, final, backUrl);
+    }
+
+    private async Task<ExpertProjectViewModel> ProjectModelAsync(ExpertAccess expert)
+    {
+        var heading = (await queries.HeadingAsync(expert.ProjectId))!;
+        // Nothing of the project's content before the expert declares no conflict of interest.
+        var deliverables = expert.MayRead ? await queries.ApprovedDeliverablesAsync(expert.ProjectId) : [];
+        var status = expert.MayRead ? (await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!)).FirstOrDefault(a => a.ProjectId == expert.ProjectId)?.EvaluationStatus : null;
+        return new ExpertProjectViewModel(heading, expert, status, deliverables);
+    }
+
+    private void AddErrors(PanelOutcome outcome)
+    {
+        foreach (var (key, message) in outcome.FieldErrors ?? new Dictionary<string, string>())
+        {
+            ModelState.AddModelError(key, message);
+        }
+
+        if (outcome.Error is not null && !(outcome.FieldErrors?.ContainsKey("") ?? false))
+        {
+            ModelState.AddModelError("", outcome.Error);
+        }
+    }
+}

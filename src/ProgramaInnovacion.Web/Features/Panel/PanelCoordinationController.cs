@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Authorization;
+
+namespace ProgramaInnovacion.Web.Features.Panel;
+
+/// <summary>The coordination's side of the panel: assignments, summary, ranking, export, publication, follow-up and closing.</summary>
+[Authorize(Policy = Policies.Coordination)]
+[Route("coordinacion/panel")]
+public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time) : Controller
+{
+    private const string Views = "~/Features/Panel/Views/";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(Views + "Coordination.cshtml", await queries.CoordinatorOverviewAsync());
+
+    [HttpGet("exportar")]
+    public async Task<IActionResult> Export()
+    {
+        var date = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return File(await export.WorkbookAsync(), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
+    }
+
+    [HttpGet("proyectos/{projectId:int}")]
+    public async Task<IActionResult> Summary(int projectId)
+    {
+        var model = await queries.SummaryAsync(projectId);
+        return model is null ? NotFound() : View(Views + "Summary.cshtml", model);
+    }
+
+    [HttpGet("proyectos/{projectId:int}/imprimir")]
+    public async Task<IActionResult> Print(int projectId)
+    {
+        var model = await PanelController.PrintModelAsync(queries, projectId, Url.Action(nameof(Summary), new { projectId })!);
+        return model is null ? NotFound() : View(Views + "Print.cshtml", model);
+    }
+
+    [HttpPost("proyectos/{projectId:int}/asignaciones")]
+    public async Task<IActionResult> Assign(int projectId, AssignForm form)
+    {
+        var url = Url.Action(nameof(PanelController.Project), "Panel", new { projectId }, Request.Scheme)!;
+        var outcome = await panel.AssignAsync(User, projectId, form.ExpertId, url);
+        return Done(outcome, "Asignamos a la persona experta y le enviamos un correo.", nameof(Index), null);
+    }
+
+    [HttpPost("proyectos/{projectId:int}/asignaciones/{assignmentId:int}/quitar")]
+    public async Task<IActionResult> Unassign(int projectId, int assignmentId) =>
+        Done(await panel.UnassignAsync(User, projectId, assignmentId), "Quitamos la asignación.", nameof(Index), null);
+
+    [HttpPost("proyectos/{projectId:int}/asignaciones/{assignmentId:int}/reabrir")]
+    public async Task<IActionResult> Reopen(int projectId, int assignmentId) =>
+        Done(await panel.ReopenAsync(User, projectId, assignmentId), "Reabrimos la evaluación: la persona experta puede volver a editarla.", nameof(Summary), projectId);
+
+    [HttpPost("proyectos/{projectId:int}/publicar")]
+    public async Task<IActionResult> Publish(int projectId)
+    {
+        var url = Url.Action(nameof(PanelTeamController.Index), "PanelTeam", new { projectId }, Request.Scheme)!;
+        return Done(await panel.PublishAsync(User, projectId, url), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
+    }
+
+    [HttpPost("proyectos/{projectId:int}/cerrar")]
+    public async Task<IActionResult> Close(int projectId) =>
+        Done(await panel.CloseAsync(User, projectId), "Cerramos la mesa: la etapa «Mesa de expertos» quedó aprobada.", nameof(Summary), projectId);
+
+    [HttpPost("proyectos/{projectId:int}/recomendaciones/{recommendationId:int}/seguimiento")]
+    public async Task<IActionResult> FollowUp(int projectId, int recommendationId, FollowUpForm form) =>
+        Done(ModelState.IsValid ? await panel.FollowUpAsync(User, projectId, recommendationId, form) : PanelOutcome.Fail("Revisá el seguimiento."),
+            "Guardamos el seguimiento de la recomendación.", nameof(Summary), projectId);
+
+    private RedirectToActionResult Done(PanelOutcome outcome, string message, string action, int? projectId)
+    {
+        TempData[outcome.Succeeded ? "Message" : "PanelError"] = outcome.Succeeded ? message : outcome.Error;
+        return RedirectToAction(action, projectId is null ? null : new { projectId });
+    }
+}

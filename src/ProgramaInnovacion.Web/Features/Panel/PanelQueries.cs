@@ -1,0 +1,247 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Deliverables;
+
+namespace ProgramaInnovacion.Web.Features.Panel;
+
+/// <summary>Everything stored about one project's panel, loaded in a constant number of queries.</summary>
+internal sealed record PanelData(ProjectHeading Project, string Edition, bool Anonymize, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
+    IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments);
+
+internal sealed record AssignmentData(int Id, string ExpertId, string ExpertName, string? ExpertEmail, DateTime AssignedAtUtc, ConflictDeclaration Declaration,
+    string? DeclineReason, DateTime? DeclaredAtUtc, EvaluationData? Evaluation);
+
+internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime? SubmittedAtUtc, IReadOnlyList<ExpertScore> Scores, IReadOnlyList<RecommendationData> Recommendations);
+
+internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
+
+/// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
+public class PanelQueries(AppDbContext db)
+{
+    public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
+        await db.PanelAssignments.AsNoTracking()
+            .Where(a => a.ExpertId == userId && a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked))
+            .OrderBy(a => a.Project.Municipality.Name)
+            .Select(a => new ExpertAssignmentRow(a.ProjectId, a.Project.Municipality.Name, a.Project.Municipality.Province, a.Project.Title, a.AssignedAtUtc,
+                a.Declaration, a.Evaluation == null ? null : a.Evaluation.Status,
+                a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State == StageState.Approved)))
+            .ToListAsync();
+
+    public Task<ProjectHeading?> HeadingAsync(int projectId) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title))
+            .SingleOrDefaultAsync();
+
+    /// <summary>
+    /// The approved deliverables of a project in stage order: for each approved stage with a team
+    /// form, the content of its latest submission — never a draft saved afterwards.
+    /// </summary>
+    public async Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, string? onlyKey = null)
+    {
+        var rows = await db.ProjectStages.AsNoTracking()
+            .Where(s => s.ProjectId == projectId && s.State == StageState.Approved && s.StageDefinition.HasTeamForm)
+            .Where(s => onlyKey == null || s.StageDefinition.Key == onlyKey)
+            .OrderBy(s => s.StageDefinition.Order)
+            .Select(s => new
+            {
+                s.StageDefinition.Order,
+                s.StageDefinition.Key,
+                s.StageDefinition.Name,
+                s.StageDefinition.SchemaJson,
+                s.ApprovedAtUtc,
+                Content = s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault(),
+            })
+            .ToListAsync();
+        return rows.Where(r => r.Content is not null)
+            .Select(r => new ApprovedDeliverable(r.Order, r.Key, r.Name, r.ApprovedAtUtc, DeliverableViewModel.From(r.SchemaJson, r.Content)))
+            .ToList();
+    }
+
+    internal async Task<PanelData?> LoadAsync(int projectId)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
+                p.EditionId,
+                Edition = p.Edition.Name,
+                p.Edition.AnonymizeExperts,
+                PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        if (project is null)
+        {
+            return null;
+        }
+
+        var criteria = await CriteriaAsync(project.EditionId);
+        var publication = await db.PanelPublications.AsNoTracking().Where(p => p.ProjectId == projectId)
+            .Select(p => new { p.PublishedAtUtc, p.ClosedAtUtc }).SingleOrDefaultAsync();
+        var assignments = await db.PanelAssignments.AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .OrderBy(a => a.Id)
+            .Select(a => new AssignmentData(a.Id, a.ExpertId, a.Expert.DisplayName, a.Expert.Email, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
+                a.Evaluation == null ? null : new EvaluationData(a.Evaluation.Id, a.Evaluation.Status, a.Evaluation.SubmittedAtUtc,
+                    a.Evaluation.Scores.Select(s => new ExpertScore(s.CriterionId, s.Score, s.Comment)).ToList(),
+                    a.Evaluation.Recommendations.OrderBy(r => r.Id).Select(r => new RecommendationData(r.Id, r.Category, r.Priority, r.Text,
+                        r.Response == null ? null : new ResponseView(r.Response.Decision, r.Response.Action, r.Response.TargetDate, r.Response.RespondedAtUtc,
+                            r.Response.FollowUp, r.Response.FollowUpNote, r.Response.FollowUpAtUtc))).ToList())))
+            .ToListAsync();
+
+        return new PanelData(project.Heading, project.Edition, project.AnonymizeExperts, project.PanelState ?? StageState.Locked,
+            publication?.PublishedAtUtc, publication?.ClosedAtUtc, criteria, assignments);
+    }
+
+    internal async Task<IReadOnlyList<PanelCriterion>> CriteriaAsync(int editionId)
+    {
+        var rows = await db.RubricCriteria.AsNoTracking().Where(c => c.EditionId == editionId).OrderBy(c => c.Order)
+            .Select(c => new { c.Id, c.Order, c.Name, c.Description, c.Weight, c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label })
+            .ToListAsync();
+        return rows.Select(c => new PanelCriterion(c.Id, c.Order, c.Name, c.Description, c.Weight, [c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label])).ToList();
+    }
+
+    /// <summary>The panel's result over submitted evaluations; labels are names or "Experto n" (n by assignment order).</summary>
+    internal static PanelResult Result(PanelData data, bool anonymize, int? excludeAssignmentId = null)
+    {
+        var evaluations = new List<ExpertEvaluationView>();
+        var position = 0;
+        foreach (var assignment in data.Assignments)
+        {
+            position++;
+            if (assignment.Evaluation is not { Status: EvaluationStatus.Submitted } evaluation || assignment.Id == excludeAssignmentId)
+            {
+                continue;
+            }
+
+            evaluations.Add(View(data, assignment, evaluation, PanelText.ExpertLabel(assignment.ExpertName, position, anonymize)));
+        }
+
+        var submitted = data.Assignments.Where(a => a.Evaluation is { Status: EvaluationStatus.Submitted }).Select(a => a.Evaluation!).ToList();
+        var perCriterion = data.Criteria.Select(c => new CriterionScores(c.Id, c.Weight,
+            submitted.SelectMany(e => e.Scores).Where(s => s.CriterionId == c.Id && s.Score is not null).Select(s => s.Score!.Value).ToList())).ToList();
+        var summaries = data.Criteria.Zip(perCriterion, (criterion, scores) =>
+        {
+            var spread = PanelScoring.Spread(scores);
+            return new CriterionSummary(criterion, spread.Average, spread.Spread, spread.LargeDisagreement, scores.Scores.Count);
+        }).ToList();
+        return new PanelResult(PanelScoring.ProjectAverage(perCriterion), summaries, evaluations);
+    }
+
+    internal static ExpertEvaluationView View(PanelData data, AssignmentData assignment, EvaluationData evaluation, string label) =>
+        new(assignment.Id, label, evaluation.Status, evaluation.SubmittedAtUtc,
+            PanelScoring.WeightedAverage(data.Criteria.Select(c => (c.Weight, (double?)evaluation.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score))),
+            evaluation.Scores,
+            evaluation.Recommendations.Select(r => new RecommendationView(r.Id, r.Category, r.Priority, r.Text, label, r.Response)).ToList());
+
+    internal static IReadOnlyList<AssignmentRow> AssignmentRows(PanelData data) =>
+        data.Assignments.Select(a => new AssignmentRow(a.Id, a.ExpertName, a.ExpertEmail, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
+            a.Evaluation?.Status, a.Evaluation?.SubmittedAtUtc,
+            a.Evaluation is { Status: EvaluationStatus.Submitted } e ? View(data, a, e, a.ExpertName).WeightedAverage : null)).ToList();
+
+    public async Task<ProjectSummaryViewModel?> SummaryAsync(int projectId)
+    {
+        var data = await LoadAsync(projectId);
+        if (data is null || data.PanelState == StageState.Locked)
+        {
+            return null;
+        }
+
+        return new ProjectSummaryViewModel(data.Project, data.PanelState, data.Anonymize, data.PublishedAtUtc, data.ClosedAtUtc, AssignmentRows(data), Result(data, anonymize: false));
+    }
+
+    public async Task<TeamPanelViewModel?> TeamViewAsync(int projectId, bool mayAnswer)
+    {
+        var data = await LoadAsync(projectId);
+        if (data is null)
+        {
+            return null;
+        }
+
+        // Before publication the team learns nothing about the panel: no experts, no scores, no recommendations.
+        return data.PublishedAtUtc is null
+            ? new TeamPanelViewModel(data.Project, null, null, null, false)
+            : new TeamPanelViewModel(data.Project, data.PublishedAtUtc, data.ClosedAtUtc, Result(data, data.Anonymize), mayAnswer);
+    }
+
+    /// <summary>The expert's evaluation page: their own evaluation and, by the blind rule, the others only once theirs is submitted.</summary>
+    public async Task<EvaluationPageViewModel?> EvaluationPageAsync(ExpertAccess access, EvaluationForm? posted = null)
+    {
+        var data = await LoadAsync(access.ProjectId);
+        var own = data?.Assignments.SingleOrDefault(a => a.Id == access.AssignmentId);
+        if (data is null || own is null)
+        {
+            return null;
+        }
+
+        var status = own.Evaluation?.Status ?? EvaluationStatus.Draft;
+        var form = posted ?? new EvaluationForm
+        {
+            Scores = data.Criteria.Select(c => own.Evaluation?.Scores.FirstOrDefault(s => s.CriterionId == c.Id) is { } s
+                ? new ScoreInput { CriterionId = c.Id, Score = s.Score, Comment = s.Comment }
+                : new ScoreInput { CriterionId = c.Id }).ToList(),
+            Recommendations = own.Evaluation?.Recommendations.Select(r => new RecommendationInput { Id = r.Id, Category = r.Category, Priority = r.Priority, Text = r.Text }).ToList() ?? [],
+        };
+        var ownView = own.Evaluation is null ? null : View(data, own, own.Evaluation, "Tu evaluación");
+        var others = PanelScoring.CanSeeOtherEvaluations(own.Evaluation?.Status) ? Result(data, anonymize: false, excludeAssignmentId: own.Id) : null;
+        return new EvaluationPageViewModel(data.Project, data.Criteria, status, status == EvaluationStatus.Draft && !access.PanelClosed,
+            own.Evaluation?.SubmittedAtUtc, form, ownView, others);
+    }
+
+    /// <summary>The coordinator's overview: every project with its panel open, assignments, and the ranking.</summary>
+    public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
+    {
+        var projectIds = await db.Projects.AsNoTracking()
+            .Where(p => p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked))
+            .Select(p => p.Id).ToListAsync();
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .Select(p => new
+            {
+                Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
+                p.EditionId,
+                p.Edition.Name,
+                p.Edition.AnonymizeExperts,
+                PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => s.State).First(),
+            }).ToListAsync();
+        var editionIds = projects.Select(p => p.EditionId).Distinct().ToList();
+        var criteria = (await db.RubricCriteria.AsNoTracking().Where(c => editionIds.Contains(c.EditionId)).OrderBy(c => c.Order)
+            .Select(c => new { c.EditionId, c.Id, c.Order, c.Name, c.Description, c.Weight }).ToListAsync())
+            .GroupBy(c => c.EditionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<PanelCriterion>)g.Select(c => new PanelCriterion(c.Id, c.Order, c.Name, c.Description, c.Weight, [])).ToList());
+        var publications = await db.PanelPublications.AsNoTracking().Where(p => projectIds.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.PublishedAtUtc, p.ClosedAtUtc }).ToListAsync();
+        var assignments = await db.PanelAssignments.AsNoTracking().Where(a => projectIds.Contains(a.ProjectId)).OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.ProjectId,
+                Data = new AssignmentData(a.Id, a.ExpertId, a.Expert.DisplayName, a.Expert.Email, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
+                    a.Evaluation == null ? null : new EvaluationData(a.Evaluation.Id, a.Evaluation.Status, a.Evaluation.SubmittedAtUtc,
+                        a.Evaluation.Scores.Select(s => new ExpertScore(s.CriterionId, s.Score, null)).ToList(), Array.Empty<RecommendationData>())),
+            }).ToListAsync();
+        var experts = await ExpertsAsync();
+
+        var data = projects.Select(p =>
+        {
+            var publication = publications.SingleOrDefault(x => x.ProjectId == p.Heading.ProjectId);
+            return new PanelData(p.Heading, p.Name, p.AnonymizeExperts, p.PanelState, publication?.PublishedAtUtc, publication?.ClosedAtUtc,
+                criteria.GetValueOrDefault(p.EditionId, []), assignments.Where(a => a.ProjectId == p.Heading.ProjectId).Select(a => a.Data).ToList());
+        }).ToList();
+        var ranking = PanelScoring.Rank(data.Select(d => (d.Project.ProjectId, Result(d, false).WeightedAverage))).ToDictionary(r => r.ProjectId);
+
+        var rows = data.OrderBy(d => d.Project.Municipality).Select(d => new CoordinatorProjectRow(d.Project, d.PanelState, d.PublishedAtUtc, d.ClosedAtUtc, AssignmentRows(d),
+            ranking[d.Project.ProjectId].WeightedAverage, ranking[d.Project.ProjectId].Rank,
+            experts.Where(e => d.Assignments.All(a => a.ExpertId != e.Id)).ToList())).ToList();
+        return new CoordinatorPanelViewModel(rows);
+    }
+
+    /// <summary>Active users with the expert role, by name.</summary>
+    public async Task<IReadOnlyList<ExpertOption>> ExpertsAsync()
+    {
+        var roleId = db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new ExpertOption(u.Id, u.DisplayName, u.Email))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,392 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Email;
+
+namespace ProgramaInnovacion.Web.Features.Panel;
+
+/// <summary>The outcome of a panel action: null Error means done; Errors keyed by form field for the form to show.</summary>
+public sealed record PanelOutcome(string? Error, IReadOnlyDictionary<string, string>? FieldErrors = null)
+{
+    public static readonly PanelOutcome Done = new((string?)null);
+
+    public bool Succeeded => Error is null;
+
+    public static PanelOutcome Fail(string error) => new(error);
+}
+
+/// <summary>
+/// What experts, coordinators and teams change in the panel. Callers authorize first
+/// (PanelAccess, Policies.Coordination); every change is audited in the same SaveChanges.
+/// </summary>
+public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IEmailSender email, StageTransitions transitions)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task<PanelOutcome> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
+    {
+        if (access.Declaration != ConflictDeclaration.Pending)
+        {
+            return PanelOutcome.Fail("Ya registraste tu declaración para este proyecto.");
+        }
+
+        if (form.NoConflict is null)
+        {
+            return new PanelOutcome("Elegí una opción de la declaración.", new Dictionary<string, string> { [nameof(DeclarationForm.NoConflict)] = "Elegí si tenés o no un conflicto de interés." });
+        }
+
+        if (form.NoConflict == false && string.IsNullOrWhiteSpace(form.Reason))
+        {
+            return new PanelOutcome("Indicá el motivo por el que declinás.", new Dictionary<string, string> { [nameof(DeclarationForm.Reason)] = "Indicá el motivo por el que declinás la evaluación." });
+        }
+
+        var assignment = await db.PanelAssignments.SingleAsync(a => a.Id == access.AssignmentId);
+        assignment.Declaration = form.NoConflict.Value ? ConflictDeclaration.NoConflict : ConflictDeclaration.Declined;
+        assignment.DeclineReason = form.NoConflict.Value ? null : form.Reason!.Trim();
+        assignment.DeclaredAtUtc = Now;
+        audit.Record(user, form.NoConflict.Value ? "panel.declaracion.sin-conflicto" : "panel.declaracion.declinada", nameof(PanelAssignment), assignment.Id, assignment.DeclineReason);
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    /// <summary>Saves the draft (adding or removing recommendations as asked) and, for "enviar", submits and locks it.</summary>
+    public async Task<PanelOutcome> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
+    {
+        if (!access.MayRead || access.PanelClosed)
+        {
+            return PanelOutcome.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
+        }
+
+        var assignment = await db.PanelAssignments
+            .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
+            .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations)
+            .SingleAsync(a => a.Id == access.AssignmentId);
+        if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
+        {
+            return PanelOutcome.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
+        }
+
+        var editionId = await db.Projects.Where(p => p.Id == access.ProjectId).Select(p => p.EditionId).SingleAsync();
+        var criterionIds = await db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync();
+        var submit = form.Command == "enviar";
+        var errors = Validate(form, criterionIds, submit);
+        if (errors.Count > 0)
+        {
+            return new PanelOutcome(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
+        }
+
+        var now = Now;
+        var evaluation = assignment.Evaluation ??= new PanelEvaluation { Status = EvaluationStatus.Draft };
+        evaluation.UpdatedAtUtc = now;
+        foreach (var input in form.Scores.Where(s => criterionIds.Contains(s.CriterionId)))
+        {
+            var score = evaluation.Scores.SingleOrDefault(s => s.CriterionId == input.CriterionId);
+            if (score is null)
+            {
+                score = new EvaluationScore { CriterionId = input.CriterionId };
+                evaluation.Scores.Add(score);
+            }
+
+            score.Score = input.Score;
+            score.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        }
+
+        var kept = form.Recommendations.Where(r => !r.Remove).ToList();
+        foreach (var stale in evaluation.Recommendations.Where(r => kept.All(k => k.Id != r.Id)).ToList())
+        {
+            evaluation.Recommendations.Remove(stale);
+            db.PanelRecommendations.Remove(stale);
+        }
+
+        foreach (var input in kept)
+        {
+            var existing = input.Id is { } id ? evaluation.Recommendations.SingleOrDefault(r => r.Id == id) : null;
+            if (existing is null)
+            {
+                evaluation.Recommendations.Add(new PanelRecommendation { Category = input.Category!.Value, Priority = input.Priority!.Value, Text = input.Text!.Trim(), CreatedAtUtc = now });
+            }
+            else
+            {
+                existing.Category = input.Category!.Value;
+                existing.Priority = input.Priority!.Value;
+                existing.Text = input.Text!.Trim();
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.NewRecommendation.Text))
+        {
+            var added = form.NewRecommendation;
+            evaluation.Recommendations.Add(new PanelRecommendation { Category = added.Category!.Value, Priority = added.Priority!.Value, Text = added.Text!.Trim(), CreatedAtUtc = now });
+        }
+
+        if (submit)
+        {
+            evaluation.Status = EvaluationStatus.Submitted;
+            evaluation.SubmittedAtUtc = now;
+        }
+
+        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelEvaluation), assignment.Id);
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    private static Dictionary<string, string> Validate(EvaluationForm form, List<int> criterionIds, bool submit)
+    {
+        var errors = new Dictionary<string, string>();
+        for (var i = 0; i < form.Scores.Count; i++)
+        {
+            var score = form.Scores[i];
+            if (score.Score is { } value && (value < 1 || value > 5))
+            {
+                errors[$"Scores[{i}].Score"] = "El puntaje va de 1 a 5.";
+            }
+            else if (submit && score.Score is null)
+            {
+                errors[$"Scores[{i}].Score"] = "Elegí un puntaje de 1 a 5 para enviar la evaluación.";
+            }
+        }
+
+        if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
+        {
+            errors[""] = "Faltan criterios por puntuar.";
+        }
+
+        for (var i = 0; i < form.Recommendations.Count; i++)
+        {
+            if (form.Recommendations[i].Remove)
+            {
+                continue;
+            }
+
+            ValidateRecommendation(form.Recommendations[i], $"Recommendations[{i}]", errors, textRequired: true);
+        }
+
+        ValidateRecommendation(form.NewRecommendation, "NewRecommendation", errors, textRequired: false);
+        return errors;
+    }
+
+    private static void ValidateRecommendation(RecommendationInput input, string prefix, Dictionary<string, string> errors, bool textRequired)
+    {
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            if (textRequired)
+            {
+                errors[$"{prefix}.Text"] = "La recomendación no puede quedar vacía.";
+            }
+
+            return;
+        }
+
+        if (input.Category is null || !Enum.IsDefined(input.Category.Value))
+        {
+            errors[$"{prefix}.Category"] = "Elegí la categoría de la recomendación.";
+        }
+
+        if (input.Priority is null || !Enum.IsDefined(input.Priority.Value))
+        {
+            errors[$"{prefix}.Priority"] = "Elegí la prioridad de la recomendación.";
+        }
+    }
+
+    public async Task<PanelOutcome> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
+    {
+        var project = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked && s.State != StageState.Approved) })
+            .SingleOrDefaultAsync();
+        if (project is null || !project.Open)
+        {
+            return PanelOutcome.Fail("La mesa de este proyecto no está abierta.");
+        }
+
+        var expertRoleId = db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id);
+        var expert = await db.Users.Where(u => u.Id == expertId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && expertRoleId.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).SingleOrDefaultAsync();
+        if (expert is null)
+        {
+            return PanelOutcome.Fail("Elegí una persona experta de la lista.");
+        }
+
+        if (await db.PanelAssignments.AnyAsync(a => a.ProjectId == projectId && a.ExpertId == expert.Id))
+        {
+            return PanelOutcome.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
+        }
+
+        var assignment = new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedById = UserId(user), AssignedAtUtc = Now, Declaration = ConflictDeclaration.Pending };
+        db.PanelAssignments.Add(assignment);
+        await db.SaveChangesAsync();
+        audit.Record(user, "panel.asignacion", nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
+        await db.SaveChangesAsync();
+
+        if (!string.IsNullOrEmpty(expert.Email))
+        {
+            await email.SendAsync(new EmailMessage(expert.Email, $"Te asignamos a la mesa de expertos de {project.Name}",
+                $"Hola, {expert.DisplayName}:\n\nLa coordinación del Programa de Innovación te asignó a la mesa de expertos del proyecto de {project.Name}.\n\n" +
+                $"Antes de leer el proyecto, ingresá y declará si tenés algún conflicto de interés:\n{panelUrl}\n\n" +
+                "Después vas a poder leer el proyecto final y los entregables aprobados, evaluarlo con la rúbrica y dejar tus recomendaciones.\n\nGracias por tu tiempo.\nPrograma de Innovación – RIL"));
+        }
+
+        return PanelOutcome.Done;
+    }
+
+    public async Task<PanelOutcome> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    {
+        var assignment = await db.PanelAssignments.Include(a => a.Evaluation).SingleOrDefaultAsync(a => a.Id == assignmentId && a.ProjectId == projectId);
+        if (assignment is null)
+        {
+            return PanelOutcome.Fail("La asignación ya no existe.");
+        }
+
+        if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
+        {
+            return PanelOutcome.Fail("No se puede quitar a quien ya envió su evaluación: reabrila primero si hace falta.");
+        }
+
+        db.PanelAssignments.Remove(assignment);
+        audit.Record(user, "panel.asignacion.quitada", nameof(PanelAssignment), assignment.Id, $"proyecto {assignment.ProjectId}");
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    public async Task<PanelOutcome> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    {
+        if (await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId && p.ClosedAtUtc != null))
+        {
+            return PanelOutcome.Fail("La mesa está cerrada: no se pueden reabrir evaluaciones.");
+        }
+
+        var evaluation = await db.PanelEvaluations.SingleOrDefaultAsync(e => e.AssignmentId == assignmentId && e.Assignment.ProjectId == projectId);
+        if (evaluation is not { Status: EvaluationStatus.Submitted })
+        {
+            return PanelOutcome.Fail("Solo se puede reabrir una evaluación enviada.");
+        }
+
+        evaluation.Status = EvaluationStatus.Draft;
+        evaluation.ReopenedAtUtc = Now;
+        evaluation.ReopenedById = UserId(user);
+        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelEvaluation), assignmentId);
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    public async Task<PanelOutcome> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
+    {
+        if (await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId))
+        {
+            return PanelOutcome.Fail("El resultado de la mesa ya está publicado.");
+        }
+
+        if (!await db.PanelEvaluations.AnyAsync(e => e.Assignment.ProjectId == projectId && e.Status == EvaluationStatus.Submitted))
+        {
+            return PanelOutcome.Fail("Para publicar hace falta al menos una evaluación enviada.");
+        }
+
+        db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
+        audit.Record(user, "panel.publicado", nameof(Project), projectId);
+        await db.SaveChangesAsync();
+
+        var team = await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.User.IsActive && m.User.Email != null).Select(m => m.User.Email!).ToListAsync();
+        foreach (var address in team)
+        {
+            await email.SendAsync(new EmailMessage(address, "Ya está la devolución de la mesa de expertos",
+                $"Hola:\n\nLa coordinación publicó el resultado de la mesa de expertos de tu proyecto, con sus recomendaciones.\n\n" +
+                $"Ingresá para leerlo y responder cada recomendación con una acción y una fecha:\n{teamUrl}\n\nPrograma de Innovación – RIL"));
+        }
+
+        return PanelOutcome.Done;
+    }
+
+    public async Task<PanelOutcome> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
+    {
+        var recommendation = await db.PanelRecommendations.Include(r => r.Response)
+            .SingleOrDefaultAsync(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted);
+        if (recommendation is null)
+        {
+            return PanelOutcome.Fail("La recomendación no existe.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (form.Decision is null || !Enum.IsDefined(form.Decision.Value))
+        {
+            errors[nameof(ResponseForm.Decision)] = "Elegí si el equipo acepta, acepta parcialmente o considera que no aplica.";
+        }
+
+        if (form.Decision is RecommendationDecision.Accepts or RecommendationDecision.PartiallyAccepts && string.IsNullOrWhiteSpace(form.Action))
+        {
+            errors[nameof(ResponseForm.Action)] = "Contá qué acción va a llevar adelante el equipo.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PanelOutcome("Revisá la respuesta a la recomendación.", errors);
+        }
+
+        var response = recommendation.Response ??= new RecommendationResponse { FollowUp = FollowUpStatus.Pending };
+        response.Decision = form.Decision;
+        response.Action = string.IsNullOrWhiteSpace(form.Action) ? null : form.Action.Trim();
+        response.TargetDate = form.TargetDate;
+        response.RespondedAtUtc = Now;
+        response.RespondedById = UserId(user);
+        audit.Record(user, "panel.recomendacion.respondida", nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    public async Task<PanelOutcome> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
+    {
+        var recommendation = await db.PanelRecommendations.Include(r => r.Response)
+            .Where(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted)
+            .Select(r => new { Entity = r, Published = db.PanelPublications.Any(p => p.ProjectId == r.Evaluation.Assignment.ProjectId) })
+            .SingleOrDefaultAsync();
+        if (recommendation is null || !recommendation.Published)
+        {
+            return PanelOutcome.Fail("Solo se hace seguimiento de recomendaciones publicadas.");
+        }
+
+        if (form.Status is null || !Enum.IsDefined(form.Status.Value))
+        {
+            return PanelOutcome.Fail("Elegí el estado del seguimiento.");
+        }
+
+        var response = recommendation.Entity.Response ??= new RecommendationResponse();
+        response.FollowUp = form.Status.Value;
+        response.FollowUpNote = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        response.FollowUpAtUtc = Now;
+        response.FollowUpById = UserId(user);
+        audit.Record(user, "panel.recomendacion.seguimiento", nameof(PanelRecommendation), recommendationId, form.Status.Value.Label());
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+
+    /// <summary>Closing the panel approves the "Mesa de expertos" stage; the result must be published first.</summary>
+    public async Task<PanelOutcome> CloseAsync(ClaimsPrincipal user, int projectId)
+    {
+        var publication = await db.PanelPublications.SingleOrDefaultAsync(p => p.ProjectId == projectId);
+        if (publication is null)
+        {
+            return PanelOutcome.Fail("Publicá el resultado al equipo antes de cerrar la mesa.");
+        }
+
+        var stage = await db.ProjectStages.SingleOrDefaultAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey);
+        if (stage is null)
+        {
+            return PanelOutcome.Fail("El proyecto no tiene etapa de mesa de expertos.");
+        }
+
+        var result = await transitions.ApplyAsync(stage, StageAction.Close, WorkflowActor.Coordinator, UserId(user));
+        if (!result.Allowed)
+        {
+            return PanelOutcome.Fail(result.Error!);
+        }
+
+        publication.ClosedAtUtc = Now;
+        publication.ClosedById = UserId(user);
+        audit.Record(user, "panel.cerrado", nameof(Project), projectId);
+        await db.SaveChangesAsync();
+        return PanelOutcome.Done;
+    }
+}
