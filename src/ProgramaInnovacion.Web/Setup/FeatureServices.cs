@@ -1,3 +1,7 @@
+using ProgramaInnovacion.Core.Knowledge;
+using ProgramaInnovacion.Web.Features.Calendar;
+using ProgramaInnovacion.Web.Features.Library;
+using ProgramaInnovacion.Web.Features.Network;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
@@ -15,6 +19,14 @@ public static class FeatureServices
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
+        builder.Services.AddScoped<CaseIndexer>();
+        builder.Services.AddScoped<IStageApprovedHandler, CaseIndexOnApproval>();
+        builder.Services.AddScoped<CaseLibrary>();
+        builder.Services.AddScoped<EditionParticipation>();
+        builder.Services.AddScoped<LearningNetwork>();
+        builder.Services.AddScoped<SharedDeliverables>();
+        builder.Services.AddScoped<CalendarSessions>();
+        builder.Services.AddScoped<CalendarFeed>();
         return builder;
     }
 }

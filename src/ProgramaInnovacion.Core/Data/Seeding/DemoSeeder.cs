@@ -69,6 +69,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         }
 
         await db.SaveChangesAsync(ct);
+        await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(DemoAccount account)

@@ -36,6 +36,8 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
         {
             await CreateFirstEditionAsync(ct);
         }
+
+        await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
     }
 
     private async Task CreateFirstEditionAsync(CancellationToken ct)
