@@ -1,0 +1,43 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProgramaInnovacion.Core.Data.Seeding;
+
+namespace ProgramaInnovacion.BrowserTests.Infrastructure;
+
+/// <summary>One person at one browser: an isolated context (cookies) and its page.</summary>
+public sealed class BrowserSession(BrowserFixture fixture, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public string Url(string path) => fixture.BaseUrl + path;
+
+    public async Task GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(Url(path));
+        Assert.True(response is { Ok: true }, $"GET {path} respondió {response?.Status}");
+    }
+
+    /// <summary>Signs in through the real login form and waits for the home page.</summary>
+    public async Task SignInAsync(string email, string password = DemoSeeder.DemoPassword)
+    {
+        await GotoAsync("/cuenta/ingresar");
+        await Page.GetByLabel("Correo electrónico").FillAsync(email);
+        await Page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
+        await Page.WaitForURLAsync(u => !u.Contains("/cuenta/ingresar", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs axe-core on the current page and fails on any serious or critical violation.</summary>
+    public async Task AssertNoSeriousA11yViolationsAsync()
+    {
+        var results = await Page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe en {Page.Url}:\n" + string.Join("\n", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"- [{v.Impact}] {v.Id}: {v.Help} → " + string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)));
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
