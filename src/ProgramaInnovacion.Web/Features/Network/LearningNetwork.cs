@@ -53,6 +53,9 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
         return new FeedPage(participant, filter, rows, total, page, pageCount, stages, municipalities);
     }
 
+    public async Task<int?> EditionOfPostAsync(int postId) =>
+        await db.NetworkPosts.AsNoTracking().Where(p => p.Id == postId).Select(p => (int?)p.EditionId).SingleOrDefaultAsync();
+
     public Task<List<FilterOption>> StagesAsync(int editionId) =>
         db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == editionId).OrderBy(d => d.Order).Select(d => new FilterOption(d.Id, d.Name)).ToListAsync();
 
@@ -75,19 +78,27 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
             Comments = p.Comments.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).Select(c => new
             {
                 Author = c.Author.DisplayName,
-                Municipality = db.ProjectMembers.Where(m => m.UserId == c.AuthorId && m.Project.EditionId == p.EditionId).Select(m => m.Project.Municipality.Name).FirstOrDefault(),
+                c.AuthorId,
                 c.BodyMarkdown,
                 c.CreatedAtUtc,
             }).ToList(),
-        }).AsSplitQuery().SingleOrDefaultAsync();
+        }).SingleOrDefaultAsync();
         if (post is null)
         {
             return null;
         }
 
+        // The team each commenter belongs to in this edition, in one query for all comments.
+        var authorIds = post.Comments.Select(c => c.AuthorId).Distinct().ToList();
+        var teams = (await db.ProjectMembers.AsNoTracking()
+                .Where(m => authorIds.Contains(m.UserId) && m.Project.EditionId == participant.EditionId)
+                .Select(m => new { m.UserId, m.Project.Municipality.Name })
+                .ToListAsync())
+            .GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.First().Name);
+
         return new PostDetails(post.Id, post.Title, post.Kind, post.Stage, post.Author, post.Municipality, post.BodyMarkdown, post.CreatedAtUtc, post.EditedAtUtc,
             post.IsPinned, post.IsHidden, post.AuthorId == participant.UserId, participant.IsCoordinator,
-            post.Comments.Select(c => new CommentView(c.Author, c.Municipality, c.BodyMarkdown, c.CreatedAtUtc)).ToList());
+            post.Comments.Select(c => new CommentView(c.Author, teams.GetValueOrDefault(c.AuthorId), c.BodyMarkdown, c.CreatedAtUtc)).ToList());
     }
 
     /// <summary>The form of a post its author may edit; null when it is not theirs (or not visible).</summary>

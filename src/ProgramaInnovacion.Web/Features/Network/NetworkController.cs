@@ -63,7 +63,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
-        var participant = await participation.ResolveAsync(User);
+        var participant = await ForPostAsync(id);
         var post = participant is null ? null : await network.GetAsync(participant, id);
         return post is null ? NotFound() : View(new PostPage { Post = post });
     }
@@ -71,7 +71,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     [HttpPost("{id:int}/comentarios")]
     public async Task<IActionResult> Comment(int id, [Bind(Prefix = "Comment")] CommentForm comment)
     {
-        var participant = await participation.ResolveAsync(User);
+        var participant = await ForPostAsync(id);
         if (participant is null)
         {
             return NotFound();
@@ -95,7 +95,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     [HttpGet("{id:int}/editar")]
     public async Task<IActionResult> Edit(int id)
     {
-        var participant = await participation.ResolveAsync(User);
+        var participant = await ForPostAsync(id);
         var form = participant is null ? null : await network.GetOwnFormAsync(participant, id);
         return form is null ? NotFound() : View("Form", await FormPageAsync(participant!, id, form));
     }
@@ -103,7 +103,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     [HttpPost("{id:int}/editar")]
     public async Task<IActionResult> Edit(int id, PostForm form)
     {
-        var participant = await participation.ResolveAsync(User);
+        var participant = await ForPostAsync(id);
         if (participant is null || await network.GetOwnFormAsync(participant, id) is null)
         {
             return NotFound();
@@ -134,7 +134,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
 
     private async Task<IActionResult> ModerateAsync(int id, bool? pinned, bool? hidden, string message)
     {
-        var participant = await participation.ResolveAsync(User);
+        var participant = await ForPostAsync(id);
         if (participant is null || !await network.ModerateAsync(participant, id, pinned, hidden, User))
         {
             return NotFound();
@@ -143,6 +143,10 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
         TempData["Message"] = message;
         return RedirectToAction(nameof(Details), new { id });
     }
+
+    /// <summary>The user as a participant of the post's edition; null (→ 404) when they are not one, or no such post.</summary>
+    private async Task<Participant?> ForPostAsync(int postId) =>
+        await network.EditionOfPostAsync(postId) is { } editionId ? await participation.ResolveAsync(User, editionId) : null;
 
     private async Task<PostFormPage> FormPageAsync(Participant participant, int? id, PostForm form) =>
         new() { PostId = id, Form = form, Stages = await network.StagesAsync(participant.EditionId) };
