@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using ProgramaInnovacion.BrowserTests.Infrastructure;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
-using ProgramaInnovacion.BrowserTests.Infrastructure;
 
 namespace ProgramaInnovacion.BrowserTests.Knowledge;
 
