@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.UnitTests.Foundation;
+
+public class ArgentinaClockTests
+{
+    private static readonly DateTime KickOffUtc = new(2021, 7, 27, 14, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void DateTimeText_ShowsArgentinaLocalTimeInSpanish()
+    {
+        Assert.Equal("27 de julio de 2021, 11:00", ArgentinaClock.DateTimeText(KickOffUtc));
+        Assert.Equal("27 de julio de 2021", ArgentinaClock.DateText(KickOffUtc));
+    }
+
+    [Fact]
+    public void DateText_UsesTheArgentineCalendarDay_NotTheUtcOne()
+    {
+        // 01:30 UTC on 28 July is still 27 July, 22:30, in Argentina.
+        Assert.Equal("27 de julio de 2021", ArgentinaClock.DateText(new DateTime(2021, 7, 28, 1, 30, 0, DateTimeKind.Utc)));
+    }
+
+    [Theory]
+    [InlineData(3 * 24, "vence en 3 días")]
+    [InlineData(24, "vence mañana")]
+    [InlineData(2, "vence hoy")]
+    [InlineData(-2 * 24, "vencida hace 2 días")]
+    [InlineData(-24, "vencida hace 1 día")]
+    public void DueText_CountsCalendarDaysInArgentina(int hoursUntilDue, string expected)
+    {
+        var now = new DateTimeOffset(2021, 8, 10, 15, 0, 0, TimeSpan.Zero); // 12:00 in Argentina
+        var clock = new ArgentinaClock(new FakeTimeProvider(now));
+        Assert.Equal(expected, clock.DueText(now.UtcDateTime.AddHours(hoursUntilDue)));
+    }
+
+    [Fact]
+    public void DaysSince_NeverNegative()
+    {
+        var now = new DateTimeOffset(2021, 8, 10, 15, 0, 0, TimeSpan.Zero);
+        var clock = new ArgentinaClock(new FakeTimeProvider(now));
+        Assert.Equal(3, clock.DaysSince(now.UtcDateTime.AddDays(-3).AddHours(-1)));
+        Assert.Equal(0, clock.DaysSince(now.UtcDateTime.AddDays(1)));
+    }
+}
