@@ -78,7 +78,9 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
         var calendar = new Ical.Net.Calendar { ProductId = "-//RIL//Programa de Innovacion//ES" };
         calendar.AddProperty("X-WR-CALNAME", "Programa de Innovación");
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
-        calendar.AddTimeZone(new VTimeZone(TimeZoneId));
+        // A full VTIMEZONE (STANDARD component with the -03:00 offset) so clients that do not know the
+        // IANA name still place the sessions at the right local time.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), includeHistoricalData: false));
         foreach (var s in rows)
         {
             calendar.Events.Add(new CalendarEvent
