@@ -52,6 +52,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<PanelPublication> PanelPublications => Set<PanelPublication>();
 
+    public DbSet<NetworkPost> NetworkPosts => Set<NetworkPost>();
+
+    public DbSet<NetworkComment> NetworkComments => Set<NetworkComment>();
+
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+
+    public DbSet<CaseTerm> CaseTerms => Set<CaseTerm>();
+
+    public DbSet<CalendarSession> CalendarSessions => Set<CalendarSession>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,9 @@
+using ProgramaInnovacion.Core.Knowledge;
+using ProgramaInnovacion.Web.Features.Calendar;
 using ProgramaInnovacion.Web.Features.Coordination;
 using ProgramaInnovacion.Web.Features.Editions;
+using ProgramaInnovacion.Web.Features.Library;
+using ProgramaInnovacion.Web.Features.Network;
 using ProgramaInnovacion.Web.Features.Panel;
 using ProgramaInnovacion.Web.Features.Projects;
 using ProgramaInnovacion.Web.Features.Stages;
@@ -33,6 +37,14 @@ public static class FeatureServices
         builder.Services.AddScoped<PanelQueries>();
         builder.Services.AddScoped<PanelService>();
         builder.Services.AddScoped<PanelExport>();
+        builder.Services.AddScoped<CaseIndexer>();
+        builder.Services.AddScoped<IStageApprovedHandler, CaseIndexOnApproval>();
+        builder.Services.AddScoped<CaseLibrary>();
+        builder.Services.AddScoped<EditionParticipation>();
+        builder.Services.AddScoped<LearningNetwork>();
+        builder.Services.AddScoped<SharedDeliverables>();
+        builder.Services.AddScoped<CalendarSessions>();
+        builder.Services.AddScoped<CalendarFeed>();
         return builder;
     }
 }

@@ -70,6 +70,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
 
         await db.SaveChangesAsync(ct);
         await new PanelDemoSeeder(db, time).SeedAsync(ct);
+        await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(DemoAccount account)

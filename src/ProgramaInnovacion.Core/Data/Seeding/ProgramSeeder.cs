@@ -38,6 +38,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
         }
 
         await new RubricSeeder(db).SeedAsync(ct);
+        await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
     }
 
     private async Task CreateFirstEditionAsync(CancellationToken ct)

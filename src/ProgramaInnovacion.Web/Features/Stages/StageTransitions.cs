@@ -9,7 +9,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// records the stage event, and opens the next stage when one is approved. Callers authorize first
 /// (ProjectAccess) and save the context afterwards, together with whatever else they changed.
 /// </summary>
-public class StageTransitions(AppDbContext db, TimeProvider time)
+public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IStageApprovedHandler> approvedHandlers)
 {
     public async Task<WorkflowResult> ApplyAsync(ProjectStage stage, StageAction action, WorkflowActor actor, string? userId, string? comment = null)
     {
@@ -30,6 +30,10 @@ public class StageTransitions(AppDbContext db, TimeProvider time)
         {
             stage.ApprovedAtUtc = now;
             await OpenNextAsync(stage, now);
+            foreach (var handler in approvedHandlers)
+            {
+                await handler.OnApprovedAsync(stage);
+            }
         }
 
         return result;

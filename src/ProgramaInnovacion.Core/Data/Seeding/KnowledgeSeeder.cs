@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Knowledge;
+
+namespace ProgramaInnovacion.Core.Data.Seeding;
+
+/// <summary>
+/// Seeds the networking and knowledge features: the kick-off session (reference data), and for the
+/// demo, ideation sessions, the panel, learning-network posts and the case library index.
+/// Idempotent: sessions are matched by edition and title, posts are only written to an empty feed.
+/// </summary>
+public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
+{
+    public const string KickOffTitle = "Lanzamiento del programa";
+
+    private static readonly TimeSpan ArgentinaOffset = TimeSpan.FromHours(-3);
+
+    public async Task SeedReferenceAsync(CancellationToken ct = default)
+    {
+        var edition = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
+        await EnsureSessionsAsync(edition.Id,
+        [
+            new CalendarSession
+            {
+                Title = KickOffTitle,
+                Kind = SessionKind.Launch,
+                StartsAtUtc = ReferenceData.FirstEditionStartUtc,
+                EndsAtUtc = ReferenceData.FirstEditionStartUtc.AddHours(2),
+                Location = "Encuentro virtual (el enlace llega por correo)",
+                Description = "Presentación del programa, de la alianza y del cronograma de las etapas.",
+            },
+        ], ct);
+        await new CaseIndexer(db, time).IndexMissingAsync(ct);
+    }
+
+    public async Task SeedDemoAsync(IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct = default)
+    {
+        var edition = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
+        await EnsureSessionsAsync(edition.Id,
+        [
+            Session("Sesión de ideación con especialistas de AWS", SessionKind.Ideation, 2021, 9, 21, 10, "Sala virtual de AWS", "Especialistas de AWS acompañan a los equipos a generar ideas sobre servicios en la nube."),
+            Session("Sesión de ideación con especialistas de OS City", SessionKind.Ideation, 2021, 9, 22, 10, "Sala virtual de OS City", "Gobierno digital: trámites en línea, firma digital y validación con QR."),
+            Session("Sesión de ideación con especialistas de SmartCity TNG", SessionKind.Ideation, 2021, 9, 23, 10, "Sala virtual de SmartCity TNG", "Ciudades inteligentes: datos abiertos, sensores y tableros de gestión."),
+            Session("Mesa de expertos", SessionKind.ExpertPanel, 2021, 12, 7, 9, "Auditorio municipal de Tandil y transmisión en línea", "Los equipos presentan su proyecto final ante la mesa de expertos."),
+        ], ct);
+
+        if (!await db.NetworkPosts.AnyAsync(p => p.EditionId == edition.Id, ct))
+        {
+            await SeedPostsAsync(edition.Id, accounts, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await new CaseIndexer(db, time).IndexMissingAsync(ct);
+    }
+
+    private static CalendarSession Session(string title, SessionKind kind, int year, int month, int day, int localHour, string location, string description)
+    {
+        var start = new DateTimeOffset(year, month, day, localHour, 0, 0, ArgentinaOffset).UtcDateTime;
+        return new CalendarSession { Title = title, Kind = kind, StartsAtUtc = start, EndsAtUtc = start.AddHours(kind == SessionKind.ExpertPanel ? 4 : 2), Location = location, Description = description };
+    }
+
+    private async Task EnsureSessionsAsync(int editionId, IReadOnlyList<CalendarSession> sessions, CancellationToken ct)
+    {
+        var existing = await db.CalendarSessions.Where(s => s.EditionId == editionId).Select(s => s.Title).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var session in sessions.Where(s => !existing.Contains(s.Title)))
+        {
+            session.EditionId = editionId;
+            session.CreatedAtUtc = now;
+            session.UpdatedAtUtc = now;
+            db.CalendarSessions.Add(session);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedPostsAsync(int editionId, IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct)
+    {
+        var projects = await db.Projects.Where(p => p.EditionId == editionId).Select(p => new { p.Id, p.Municipality.Slug }).ToListAsync(ct);
+        var stages = await db.StageDefinitions.Where(d => d.EditionId == editionId).Select(d => new { d.Id, d.Key }).ToListAsync(ct);
+        int ProjectOf(string slug) => projects.Single(p => p.Slug == slug).Id;
+        int StageOf(string key) => stages.Single(s => s.Key == key).Id;
+        var start = ReferenceData.FirstEditionStartUtc;
+
+        var tandil = accounts["tandil@programa.example"];
+        var bariloche = accounts["bariloche@programa.example"];
+        var bahia = accounts["bahiablanca@programa.example"];
+        var jesus = accounts["jesusmaria@programa.example"];
+        var coordination = accounts["coordinacion@programa.example"];
+
+        db.NetworkPosts.AddRange(
+            new NetworkPost
+            {
+                EditionId = editionId,
+                AuthorId = coordination.Id,
+                Kind = PostKind.Opportunity,
+                Title = "Bienvenidos a la Red de aprendizaje",
+                BodyMarkdown = $"Este es el lugar para compartir **aprendizajes**, **oportunidades** y **problemáticas** entre equipos. Contá qué te funcionó y qué no: a otra ciudad le puede ahorrar semanas.\n\n_{DemoContent.Notice}_",
+                IsPinned = true,
+                CreatedAtUtc = start.AddDays(1),
+            },
+            new NetworkPost
+            {
+                EditionId = editionId,
+                AuthorId = tandil.Id,
+                ProjectId = ProjectOf("tandil"),
+                Kind = PostKind.Learning,
+                StageDefinitionId = StageOf("validacion"),
+                Title = "Validar con comerciantes antes de diseñar el formulario",
+                BodyMarkdown = "Hicimos la encuesta con la Cámara Empresaria **antes** de dibujar el trámite digital y descubrimos que el mayor dolor no era el papel sino no saber en qué oficina estaba el expediente.\n\n- Encuesta corta (5 preguntas)\n- Difusión por WhatsApp de la Cámara\n\nRecomendamos empezar por ahí.",
+                CreatedAtUtc = start.AddDays(40),
+                Comments =
+                {
+                    new NetworkComment { AuthorId = bariloche.Id, BodyMarkdown = "¡Gracias! Nos pasó algo parecido con los reclamos: lo que más piden los vecinos es saber el estado. ¿Cuántas respuestas tuvieron?", CreatedAtUtc = start.AddDays(41) },
+                    new NetworkComment { AuthorId = tandil.Id, BodyMarkdown = "Unas 120 en una semana. La clave fue que la Cámara lo difundiera.", CreatedAtUtc = start.AddDays(41).AddHours(3) },
+                },
+            },
+            new NetworkPost
+            {
+                EditionId = editionId,
+                AuthorId = bahia.Id,
+                ProjectId = ProjectOf("bahiablanca"),
+                Kind = PostKind.Opportunity,
+                StageDefinitionId = StageOf("socios"),
+                Title = "Mentoría de AWS abierta a otros equipos",
+                BodyMarkdown = "AWS nos ofreció horas de mentoría en arquitectura en la nube y nos dijeron que pueden sumar a otros municipios. Si les interesa, escriban acá.",
+                CreatedAtUtc = start.AddDays(30),
+                Comments =
+                {
+                    new NetworkComment { AuthorId = jesus.Id, BodyMarkdown = "Nos interesa para el expediente digital de obras. ¿Con quién hablamos?", CreatedAtUtc = start.AddDays(31) },
+                },
+            },
+            new NetworkPost
+            {
+                EditionId = editionId,
+                AuthorId = jesus.Id,
+                ProjectId = ProjectOf("jesusmaria"),
+                Kind = PostKind.Problem,
+                StageDefinitionId = StageOf("validacion"),
+                Title = "La firma digital de planos todavía no está habilitada por ordenanza",
+                BodyMarkdown = "Para el visado digital necesitamos una ordenanza que reconozca la firma digital de los profesionales. ¿Alguna ciudad ya la tiene? Nos serviría el texto.",
+                CreatedAtUtc = start.AddDays(70),
+            });
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Knowledge;
+
+/// <summary>What the indexer knows about an approved stage when it builds its cases.</summary>
+public sealed record ApprovedStageSource(
+    int ProjectStageId,
+    string StageKey,
+    int EditionId,
+    string MunicipalityName,
+    MunicipalityCategory Category,
+    string? ProjectTitle,
+    string? ContentJson);
+
+/// <summary>
+/// Builds library cases from approved deliverables, pure so it is unit-tested: one case per
+/// approved final project and one per row of an approved case-study table, with weighted terms
+/// (a word in the title weighs more than one in the summary, which weighs more than the body).
+/// </summary>
+public static class CaseDocuments
+{
+    public const string CaseStudyStageKey = "casos";
+    public const string FinalProjectStageKey = "proyecto-final";
+
+    public const int TitleWeight = 10;
+    public const int SummaryWeight = 3;
+    public const int BodyWeight = 1;
+
+    /// <summary>Body occurrences stop adding weight after this many, so long texts do not drown titles.</summary>
+    public const int MaxBodyOccurrences = 3;
+
+    public static bool IsIndexedStage(string stageKey) => stageKey is CaseStudyStageKey or FinalProjectStageKey;
+
+    public static IReadOnlyList<CaseEntry> Build(ApprovedStageSource source, DateTime nowUtc)
+    {
+        var content = DeliverableContent.Parse(source.ContentJson);
+        var entries = source.StageKey switch
+        {
+            FinalProjectStageKey => FinalProject(source, content),
+            CaseStudyStageKey => CaseStudyRows(source, content),
+            _ => [],
+        };
+        foreach (var entry in entries)
+        {
+            entry.ProjectStageId = source.ProjectStageId;
+            entry.EditionId = source.EditionId;
+            entry.IndexedAtUtc = nowUtc;
+            entry.Terms = WeighTerms(entry).Select(t => new CaseTerm { Term = t.Key, Weight = t.Value }).ToList();
+        }
+
+        return entries;
+    }
+
+    /// <summary>Term → weight of a case: title, summary and body (body occurrences capped).</summary>
+    public static IReadOnlyDictionary<string, int> WeighTerms(CaseEntry entry)
+    {
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in SearchText.Terms(entry.Title).Distinct())
+        {
+            weights[term] = weights.GetValueOrDefault(term) + TitleWeight;
+        }
+
+        foreach (var term in SearchText.Terms(entry.Summary).Distinct())
+        {
+            weights[term] = weights.GetValueOrDefault(term) + SummaryWeight;
+        }
+
+        var body = $"{entry.Body} {entry.MunicipalityName} {entry.City} {entry.Country}";
+        foreach (var group in SearchText.Terms(body).GroupBy(t => t))
+        {
+            weights[group.Key] = weights.GetValueOrDefault(group.Key) + (BodyWeight * Math.Min(group.Count(), MaxBodyOccurrences));
+        }
+
+        return weights;
+    }
+
+    private static List<CaseEntry> FinalProject(ApprovedStageSource source, DeliverableContent content)
+    {
+        var summary = content.Text("resumen");
+        if (summary.Length == 0)
+        {
+            return [];
+        }
+
+        var indicators = content.Rows("indicadores")
+            .Select(r => $"{Cell(r, "indicador")}: de {Cell(r, "linea_base")} a {Cell(r, "meta")} {Cell(r, "unidad")}".Trim())
+            .ToList();
+        var body = new StringBuilder();
+        Section(body, "Objetivos", content.Text("objetivos"));
+        Section(body, "Beneficiarios", content.Text("beneficiarios"));
+        Section(body, "Indicadores", string.Join('\n', indicators.Select(i => $"- {i}")));
+        Section(body, "Presupuesto y financiamiento", content.Text("presupuesto"));
+        Section(body, "Socios", content.Text("socios"));
+        Section(body, "Riesgos y mitigación", content.Text("riesgos"));
+        Section(body, "Escalabilidad a otras ciudades", content.Text("escalabilidad"));
+
+        return
+        [
+            new CaseEntry
+            {
+                Source = CaseSource.FinalProject,
+                RowIndex = 0,
+                MunicipalityName = source.MunicipalityName,
+                MunicipalityCategory = source.Category,
+                Title = Cut(string.IsNullOrWhiteSpace(source.ProjectTitle) ? $"Proyecto final de {source.MunicipalityName}" : source.ProjectTitle, 300),
+                Summary = Cut(summary, 2000),
+                Body = Cut(body.ToString().Trim(), 20000),
+                City = Cut(source.MunicipalityName, 200),
+                Country = "Argentina",
+                Description = Cut(summary, 1000),
+                Results = Cut(string.Join("; ", indicators), 1000),
+                Lessons = Cut(content.Text("escalabilidad") is { Length: > 0 } scale ? scale : content.Text("objetivos"), 1000),
+            },
+        ];
+    }
+
+    private static List<CaseEntry> CaseStudyRows(ApprovedStageSource source, DeliverableContent content)
+    {
+        var entries = new List<CaseEntry>();
+        var rows = content.Rows(CaseStudyStageKey);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var city = Cell(row, "ciudad");
+            var description = Cell(row, "descripcion");
+            if (city.Length == 0 && description.Length == 0)
+            {
+                continue;
+            }
+
+            var country = Cell(row, "pais");
+            var results = Cell(row, "resultados");
+            var lessons = Cell(row, "lecciones");
+            var body = new StringBuilder();
+            Section(body, "Resultados", results);
+            Section(body, "Lecciones aplicables", lessons);
+            entries.Add(new CaseEntry
+            {
+                Source = CaseSource.CaseStudy,
+                RowIndex = i,
+                MunicipalityName = source.MunicipalityName,
+                MunicipalityCategory = source.Category,
+                Title = Cut(country.Length > 0 ? $"{city} ({country}): {description}" : $"{city}: {description}", 300),
+                Summary = Cut(description, 2000),
+                Body = Cut(body.ToString().Trim(), 20000),
+                City = Cut(city, 200),
+                Country = Cut(country, 200),
+                Description = Cut(description, 1000),
+                Results = Cut(results, 1000),
+                Lessons = Cut(lessons, 1000),
+                SourceUrl = Cell(row, "fuente") is { Length: > 0 and <= 1000 } url ? url : null,
+            });
+        }
+
+        return entries;
+    }
+
+    private static string Cell(IReadOnlyDictionary<string, string> row, string key) =>
+        row.TryGetValue(key, out var value) ? value.Trim() : "";
+
+    private static void Section(StringBuilder body, string heading, string text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            body.Append("### ").Append(heading).Append("\n\n").Append(text.Trim()).Append("\n\n");
+        }
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}

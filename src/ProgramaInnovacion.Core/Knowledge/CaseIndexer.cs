@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Core.Knowledge;
+
+/// <summary>
+/// Keeps the case library (CaseEntry + CaseTerm) in step with approved deliverables. Changes are
+/// tracked on the context and saved by the caller, so an approval and its index rows commit together.
+/// </summary>
+public class CaseIndexer(AppDbContext db, TimeProvider time)
+{
+    /// <summary>Replaces the cases of one project stage with those of its latest approved submission.</summary>
+    public async Task ReindexStageAsync(ProjectStage stage, CancellationToken ct = default)
+    {
+        var source = await Sources(db.ProjectStages.Where(s => s.Id == stage.Id)).SingleOrDefaultAsync(ct);
+        var existing = await db.CaseEntries.Where(c => c.ProjectStageId == stage.Id).ToListAsync(ct);
+        db.CaseEntries.RemoveRange(existing);
+        if (source is not null && stage.State == StageState.Approved && CaseDocuments.IsIndexedStage(source.StageKey))
+        {
+            db.CaseEntries.AddRange(CaseDocuments.Build(source, time.GetUtcNow().UtcDateTime));
+        }
+    }
+
+    /// <summary>
+    /// Indexes approved final-project and case-study stages that have no cases yet (start-up and
+    /// seeding); running it again adds nothing. Saves.
+    /// </summary>
+    public async Task IndexMissingAsync(CancellationToken ct = default)
+    {
+        var pending = await Sources(db.ProjectStages.Where(s =>
+                s.State == StageState.Approved
+                && (s.StageDefinition.Key == CaseDocuments.CaseStudyStageKey || s.StageDefinition.Key == CaseDocuments.FinalProjectStageKey)
+                && !db.CaseEntries.Any(c => c.ProjectStageId == s.Id)))
+            .ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var source in pending)
+        {
+            db.CaseEntries.AddRange(CaseDocuments.Build(source, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IQueryable<ApprovedStageSource> Sources(IQueryable<ProjectStage> stages) =>
+        stages.Select(s => new ApprovedStageSource(
+            s.Id,
+            s.StageDefinition.Key,
+            s.Project.EditionId,
+            s.Project.Municipality.Name,
+            s.Project.Municipality.Category,
+            s.Project.Title,
+            s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault()));
+}

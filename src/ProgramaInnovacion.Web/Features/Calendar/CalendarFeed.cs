@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
+
+namespace ProgramaInnovacion.Web.Features.Calendar;
+
+/// <summary>
+/// Private iCalendar feeds: each user may hold one secret token (only its SHA-256 hash is stored)
+/// whose URL calendar apps subscribe to. Regenerating revokes the previous token.
+/// </summary>
+public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions sessions)
+{
+    public const string TimeZoneId = "America/Argentina/Buenos_Aires";
+
+    public async Task<SubscriptionPage> StatusAsync(ClaimsPrincipal user, string? newFeedUrl)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var active = await db.CalendarFeedTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.RevokedAtUtc == null)
+            .OrderByDescending(t => t.CreatedAtUtc)
+            .Select(t => new { t.CreatedAtUtc })
+            .FirstOrDefaultAsync();
+        return new SubscriptionPage(active is not null, active?.CreatedAtUtc, newFeedUrl);
+    }
+
+    /// <summary>Revokes the user's tokens and issues a new one; returns the token (shown once).</summary>
+    public async Task<string> RegenerateAsync(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var now = time.GetUtcNow().UtcDateTime;
+        await RevokeTrackedAsync(userId, now);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        db.CalendarFeedTokens.Add(new() { UserId = userId, TokenHash = Hash(token), CreatedAtUtc = now });
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    public async Task RevokeAsync(ClaimsPrincipal user)
+    {
+        await RevokeTrackedAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The .ics text of a token's owner, or null when the token is unknown or revoked.</summary>
+    public async Task<string?> RenderAsync(string token)
+    {
+        if (token.Length != 64)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var owner = await db.CalendarFeedTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null)
+            .Select(t => new
+            {
+                t.UserId,
+                Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .SingleOrDefaultAsync();
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var rows = await sessions.VisibleTo(owner.UserId, owner.Roles)
+            .OrderBy(s => s.StartsAtUtc)
+            .Select(s => new { s.Id, s.Title, s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.Location, s.Description, Edition = s.Edition.Name, s.UpdatedAtUtc })
+            .ToListAsync();
+
+        var calendar = new Ical.Net.Calendar { ProductId = "-//RIL//Programa de Innovacion//ES" };
+        calendar.AddProperty("X-WR-CALNAME", "Programa de Innovación");
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        // A full VTIMEZONE (STANDARD component with the -03:00 offset) so clients that do not know the
+        // IANA name still place the sessions at the right local time.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), includeHistoricalData: false));
+        foreach (var s in rows)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"sesion-{s.Id}@programa-innovacion",
+                Summary = s.Title,
+                Description = $"{s.Kind.Label()} · {s.Edition}\n\n{s.Description}".Trim(),
+                Location = s.Location,
+                Start = new CalDateTime(ArgentinaClock.ToLocal(s.StartsAtUtc), TimeZoneId),
+                End = new CalDateTime(ArgentinaClock.ToLocal(s.EndsAtUtc), TimeZoneId),
+                DtStamp = new CalDateTime(s.UpdatedAtUtc, "UTC"),
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar);
+    }
+
+    private async Task RevokeTrackedAsync(string userId, DateTime now)
+    {
+        foreach (var active in await db.CalendarFeedTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null).ToListAsync())
+        {
+            active.RevokedAtUtc = now;
+        }
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Web.Features.Calendar;
+
+public sealed record SessionRow(int Id, string Title, SessionKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Location, string Description, string Edition);
+
+public sealed record CalendarListPage(IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past, bool CanManage);
+
+public sealed record MonthDay(DateOnly Date, bool InMonth, IReadOnlyList<SessionRow> Sessions);
+
+public sealed record CalendarMonthPage(int Year, int Month, string Title, IReadOnlyList<IReadOnlyList<MonthDay>> Weeks, string PreviousMonth, string NextMonth, bool CanManage);
+
+/// <summary>A session as typed by a coordinator: date and times in Argentina time.</summary>
+public sealed class SessionForm
+{
+    [Display(Name = "Edición")]
+    [Required(ErrorMessage = "Elegí la edición.")]
+    public int? EditionId { get; set; }
+
+    [Display(Name = "Título")]
+    [Required(ErrorMessage = "Escribí el título de la sesión.")]
+    [StringLength(200, ErrorMessage = "El título puede tener hasta 200 caracteres.")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Tipo")]
+    [Required(ErrorMessage = "Elegí el tipo de sesión.")]
+    public SessionKind? Kind { get; set; }
+
+    [Display(Name = "Fecha")]
+    [Required(ErrorMessage = "Indicá la fecha.")]
+    public DateOnly? Date { get; set; }
+
+    [Display(Name = "Hora de inicio (hora argentina)")]
+    [Required(ErrorMessage = "Indicá la hora de inicio.")]
+    public TimeOnly? StartTime { get; set; }
+
+    [Display(Name = "Hora de fin (hora argentina)")]
+    [Required(ErrorMessage = "Indicá la hora de fin.")]
+    public TimeOnly? EndTime { get; set; }
+
+    [Display(Name = "Lugar o enlace")]
+    [StringLength(500, ErrorMessage = "El lugar puede tener hasta 500 caracteres.")]
+    public string? Location { get; set; }
+
+    [Display(Name = "Descripción")]
+    [StringLength(5000, ErrorMessage = "La descripción puede tener hasta 5.000 caracteres.")]
+    public string? Description { get; set; }
+}
+
+public sealed record EditionChoice(int Id, string Name);
+
+public sealed class SessionFormPage
+{
+    public int? SessionId { get; init; }
+
+    public required SessionForm Form { get; init; }
+
+    public required IReadOnlyList<EditionChoice> Editions { get; init; }
+}
+
+/// <summary>The subscription page: the feed URL is shown only right after it is created.</summary>
+public sealed record SubscriptionPage(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl);

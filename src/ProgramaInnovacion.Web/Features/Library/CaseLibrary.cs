@@ -1,0 +1,209 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Knowledge;
+using ProgramaInnovacion.Web.Features.Stages;
+
+namespace ProgramaInnovacion.Web.Features.Library;
+
+public sealed record AddCaseResult(bool Added, int? ProjectId, string Message);
+
+/// <summary>
+/// Searches the case library through the provider-neutral inverted index (CaseTerm): the query's
+/// terms are normalised like the index, one grouped SQL query sums the weights per case (every
+/// term must match), and the page is ordered by that score. Three SQL commands whatever the size.
+/// </summary>
+public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
+{
+    public const int PageSize = 20;
+
+    public async Task<CaseSearchPage> SearchAsync(CaseSearchQuery query)
+    {
+        var terms = SearchText.QueryTerms(query.Q);
+        var entries = db.CaseEntries.AsNoTracking();
+        if (query.Categoria is { } category)
+        {
+            entries = entries.Where(e => e.MunicipalityCategory == category);
+        }
+
+        if (query.Origen is { } source)
+        {
+            entries = entries.Where(e => e.Source == source);
+        }
+
+        if (query.Edicion is { } edition)
+        {
+            entries = entries.Where(e => e.EditionId == edition);
+        }
+
+        IQueryable<ScoredCase> scored;
+        if (terms.Count > 0)
+        {
+            var termCount = terms.Count;
+            var scores = db.CaseTerms
+                .Where(t => terms.Contains(t.Term))
+                .GroupBy(t => t.CaseEntryId)
+                .Where(g => g.Count() == termCount)
+                .Select(g => new { CaseEntryId = g.Key, Score = g.Sum(t => t.Weight) });
+            scored = entries.Join(scores, e => e.Id, s => s.CaseEntryId, (e, s) => new ScoredCase { Entry = e, Score = s.Score });
+        }
+        else
+        {
+            scored = entries.Select(e => new ScoredCase { Entry = e, Score = 0 });
+        }
+
+        var total = await scored.CountAsync();
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Pagina, 1, pageCount);
+        var results = await scored
+            .OrderByDescending(x => x.Score)
+            .ThenByDescending(x => x.Entry.EditionId)
+            .ThenBy(x => x.Entry.Title)
+            .ThenBy(x => x.Entry.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(x => new CaseResult(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score))
+            .ToListAsync();
+        var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOption(e.Id, e.Name)).ToListAsync();
+        return new CaseSearchPage(query, terms, results, total, page, pageCount, editions);
+    }
+
+    public async Task<CaseDetails?> GetAsync(int id, ClaimsPrincipal user)
+    {
+        var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == id).Select(e => new
+        {
+            e.Id,
+            e.Title,
+            e.Summary,
+            e.Body,
+            e.Source,
+            e.MunicipalityName,
+            e.MunicipalityCategory,
+            Edition = e.Edition.Name,
+            e.City,
+            e.Country,
+            e.Description,
+            e.Results,
+            e.Lessons,
+            e.SourceUrl,
+        }).SingleOrDefaultAsync();
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var target = await FindTargetAsync(user);
+        return new CaseDetails(entry.Id, entry.Title, entry.Summary, entry.Body, entry.Source, entry.MunicipalityName, entry.MunicipalityCategory, entry.Edition,
+            entry.City, entry.Country, entry.Description, entry.Results, entry.Lessons, entry.SourceUrl, target.ToTarget());
+    }
+
+    /// <summary>Appends the case as a row of the user's "Estudio de casos" table, as a new draft revision.</summary>
+    public async Task<AddCaseResult?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
+    {
+        var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == caseId)
+            .Select(e => new { e.Title, e.City, e.Country, e.Description, e.Results, e.Lessons, e.SourceUrl })
+            .SingleOrDefaultAsync();
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var target = await FindTargetAsync(user);
+        if (target.Stage is not { } stage || !target.ToTarget().CanAdd)
+        {
+            return new AddCaseResult(false, target.Stage?.ProjectId, target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
+        }
+
+        var content = DeliverableContent.Parse(stage.ContentJson).Root;
+        var rows = content[CaseDocuments.CaseStudyStageKey] as JsonArray ?? [];
+        var already = rows.OfType<JsonObject>().Any(r =>
+            string.Equals(DeliverableText(r, "ciudad"), entry.City, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(DeliverableText(r, "descripcion"), entry.Description, StringComparison.OrdinalIgnoreCase));
+        if (already)
+        {
+            return new AddCaseResult(false, stage.ProjectId, "Ese caso ya está en la tabla de tu estudio de casos.");
+        }
+
+        var row = new JsonObject
+        {
+            ["ciudad"] = entry.City,
+            ["pais"] = entry.Country.Length > 0 ? entry.Country : "Sin dato",
+            ["descripcion"] = entry.Description,
+            ["resultados"] = entry.Results,
+            ["lecciones"] = entry.Lessons.Length > 0 ? entry.Lessons : "Completá las lecciones aplicables a tu ciudad.",
+        };
+        if (!string.IsNullOrEmpty(entry.SourceUrl))
+        {
+            row["fuente"] = entry.SourceUrl;
+        }
+
+        var copy = (JsonArray)rows.DeepClone();
+        copy.Add(row);
+        content[CaseDocuments.CaseStudyStageKey] = copy;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var saved = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: null);
+        return saved.Status == DraftSaveStatus.Saved
+            ? new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad.")
+            : new AddCaseResult(false, stage.ProjectId, saved.Error ?? "No se pudo agregar el caso. Probá de nuevo.");
+    }
+
+    private static string DeliverableText(JsonObject row, string key) => row[key]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? row[key]!.GetValue<string>().Trim() : "";
+
+    private async Task<TargetLookup> FindTargetAsync(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || !user.IsInRole(Roles.MunicipalTeam))
+        {
+            return new TargetLookup(false, null);
+        }
+
+        var stage = await db.ProjectStages.AsNoTracking()
+            .Where(s => s.StageDefinition.Key == CaseDocuments.CaseStudyStageKey && s.Project.Members.Any(m => m.UserId == userId))
+            .OrderByDescending(s => s.Project.Edition.StartsAtUtc)
+            .Select(s => new MyCaseStudy(s.Id, s.ProjectId, s.State, s.Deliverable != null ? s.Deliverable.ContentJson : null))
+            .FirstOrDefaultAsync();
+        return new TargetLookup(true, stage);
+    }
+
+    private sealed class ScoredCase
+    {
+        public required CaseEntry Entry { get; init; }
+
+        public int Score { get; init; }
+    }
+
+    private sealed record MyCaseStudy(int Id, int ProjectId, StageState State, string? ContentJson);
+
+    private sealed record TargetLookup(bool IsTeam, MyCaseStudy? Stage)
+    {
+        public CaseStudyTarget ToTarget()
+        {
+            if (!IsTeam)
+            {
+                return new CaseStudyTarget(null, false, null);
+            }
+
+            if (Stage is null)
+            {
+                return new CaseStudyTarget(null, false, "Tu equipo no tiene una etapa «Estudio de casos» en su proyecto.");
+            }
+
+            if (StageWorkflow.IsEditableByTeam(Stage.State))
+            {
+                return new CaseStudyTarget(Stage.ProjectId, true, null);
+            }
+
+            var reason = Stage.State switch
+            {
+                StageState.Locked => "Tu etapa «Estudio de casos» todavía está bloqueada: se habilita cuando se aprueba la etapa anterior.",
+                StageState.Submitted => "Tu etapa «Estudio de casos» ya fue entregada y está en revisión; no se le pueden agregar casos hasta que la coordinación la revise.",
+                StageState.Approved => "Tu etapa «Estudio de casos» ya está aprobada; solo la coordinación puede reabrirla.",
+                _ => $"Tu etapa «Estudio de casos» está en estado «{Stage.State.Label()}» y no se puede editar.",
+            };
+            return new CaseStudyTarget(Stage.ProjectId, false, reason);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProgramaInnovacion.Web.Features.Library;
+
+/// <summary>The case library: every signed-in participant may search the cases of all editions.</summary>
+[Authorize]
+[Route("biblioteca")]
+public class LibraryController(CaseLibrary library) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] CaseSearchQuery query)
+    {
+        if (!ModelState.IsValid)
+        {
+            // A hand-edited filter value: ignore the filters rather than fail.
+            query = new CaseSearchQuery { Q = query.Q };
+            ModelState.Clear();
+        }
+
+        return View(await library.SearchAsync(query));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var details = await library.GetAsync(id, User);
+        return details is null ? NotFound() : View(details);
+    }
+
+    [HttpPost("{id:int}/agregar")]
+    public async Task<IActionResult> AddToCaseStudy(int id)
+    {
+        var result = await library.AddToMyCaseStudyAsync(id, User);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Added)
+        {
+            TempData["Error"] = result.Message;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        TempData["Message"] = result.Message;
+        return Redirect($"/proyectos/{result.ProjectId}/etapas/casos");
+    }
+}

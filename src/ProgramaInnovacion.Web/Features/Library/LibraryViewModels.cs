@@ -1,0 +1,62 @@
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Web.Features.Library;
+
+/// <summary>The library's search form (query string), bound from GET.</summary>
+public sealed class CaseSearchQuery
+{
+    /// <summary>Words to look for; accents and case do not matter.</summary>
+    public string? Q { get; set; }
+
+    public MunicipalityCategory? Categoria { get; set; }
+
+    public CaseSource? Origen { get; set; }
+
+    public int? Edicion { get; set; }
+
+    public int Pagina { get; set; } = 1;
+}
+
+public sealed record CaseResult(int Id, string Title, string Summary, CaseSource Source, string Municipality, MunicipalityCategory Category, string Edition, int Score);
+
+public sealed record EditionOption(int Id, string Name);
+
+public sealed record CaseSearchPage(
+    CaseSearchQuery Query,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<CaseResult> Results,
+    int Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<EditionOption> Editions);
+
+/// <summary>Whether (and where) the signed-in user can copy a case into their case-study table.</summary>
+public sealed record CaseStudyTarget(int? ProjectId, bool CanAdd, string? Reason);
+
+public sealed record CaseDetails(
+    int Id,
+    string Title,
+    string Summary,
+    string Body,
+    CaseSource Source,
+    string Municipality,
+    MunicipalityCategory Category,
+    string Edition,
+    string City,
+    string Country,
+    string Description,
+    string Results,
+    string Lessons,
+    string? SourceUrl,
+    CaseStudyTarget Target);
+
+public static class MunicipalityCategoryText
+{
+    public static string Label(this MunicipalityCategory category) => category switch
+    {
+        MunicipalityCategory.Small => "Ciudad pequeña",
+        MunicipalityCategory.Intermediate => "Ciudad intermedia",
+        MunicipalityCategory.Large => "Ciudad grande",
+        _ => category.ToString(),
+    };
+}

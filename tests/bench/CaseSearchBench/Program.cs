@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Knowledge;
+using ProgramaInnovacion.Web.Features.Library;
+using ProgramaInnovacion.Web.Features.Stages;
+
+// Generates thousands of library cases and prints how long searches take.
+// Usage: dotnet run -- [cases=5000] [sqlite|postgres] [postgres connection string]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+var provider = args.Length > 1 ? args[1] : "sqlite";
+var options = new DbContextOptionsBuilder<AppDbContext>();
+string? sqliteFile = null;
+if (provider == "postgres")
+{
+    var baseConnection = args.Length > 2 ? args[2] : "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+    options.UseNpgsql($"{baseConnection};Database=case_bench_{Environment.ProcessId}");
+}
+else
+{
+    sqliteFile = Path.Combine(Path.GetTempPath(), $"case-bench-{Environment.ProcessId}.db");
+    options.UseSqlite($"Data Source={sqliteFile}");
+}
+
+await using var db = new AppDbContext(options.Options);
+await db.Database.EnsureDeletedAsync();
+await db.Database.EnsureCreatedAsync();
+
+var now = DateTime.UtcNow;
+var edition = new ProgramEdition { Name = "Edición de prueba", Theme = "Rendimiento", StartsAtUtc = now, CreatedAtUtc = now, Stages = [new StageDefinition { Order = 1, Key = "casos", Name = "Estudio de casos" }] };
+var municipality = new Municipality { Name = "Ciudad de prueba", Province = "Buenos Aires", Slug = "prueba", Category = MunicipalityCategory.Intermediate };
+var project = ProjectFactory.Create(edition, municipality, now);
+db.Projects.Add(project);
+await db.SaveChangesAsync();
+
+string[] topics = ["gestión de reclamos", "habilitación comercial", "licencia de conducir", "libre deuda", "expediente de obra", "turnos médicos", "datos abiertos", "presupuesto participativo", "alumbrado público", "residuos"];
+string[] cities = ["Rosario", "Córdoba", "Mendoza", "Montevideo", "Santiago", "Bogotá", "Medellín", "Lima", "Quito", "Asunción"];
+var random = new Random(42);
+var watch = Stopwatch.StartNew();
+const int batch = 500;
+for (var start = 0; start < count; start += batch)
+{
+    var rows = new JsonArray();
+    for (var i = start; i < Math.Min(count, start + batch); i++)
+    {
+        var topic = topics[random.Next(topics.Length)];
+        rows.Add(new JsonObject
+        {
+            ["ciudad"] = $"{cities[random.Next(cities.Length)]} {i}",
+            ["pais"] = "Argentina",
+            ["descripcion"] = $"Digitalización de {topic} con seguimiento en línea",
+            ["resultados"] = $"Reducción del {random.Next(10, 90)} % en el tiempo de {topics[random.Next(topics.Length)]}",
+            ["lecciones"] = $"Empezar por {topics[random.Next(topics.Length)]} y medir los tiempos de respuesta.",
+        });
+    }
+
+    var entries = CaseDocuments.Build(new ApprovedStageSource(project.Stages[0].Id, "casos", edition.Id, municipality.Name, municipality.Category, null, DeliverableContent.Serialize(new JsonObject { ["casos"] = rows })), now);
+    foreach (var entry in entries)
+    {
+        entry.RowIndex += start;
+    }
+
+    db.CaseEntries.AddRange(entries);
+    await db.SaveChangesAsync();
+    db.ChangeTracker.Clear();
+}
+
+if (provider == "postgres")
+{
+    // Fresh statistics, as autovacuum would have gathered them on a live database.
+    await db.Database.ExecuteSqlRawAsync("ANALYZE");
+}
+
+Console.WriteLine($"{provider}: {count} casos y {await db.CaseTerms.CountAsync()} términos indexados en {watch.ElapsedMilliseconds} ms");
+
+var time = TimeProvider.System;
+var library = new CaseLibrary(db, new DeliverableDrafts(db, time, new StageTransitions(db, time, [])));
+string[] queries = ["gestion", "gestión de reclamos", "habilitacion comercial", "licencia", "datos abiertos rosario", "tramite inexistente"];
+foreach (var query in queries)
+{
+    await library.SearchAsync(new CaseSearchQuery { Q = query }); // warm-up
+    const int runs = 20;
+    watch.Restart();
+    CaseSearchPage? page = null;
+    for (var i = 0; i < runs; i++)
+    {
+        page = await library.SearchAsync(new CaseSearchQuery { Q = query });
+    }
+
+    Console.WriteLine($"  «{query}»: {page!.Total,6} resultados, {watch.Elapsed.TotalMilliseconds / runs,8:F1} ms por búsqueda (página de {page.Results.Count})");
+}
+
+await db.Database.EnsureDeletedAsync();
