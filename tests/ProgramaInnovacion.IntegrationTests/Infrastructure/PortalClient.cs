@@ -37,22 +37,22 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task<HttpResponseMessage> SubmitFormAsync(IDocument page, string formSelector, IDictionary<string, string> values, string pageUrl)
     {
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No hay un formulario «{formSelector}» en {pageUrl}.");
+        var form = Form(page, formSelector);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return await Http.PostAsync(target, new FormUrlEncodedContent(FormFields(page, formSelector, values)));
+    }
+
+    /// <summary>The fields a browser would post for the form (buttons and files excluded), with overrides.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formSelector, IDictionary<string, string>? values = null)
+    {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
+        foreach (var element in Form(page, formSelector).Elements)
         {
             switch (element)
             {
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
-                    if (input.Type is "checkbox" or "radio")
-                    {
-                        if (input.IsChecked)
-                        {
-                            fields.Add(new(input.Name, input.Value));
-                        }
-                    }
-                    else
+                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
                     {
                         fields.Add(new(input.Name, input.Value));
                     }
@@ -69,16 +69,18 @@ public sealed class PortalClient(HttpClient http) : IDisposable
             }
         }
 
-        foreach (var (key, value) in values)
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
         {
             fields.RemoveAll(f => f.Key == key);
             fields.Add(new(key, value));
         }
 
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        return await Http.PostAsync(target, new FormUrlEncodedContent(fields));
+        return fields;
     }
+
+    private static IHtmlFormElement Form(IDocument page, string formSelector) =>
+        page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No hay un formulario «{formSelector}» en {page.Url}.");
 
     public Task<HttpResponseMessage> LoginAsync(string email, string password = DemoSeeder.DemoPassword) =>
         SubmitFormAsync("/cuenta/ingresar", "form[action='/cuenta/ingresar']", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -14,40 +14,8 @@ internal static class StageForms
     public const string FormSelector = "#form-entregable";
 
     /// <summary>The fields a browser would post for the form (submit buttons excluded), with overrides.</summary>
-    public static List<KeyValuePair<string, string>> Fields(IDocument page, string formSelector, IDictionary<string, string>? values = null)
-    {
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No hay un formulario «{formSelector}».");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
-                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
-                    {
-                        fields.Add(new(input.Name, input.Value));
-                    }
-
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name, o.Value)));
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        foreach (var (key, value) in values ?? new Dictionary<string, string>())
-        {
-            fields.RemoveAll(f => f.Key == key);
-            fields.Add(new(key, value));
-        }
-
-        return fields;
-    }
+    public static List<KeyValuePair<string, string>> Fields(IDocument page, string formSelector, IDictionary<string, string>? values = null) =>
+        PortalClient.FormFields(page, formSelector, values);
 
     public static Task<HttpResponseMessage> PostAsync(PortalClient client, IDocument page, string url, IDictionary<string, string>? values = null, string formSelector = FormSelector) =>
         client.Http.PostAsync(url, new FormUrlEncodedContent(Fields(page, formSelector, values)));
