@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Setup;
 
@@ -40,6 +41,10 @@ public static class MvcSetup
         builder.Services.AddScoped<IAuthorizationHandler, ProjectAccessHandler>();
         builder.Services.AddScoped<ProjectAccess>();
 
+        builder.Services.AddOptions<PortalOptions>()
+            .Bind(builder.Configuration.GetSection(PortalOptions.Section))
+            .Validate(PortalOptions.IsValid, "Portal:PublicUrl debe ser un origen http(s) absoluto, sin ruta (por ejemplo https://portal.ril.org.ar).")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ArgentinaClock>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using MimeKit;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
@@ -29,6 +30,27 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(email)).StatusCode); // the old password no longer works
         await client.SignInAsync(email, newPassword);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_WithAPublicUrl_LinksToIt_NotToTheRequestsHost()
+    {
+        const string email = "host-falso@programa.example";
+        await factory.CreateUserAsync(email, Roles.Coordinator);
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Portal:PublicUrl", "https://portal.ril.example/"));
+        using var client = new PortalClient(configured.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("http://atacante.example"), // a forged Host header
+        }));
+
+        var sent = await client.SubmitFormAsync("/cuenta/olvide-mi-contrasena", "main form", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var file = Assert.Single(Directory.GetFiles(factory.MailPickupPath, "*.eml"), f => MimeMessage.Load(f).To.Mailboxes.Single().Address == email);
+        var body = MimeMessage.Load(file).TextBody ?? "";
+        Assert.StartsWith("https://portal.ril.example/cuenta/", LinkPattern().Match(body).Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("atacante.example", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +91,6 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
     }
 
-    [GeneratedRegex(@"http://\S+")]
+    [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();
 }

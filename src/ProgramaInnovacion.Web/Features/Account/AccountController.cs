@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure.Email;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Account;
 
@@ -87,7 +88,7 @@ public class AccountController(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Action(nameof(ResetPassword), "Account", new { code, email = user.Email }, Request.Scheme)!;
+            var link = Url.AbsoluteAction(nameof(ResetPassword), "Account", new { code, email = user.Email });
             await email.SendAsync(new EmailMessage(
                 user.Email,
                 "Restablecer tu contraseña del Programa de Innovación",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Calendar;
 
@@ -92,7 +93,7 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : 
         return ics is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "programa-innovacion.ics");
     }
 
-    private string FeedUrl(string token) => Url.Action(nameof(Ics), null, new { token }, Request.Scheme, Request.Host.Value)!;
+    private string FeedUrl(string token) => Url.AbsoluteAction(nameof(Ics), "Calendar", new { token });
 
     private async Task<IActionResult> SaveAsync(int? id, SessionForm form)
     {

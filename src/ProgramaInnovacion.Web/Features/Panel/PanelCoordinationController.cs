@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -38,7 +39,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpPost("proyectos/{projectId:int}/asignaciones")]
     public async Task<IActionResult> Assign(int projectId, AssignForm form)
     {
-        var url = Url.Action(nameof(PanelController.Project), "Panel", new { projectId }, Request.Scheme)!;
+        var url = Url.AbsoluteAction(nameof(PanelController.Project), "Panel", new { projectId });
         var outcome = await panel.AssignAsync(User, projectId, form.ExpertId, url);
         return Done(outcome, "Asignamos a la persona experta y le enviamos un correo.", nameof(Index), null);
     }
@@ -54,7 +55,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpPost("proyectos/{projectId:int}/publicar")]
     public async Task<IActionResult> Publish(int projectId)
     {
-        var url = Url.Action(nameof(PanelTeamController.Index), "PanelTeam", new { projectId }, Request.Scheme)!;
+        var url = Url.AbsoluteAction(nameof(PanelTeamController.Index), "PanelTeam", new { projectId });
         return Done(await panel.PublishAsync(User, projectId, url), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
     }
 

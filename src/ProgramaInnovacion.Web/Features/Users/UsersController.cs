@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Users;
 
@@ -98,5 +99,5 @@ public class UsersController(UserAdministration admin) : Controller
         }
     }
 
-    private string InvitationLink(string token) => Url.Action("Accept", "Invitations", new { token }, Request.Scheme)!;
+    private string InvitationLink(string token) => Url.AbsoluteAction("Accept", "Invitations", new { token });
 }
