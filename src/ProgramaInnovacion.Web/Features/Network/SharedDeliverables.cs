@@ -14,8 +14,8 @@ public sealed record SharedDeliverablePage(int ProjectId, string Municipality, s
 /// <summary>
 /// Other teams' approved deliverables, read-only, when the edition shares them
 /// (ProgramEdition.ShareApprovedDeliverables). Only the latest submitted revision of an Approved
-/// stage is shown — never a draft, never a later edit — with the files it refers to. This rule lives here on purpose, so
-/// ProjectAccess keeps meaning "my own project".
+/// stage is shown — never a draft, never a later edit — with the files it refers to. This rule
+/// lives here on purpose, so ProjectAccess keeps meaning "my own project".
 /// </summary>
 public class SharedDeliverables(AppDbContext db, DeliverableAttachments attachments)
 {
