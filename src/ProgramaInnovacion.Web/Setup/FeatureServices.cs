@@ -1,6 +1,7 @@
 using ProgramaInnovacion.Core.Knowledge;
 using ProgramaInnovacion.Web.Features.Calendar;
 using ProgramaInnovacion.Web.Features.Coordination;
+using ProgramaInnovacion.Web.Features.Deliverables;
 using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Features.Library;
 using ProgramaInnovacion.Web.Features.Network;
@@ -26,6 +27,7 @@ public static class FeatureServices
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.AddFileStorage();
+        builder.Services.AddScoped<DeliverableAttachments>();
         builder.Services.AddScoped<StageQueries>();
         builder.Services.AddScoped<StageCommands>();
         builder.Services.AddScoped<DashboardQueries>();

@@ -84,4 +84,20 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
         await client.SignInAsync("tandil@programa.example");
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/proyectos/{id}/dossier")).StatusCode);
     }
+
+    [Fact]
+    public async Task Dossier_LinksEachFileToItsDownload()
+    {
+        var tandil = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "tandil").Id));
+        var attachment = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "anexo del dossier.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", attachment);
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("tandil@programa.example");
+
+        var page = await client.GetPageAsync($"/proyectos/{tandil}/dossier");
+
+        var link = page.QuerySelectorAll("section.dossier-stage dl.deliverable a").Single(a => a.TextContent == "anexo del dossier.pdf");
+        Assert.Equal($"/proyectos/{tandil}/adjuntos/{attachment}", link.GetAttribute("href"));
+        Assert.Equal(AttachmentTestData.Pdf, await client.Http.GetByteArrayAsync(link.GetAttribute("href")));
+    }
 }

@@ -64,4 +64,61 @@ public class SharedDeliverablesTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains("Universidad local", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Borrador secreto", page.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithSharingOn_AnotherTeamDownloadsTheFilesOfAnApprovedDeliverable_AndWithSharingOffItCannot()
+    {
+        var tandil = await ProjectIdAsync("tandil");
+        var attachment = await factory.StoreAttachmentAsync(tandil, "prototipo", "maqueta compartida.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "prototipo", attachment);
+        var url = $"/red/proyectos/{tandil}/etapas/prototipo/adjuntos/{attachment}";
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("bahiablanca@programa.example");
+
+        await SetSharingAsync(true);
+        var page = await client.GetPageAsync($"/red/proyectos/{tandil}/etapas/prototipo");
+        Assert.Equal("maqueta compartida.pdf", page.QuerySelector($"dl.deliverable a[href='{url}']")!.TextContent);
+        var download = await client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(AttachmentTestData.Pdf, await download.Content.ReadAsByteArrayAsync());
+
+        await SetSharingAsync(false);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(url)).StatusCode);
+        await SetSharingAsync(true);
+    }
+
+    [Fact]
+    public async Task SharedDownloads_OfFilesOutsideTheApprovedSubmission_AreNotFound()
+    {
+        var tandil = await ProjectIdAsync("tandil");
+        var bariloche = await ProjectIdAsync("bariloche");
+        var approved = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "aprobado.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, approved);
+        var notListed = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "subido-sin-usar.pdf");
+        var laterDraft = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "borrador-posterior.pdf");
+        await factory.ReferenceInLaterDraftAsync(tandil, PanelStages.FinalProjectKey, laterDraft);
+        // Bariloche's prototype is submitted, not approved: its files are not shared either.
+        var notApproved = await factory.StoreAttachmentAsync(bariloche, "prototipo", "sin-aprobar.pdf");
+        await factory.ReferenceInSubmissionAsync(bariloche, "prototipo", notApproved);
+        await SetSharingAsync(true);
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("gualeguaychu@programa.example");
+
+        var final = $"/red/proyectos/{tandil}/etapas/{PanelStages.FinalProjectKey}/adjuntos";
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync($"{final}/{approved}")).StatusCode);
+        foreach (var url in new[]
+        {
+            $"{final}/{notListed}",
+            $"{final}/{laterDraft}",
+            $"/red/proyectos/{tandil}/etapas/desafio/adjuntos/{approved}",
+            $"/red/proyectos/{bariloche}/etapas/prototipo/adjuntos/{notApproved}",
+            $"/red/proyectos/{bariloche}/etapas/{PanelStages.FinalProjectKey}/adjuntos/{approved}",
+            $"{final}/999999",
+        })
+        {
+            var response = await client.Http.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} respondió {(int)response.StatusCode}");
+        }
+    }
 }

@@ -5,6 +5,7 @@ using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Features.Stages;
 
 namespace ProgramaInnovacion.Web.Features.Dossier;
 
@@ -56,7 +57,7 @@ public class DossierController(IAuthorizationService authorization, AppDbContext
 
         var stages = project.Stages.Select(s => new DossierStage(s.Order, s.Key, s.Name, s.ApprovedAtUtc,
             DeliverableViewModel.From(s.SchemaJson, s.Content,
-                s.Files.Select(f => new AttachmentLink(f.Id, f.OriginalFileName, f.SizeBytes, $"/proyectos/{project.Id}/etapas/{s.Key}"))))).ToList();
+                s.Files.Select(f => new AttachmentLink(f.Id, f.OriginalFileName, f.SizeBytes, StageUrls.Attachment(project.Id, f.Id)))))).ToList();
         return View(new DossierViewModel(project.Id, project.Municipality, project.Province, project.Edition, project.Title, stages));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Features.Deliverables;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -12,7 +13,7 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 /// </summary>
 [Authorize(Policy = Policies.Expert)]
 [Route("panel")]
-public class PanelController(PanelAccess access, PanelQueries queries, PanelService panel) : Controller
+public class PanelController(PanelAccess access, PanelQueries queries, PanelService panel, DeliverableAttachments attachments) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() =>
@@ -110,11 +111,28 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
             return RedirectToAction(nameof(Project), new { projectId });
         }
 
-        var model = await PrintModelAsync(queries, projectId, Url.Action(nameof(Project), new { projectId })!);
+        var model = await PrintModelAsync(queries, projectId, Url.Action(nameof(Project), new { projectId })!, PanelUrls.Attachment);
         return model is null ? NotFound() : View(model);
     }
 
-    internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl)
+    /// <summary>
+    /// A file of the approved deliverables, for the expert who may read them: the project page's
+    /// rule (assigned, panel open, no conflict of interest declared) and only files those
+    /// deliverables refer to. Anything else is a 404.
+    /// </summary>
+    [HttpGet("proyectos/{projectId:int}/adjuntos/{attachmentId:int}")]
+    public async Task<IActionResult> Attachment(int projectId, int attachmentId)
+    {
+        var expert = await access.ForExpertAsync(User, projectId);
+        if (expert is not { MayRead: true } || !await queries.IsApprovedAttachmentAsync(projectId, attachmentId))
+        {
+            return NotFound();
+        }
+
+        return await attachments.DownloadAsync(Response, projectId, attachmentId);
+    }
+
+    internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl, Func<int, int, string> attachmentUrl)
     {
         var data = await queries.LoadAsync(projectId);
         if (data is null)
@@ -122,7 +140,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
             return null;
         }
 
-        var approved = await queries.ApprovedDeliverablesAsync(projectId, PanelStages.FinalProjectKey);
+        var approved = await queries.ApprovedDeliverablesAsync(projectId, attachmentUrl, PanelStages.FinalProjectKey);
         var final = approved.Count > 0 ? approved[0] : null;
         return new PrintViewModel(data.Project, data.Edition, final, backUrl);
     }
@@ -131,7 +149,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
     {
         var heading = (await queries.HeadingAsync(expert.ProjectId))!;
         // Nothing of the project's content before the expert declares no conflict of interest.
-        var deliverables = expert.MayRead ? await queries.ApprovedDeliverablesAsync(expert.ProjectId) : [];
+        var deliverables = expert.MayRead ? await queries.ApprovedDeliverablesAsync(expert.ProjectId, PanelUrls.Attachment) : [];
         var status = expert.MayRead ? (await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!)).FirstOrDefault(a => a.ProjectId == expert.ProjectId)?.EvaluationStatus : null;
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }

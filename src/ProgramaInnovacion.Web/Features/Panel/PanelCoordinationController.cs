@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
@@ -32,7 +33,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpGet("proyectos/{projectId:int}/imprimir")]
     public async Task<IActionResult> Print(int projectId)
     {
-        var model = await PanelController.PrintModelAsync(queries, projectId, Url.Action(nameof(Summary), new { projectId })!);
+        var model = await PanelController.PrintModelAsync(queries, projectId, Url.Action(nameof(Summary), new { projectId })!, StageUrls.Attachment);
         return model is null ? NotFound() : View(Views + "Print.cshtml", model);
     }
 

@@ -17,7 +17,7 @@ internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime?
 internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
 
 /// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
-public class PanelQueries(AppDbContext db)
+public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
@@ -35,9 +35,22 @@ public class PanelQueries(AppDbContext db)
 
     /// <summary>
     /// The approved deliverables of a project in stage order: for each approved stage with a team
-    /// form, the content of its latest submission — never a draft saved afterwards.
+    /// form, the content of its latest submission — never a draft saved afterwards — with links to
+    /// the files it refers to.
     /// </summary>
-    public async Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, string? onlyKey = null)
+    /// <param name="attachmentUrl">(projectId, attachmentId) → the download route this reader may use.</param>
+    public async Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, string? onlyKey = null)
+    {
+        var approved = await ApprovedContentAsync(projectId, onlyKey);
+        var linked = await attachments.WithLinksAsync(projectId, approved.Select(d => d.Content).ToList(), attachmentUrl);
+        return approved.Zip(linked, (deliverable, content) => deliverable with { Content = content }).ToList();
+    }
+
+    /// <summary>Whether the file is referred to by one of the approved deliverables the expert reads (and so may be downloaded).</summary>
+    public async Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) =>
+        (await ApprovedContentAsync(projectId, null)).Any(d => DeliverableAttachments.References(d.Content, attachmentId));
+
+    private async Task<List<ApprovedDeliverable>> ApprovedContentAsync(int projectId, string? onlyKey)
     {
         var rows = await db.ProjectStages.AsNoTracking()
             .Where(s => s.ProjectId == projectId && s.State == StageState.Approved && s.StageDefinition.HasTeamForm)

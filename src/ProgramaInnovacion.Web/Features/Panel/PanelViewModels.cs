@@ -28,6 +28,12 @@ public sealed record PanelResult(double? WeightedAverage, IReadOnlyList<Criterio
         Evaluations.SelectMany(e => e.Recommendations).OrderBy(r => r.Priority).GroupBy(r => r.Category).OrderBy(g => g.Key);
 }
 
+public static class PanelUrls
+{
+    /// <summary>An expert's download of a file of the approved deliverables they read (the team's own route needs project access).</summary>
+    public static string Attachment(int projectId, int attachmentId) => $"/panel/proyectos/{projectId}/adjuntos/{attachmentId}";
+}
+
 public sealed record ProjectHeading(int ProjectId, string Municipality, string Province, string? Title);
 
 /// <summary>An expert's home: the projects assigned to them whose panel is open.</summary>

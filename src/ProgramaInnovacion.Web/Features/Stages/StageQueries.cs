@@ -70,13 +70,6 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         return new ReviewPageModel { Stage = stage, Latest = latest, Previous = previous, Changes = changes, Comment = comment, CommentError = commentError, ThreadText = threadText, ThreadError = threadError };
     }
 
-    /// <summary>An attachment of one of the project's deliverables (null for any other project's file).</summary>
-    public Task<StoredFile?> AttachmentAsync(int projectId, int attachmentId) =>
-        db.Attachments.AsNoTracking()
-            .Where(a => a.Id == attachmentId && a.Deliverable.ProjectStage.ProjectId == projectId)
-            .Select(a => new StoredFile(a.StoredName, a.OriginalFileName, a.ContentType))
-            .SingleOrDefaultAsync();
-
     public Task<List<RevisionRow>> RevisionsAsync(int deliverableId) =>
         db.DeliverableRevisions.AsNoTracking().Where(r => r.DeliverableId == deliverableId).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Number, r.Kind, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync();
@@ -153,8 +146,6 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         };
     }
 }
-
-public sealed record StoredFile(string StoredName, string OriginalFileName, string ContentType);
 
 /// <summary>Due dates as a datetime-local input shows them: Argentina wall-clock time.</summary>
 public static class DeadlineText

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Features.Deliverables;
 using ProgramaInnovacion.Web.Infrastructure.Storage;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
@@ -14,7 +15,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// </summary>
 [Authorize]
 [Route("proyectos/{id:int}")]
-public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, IFileStore files, IAntiforgery antiforgery, UploadOptions uploads) : Controller
+public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
 {
     private const string Views = "~/Features/Stages/Views/";
 
@@ -238,15 +239,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     [HttpGet("adjuntos/{attachmentId:int}")]
     public async Task<IActionResult> Download(int id, int attachmentId)
     {
-        var file = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.AttachmentAsync(id, attachmentId) : null;
-        var stream = file is null ? null : await files.OpenReadAsync(file.StoredName);
-        if (stream is null)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(stream, file!.ContentType, file.OriginalFileName);
+        return await IsAllowedAsync(id, ProjectOperation.Read) ? await attachments.DownloadAsync(Response, id, attachmentId) : NotFound();
     }
 
     [HttpPost("etapas/{key}/comentarios")]
