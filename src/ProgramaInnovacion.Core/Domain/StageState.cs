@@ -27,10 +27,10 @@ public static class StageStateText
     /// <summary>Symbol shown beside the text (aria-hidden), so state is never colour alone.</summary>
     public static string Icon(this StageState state) => state switch
     {
-        StageState.Locked => "🔒",
+        StageState.Locked => "⊘",
         StageState.Available => "○",
         StageState.InProgress => "✎",
-        StageState.Submitted => "⏳",
+        StageState.Submitted => "◷",
         StageState.ChangesRequested => "↺",
         StageState.Approved => "✔",
         _ => "?",

@@ -19,7 +19,9 @@ public partial class CoordinationBrowserTests(BrowserFixture browser)
     {
         await using var session = await browser.NewSessionAsync();
         await session.SignInAsync("coordinacion@programa.example");
-        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Coordinación", Exact = true }).ClickAsync();
+        var nav = session.Page.GetByRole(AriaRole.Navigation, new() { Name = "Navegación principal" });
+        await nav.GetByRole(AriaRole.Button, new() { Name = "Coordinación", Exact = true }).ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Tablero", Exact = true }).ClickAsync();
         await session.Page.WaitForURLAsync(u => u.EndsWith("/coordinacion", StringComparison.Ordinal));
         Assert.Equal("Tablero de coordinación", (await session.Page.Locator("h1").InnerTextAsync()).Trim());
 
