@@ -3,7 +3,10 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
-/// <summary>The panel's results as an Excel workbook: ranking, scores per criterion, recommendations and their follow-up.</summary>
+/// <summary>
+/// The panel's results as an Excel workbook: ranking, scores per criterion, recommendations and
+/// their follow-up. Built from the coordinator overview: a fixed number of SQL commands.
+/// </summary>
 public class PanelExport(PanelQueries queries)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -30,13 +33,7 @@ public class PanelExport(PanelQueries queries)
                 ["Mesa cerrada"] = row.ClosedAtUtc is null ? "No" : "Sí",
             });
 
-            var summary = await queries.SummaryAsync(row.Project.ProjectId);
-            if (summary is null)
-            {
-                continue;
-            }
-
-            foreach (var criterion in summary.Result.Criteria)
+            foreach (var criterion in row.Result.Criteria)
             {
                 criteria.Add(new()
                 {
@@ -47,7 +44,7 @@ public class PanelExport(PanelQueries queries)
                     ["Dispersión (máx. − mín.)"] = criterion.Spread,
                     ["Desacuerdo"] = criterion.LargeDisagreement ? "Sí" : "No",
                 });
-                foreach (var evaluation in summary.Result.Evaluations)
+                foreach (var evaluation in row.Result.Evaluations)
                 {
                     var score = evaluation.ScoreFor(criterion.Criterion.Id);
                     scores.Add(new()
@@ -61,7 +58,7 @@ public class PanelExport(PanelQueries queries)
                 }
             }
 
-            foreach (var recommendation in summary.Result.Evaluations.SelectMany(e => e.Recommendations))
+            foreach (var recommendation in row.Result.Evaluations.SelectMany(e => e.Recommendations))
             {
                 recommendations.Add(new()
                 {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
@@ -71,9 +72,12 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
             .ToList();
     }
 
-    internal async Task<PanelData?> LoadAsync(int projectId)
+    internal async Task<PanelData?> LoadAsync(int projectId) => (await LoadManyAsync(p => p.Id == projectId)).SingleOrDefault();
+
+    /// <summary>The panels of the projects matched, in four SQL commands however many projects, experts or criteria.</summary>
+    private async Task<List<PanelData>> LoadManyAsync(Expression<Func<Project, bool>> which)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+        var projects = await db.Projects.AsNoTracking().Where(which)
             .Select(p => new
             {
                 Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
@@ -82,36 +86,48 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
                 p.Edition.AnonymizeExperts,
                 PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
             })
-            .SingleOrDefaultAsync();
-        if (project is null)
+            .ToListAsync();
+        if (projects.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var criteria = await CriteriaAsync(project.EditionId);
-        var publication = await db.PanelPublications.AsNoTracking().Where(p => p.ProjectId == projectId)
-            .Select(p => new { p.PublishedAtUtc, p.ClosedAtUtc }).SingleOrDefaultAsync();
-        var assignments = await db.PanelAssignments.AsNoTracking()
-            .Where(a => a.ProjectId == projectId)
+        var projectIds = projects.Select(p => p.Heading.ProjectId).ToList();
+        var criteria = await CriteriaAsync(projects.Select(p => p.EditionId).Distinct().ToList());
+        var publications = (await db.PanelPublications.AsNoTracking().Where(p => projectIds.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.PublishedAtUtc, p.ClosedAtUtc }).ToListAsync())
+            .ToDictionary(p => p.ProjectId);
+        // Split: scores and recommendations are sibling collections; one joined query would multiply them.
+        var assignments = (await db.PanelAssignments.AsNoTracking().AsSplitQuery()
+            .Where(a => projectIds.Contains(a.ProjectId))
             .OrderBy(a => a.Id)
-            .Select(a => new AssignmentData(a.Id, a.ExpertId, a.Expert.DisplayName, a.Expert.Email, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
-                a.Evaluation == null ? null : new EvaluationData(a.Evaluation.Id, a.Evaluation.Status, a.Evaluation.SubmittedAtUtc,
-                    a.Evaluation.Scores.Select(s => new ExpertScore(s.CriterionId, s.Score, s.Comment)).ToList(),
-                    a.Evaluation.Recommendations.OrderBy(r => r.Id).Select(r => new RecommendationData(r.Id, r.Category, r.Priority, r.Text,
-                        r.Response == null ? null : new ResponseView(r.Response.Decision, r.Response.Action, r.Response.TargetDate, r.Response.RespondedAtUtc,
-                            r.Response.FollowUp, r.Response.FollowUpNote, r.Response.FollowUpAtUtc))).ToList())))
-            .ToListAsync();
+            .Select(a => new
+            {
+                a.ProjectId,
+                Data = new AssignmentData(a.Id, a.ExpertId, a.Expert.DisplayName, a.Expert.Email, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
+                    a.Evaluation == null ? null : new EvaluationData(a.Evaluation.Id, a.Evaluation.Status, a.Evaluation.SubmittedAtUtc,
+                        a.Evaluation.Scores.Select(s => new ExpertScore(s.CriterionId, s.Score, s.Comment)).ToList(),
+                        a.Evaluation.Recommendations.OrderBy(r => r.Id).Select(r => new RecommendationData(r.Id, r.Category, r.Priority, r.Text,
+                            r.Response == null ? null : new ResponseView(r.Response.Decision, r.Response.Action, r.Response.TargetDate, r.Response.RespondedAtUtc,
+                                r.Response.FollowUp, r.Response.FollowUpNote, r.Response.FollowUpAtUtc))).ToList())),
+            })
+            .ToListAsync())
+            .ToLookup(a => a.ProjectId, a => a.Data);
 
-        return new PanelData(project.Heading, project.Edition, project.AnonymizeExperts, project.PanelState ?? StageState.Locked,
-            publication?.PublishedAtUtc, publication?.ClosedAtUtc, criteria, assignments);
+        return projects.Select(p =>
+        {
+            var publication = publications.GetValueOrDefault(p.Heading.ProjectId);
+            return new PanelData(p.Heading, p.Edition, p.AnonymizeExperts, p.PanelState ?? StageState.Locked,
+                publication?.PublishedAtUtc, publication?.ClosedAtUtc, criteria[p.EditionId].ToList(), assignments[p.Heading.ProjectId].ToList());
+        }).ToList();
     }
 
-    internal async Task<IReadOnlyList<PanelCriterion>> CriteriaAsync(int editionId)
+    internal async Task<ILookup<int, PanelCriterion>> CriteriaAsync(IReadOnlyCollection<int> editionIds)
     {
-        var rows = await db.RubricCriteria.AsNoTracking().Where(c => c.EditionId == editionId).OrderBy(c => c.Order)
-            .Select(c => new { c.Id, c.Order, c.Name, c.Description, c.Weight, c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label })
+        var rows = await db.RubricCriteria.AsNoTracking().Where(c => editionIds.Contains(c.EditionId)).OrderBy(c => c.Order)
+            .Select(c => new { c.EditionId, c.Id, c.Order, c.Name, c.Description, c.Weight, c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label })
             .ToListAsync();
-        return rows.Select(c => new PanelCriterion(c.Id, c.Order, c.Name, c.Description, c.Weight, [c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label])).ToList();
+        return rows.ToLookup(c => c.EditionId, c => new PanelCriterion(c.Id, c.Order, c.Name, c.Description, c.Weight, [c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label]));
     }
 
     /// <summary>The panel's result over submitted evaluations; labels are names or "Experto n" (n by assignment order).</summary>
@@ -201,48 +217,16 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
             own.Evaluation?.SubmittedAtUtc, form, ownView, others);
     }
 
-    /// <summary>The coordinator's overview: every project with its panel open, assignments, and the ranking.</summary>
+    /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
     {
-        var projectIds = await db.Projects.AsNoTracking()
-            .Where(p => p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked))
-            .Select(p => p.Id).ToListAsync();
-        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
-            .Select(p => new
-            {
-                Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
-                p.EditionId,
-                p.Edition.Name,
-                p.Edition.AnonymizeExperts,
-                PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => s.State).First(),
-            }).ToListAsync();
-        var editionIds = projects.Select(p => p.EditionId).Distinct().ToList();
-        var criteria = (await db.RubricCriteria.AsNoTracking().Where(c => editionIds.Contains(c.EditionId)).OrderBy(c => c.Order)
-            .Select(c => new { c.EditionId, c.Id, c.Order, c.Name, c.Description, c.Weight }).ToListAsync())
-            .GroupBy(c => c.EditionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<PanelCriterion>)g.Select(c => new PanelCriterion(c.Id, c.Order, c.Name, c.Description, c.Weight, [])).ToList());
-        var publications = await db.PanelPublications.AsNoTracking().Where(p => projectIds.Contains(p.ProjectId))
-            .Select(p => new { p.ProjectId, p.PublishedAtUtc, p.ClosedAtUtc }).ToListAsync();
-        var assignments = await db.PanelAssignments.AsNoTracking().Where(a => projectIds.Contains(a.ProjectId)).OrderBy(a => a.Id)
-            .Select(a => new
-            {
-                a.ProjectId,
-                Data = new AssignmentData(a.Id, a.ExpertId, a.Expert.DisplayName, a.Expert.Email, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
-                    a.Evaluation == null ? null : new EvaluationData(a.Evaluation.Id, a.Evaluation.Status, a.Evaluation.SubmittedAtUtc,
-                        a.Evaluation.Scores.Select(s => new ExpertScore(s.CriterionId, s.Score, null)).ToList(), Array.Empty<RecommendationData>())),
-            }).ToListAsync();
+        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
-
-        var data = projects.Select(p =>
-        {
-            var publication = publications.SingleOrDefault(x => x.ProjectId == p.Heading.ProjectId);
-            return new PanelData(p.Heading, p.Name, p.AnonymizeExperts, p.PanelState, publication?.PublishedAtUtc, publication?.ClosedAtUtc,
-                criteria.GetValueOrDefault(p.EditionId, []), assignments.Where(a => a.ProjectId == p.Heading.ProjectId).Select(a => a.Data).ToList());
-        }).ToList();
-        var ranking = PanelScoring.Rank(data.Select(d => (d.Project.ProjectId, Result(d, false).WeightedAverage))).ToDictionary(r => r.ProjectId);
+        var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
+        var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);
 
         var rows = data.OrderBy(d => d.Project.Municipality).Select(d => new CoordinatorProjectRow(d.Project, d.PanelState, d.PublishedAtUtc, d.ClosedAtUtc, AssignmentRows(d),
-            ranking[d.Project.ProjectId].WeightedAverage, ranking[d.Project.ProjectId].Rank,
+            results[d.Project.ProjectId], ranking[d.Project.ProjectId].Rank,
             experts.Where(e => d.Assignments.All(a => a.ExpertId != e.Id)).ToList())).ToList();
         return new CoordinatorPanelViewModel(rows);
     }

@@ -107,7 +107,10 @@ public sealed record AssignmentRow(int Id, string ExpertName, string? ExpertEmai
 public sealed record ExpertOption(string Id, string Name, string? Email);
 
 public sealed record CoordinatorProjectRow(ProjectHeading Project, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
-    IReadOnlyList<AssignmentRow> Assignments, double? WeightedAverage, int? Rank, IReadOnlyList<ExpertOption> AssignableExperts);
+    IReadOnlyList<AssignmentRow> Assignments, PanelResult Result, int? Rank, IReadOnlyList<ExpertOption> AssignableExperts)
+{
+    public double? WeightedAverage => Result.WeightedAverage;
+}
 
 public sealed record CoordinatorPanelViewModel(IReadOnlyList<CoordinatorProjectRow> Projects)
 {
