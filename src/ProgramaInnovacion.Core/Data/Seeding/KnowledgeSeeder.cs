@@ -5,9 +5,10 @@ using ProgramaInnovacion.Core.Knowledge;
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
 /// <summary>
-/// Seeds the networking and knowledge features: the kick-off session (reference data), and for the
+/// Seeds the networking and knowledge features: the kick-off session (with the first edition), and for the
 /// demo, ideation sessions, the panel, learning-network posts and the case library index.
-/// Idempotent: sessions are matched by edition and title, posts are only written to an empty feed.
+/// Idempotent: the kick-off is created with the edition, demo sessions only go into a calendar
+/// holding nothing but the kick-off and posts only into an empty feed.
 /// </summary>
 public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 {
@@ -15,34 +16,43 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 
     private static readonly TimeSpan ArgentinaOffset = TimeSpan.FromHours(-3);
 
+    /// <summary>
+    /// The kick-off of the first edition. Added once, together with the edition itself, so a
+    /// session a coordinator later deletes or renames does not come back at the next start-up.
+    /// </summary>
+    public static CalendarSession KickOff(ProgramEdition edition, DateTime now) => new()
+    {
+        Edition = edition,
+        Title = KickOffTitle,
+        Kind = SessionKind.Launch,
+        StartsAtUtc = ReferenceData.FirstEditionStartUtc,
+        EndsAtUtc = ReferenceData.FirstEditionStartUtc.AddHours(2),
+        Location = "Encuentro virtual (el enlace llega por correo)",
+        Description = "Presentación del programa, de la alianza y del cronograma de las etapas.",
+        CreatedAtUtc = now,
+        UpdatedAtUtc = now,
+    };
+
     public async Task SeedReferenceAsync(CancellationToken ct = default)
     {
-        var edition = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
-        await EnsureSessionsAsync(edition.Id,
-        [
-            new CalendarSession
-            {
-                Title = KickOffTitle,
-                Kind = SessionKind.Launch,
-                StartsAtUtc = ReferenceData.FirstEditionStartUtc,
-                EndsAtUtc = ReferenceData.FirstEditionStartUtc.AddHours(2),
-                Location = "Encuentro virtual (el enlace llega por correo)",
-                Description = "Presentación del programa, de la alianza y del cronograma de las etapas.",
-            },
-        ], ct);
         await new CaseIndexer(db, time).IndexMissingAsync(ct);
     }
 
     public async Task SeedDemoAsync(IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct = default)
     {
         var edition = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
-        await EnsureSessionsAsync(edition.Id,
-        [
-            Session("Sesión de ideación con especialistas de AWS", SessionKind.Ideation, 2021, 9, 21, 10, "Sala virtual de AWS", "Especialistas de AWS acompañan a los equipos a generar ideas sobre servicios en la nube."),
-            Session("Sesión de ideación con especialistas de OS City", SessionKind.Ideation, 2021, 9, 22, 10, "Sala virtual de OS City", "Gobierno digital: trámites en línea, firma digital y validación con QR."),
-            Session("Sesión de ideación con especialistas de SmartCity TNG", SessionKind.Ideation, 2021, 9, 23, 10, "Sala virtual de SmartCity TNG", "Ciudades inteligentes: datos abiertos, sensores y tableros de gestión."),
-            Session("Mesa de expertos", SessionKind.ExpertPanel, 2021, 12, 7, 9, "Auditorio municipal de Tandil y transmisión en línea", "Los equipos presentan su proyecto final ante la mesa de expertos."),
-        ], ct);
+        // Like the posts: the demo sessions go only into a calendar that holds nothing but the
+        // kick-off, so sessions a coordinator deleted or renamed are not re-added at start-up.
+        if (!await db.CalendarSessions.AnyAsync(s => s.EditionId == edition.Id && s.Title != KickOffTitle, ct))
+        {
+            AddSessions(edition.Id,
+            [
+                Session("Sesión de ideación con especialistas de AWS", SessionKind.Ideation, 2021, 9, 21, 10, "Sala virtual de AWS", "Especialistas de AWS acompañan a los equipos a generar ideas sobre servicios en la nube."),
+                Session("Sesión de ideación con especialistas de OS City", SessionKind.Ideation, 2021, 9, 22, 10, "Sala virtual de OS City", "Gobierno digital: trámites en línea, firma digital y validación con QR."),
+                Session("Sesión de ideación con especialistas de SmartCity TNG", SessionKind.Ideation, 2021, 9, 23, 10, "Sala virtual de SmartCity TNG", "Ciudades inteligentes: datos abiertos, sensores y tableros de gestión."),
+                Session("Mesa de expertos", SessionKind.ExpertPanel, 2021, 12, 7, 9, "Auditorio municipal de Tandil y transmisión en línea", "Los equipos presentan su proyecto final ante la mesa de expertos."),
+            ]);
+        }
 
         if (!await db.NetworkPosts.AnyAsync(p => p.EditionId == edition.Id, ct))
         {
@@ -59,19 +69,16 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
         return new CalendarSession { Title = title, Kind = kind, StartsAtUtc = start, EndsAtUtc = start.AddHours(kind == SessionKind.ExpertPanel ? 4 : 2), Location = location, Description = description };
     }
 
-    private async Task EnsureSessionsAsync(int editionId, IReadOnlyList<CalendarSession> sessions, CancellationToken ct)
+    private void AddSessions(int editionId, IReadOnlyList<CalendarSession> sessions)
     {
-        var existing = await db.CalendarSessions.Where(s => s.EditionId == editionId).Select(s => s.Title).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var session in sessions.Where(s => !existing.Contains(s.Title)))
+        foreach (var session in sessions)
         {
             session.EditionId = editionId;
             session.CreatedAtUtc = now;
             session.UpdatedAtUtc = now;
             db.CalendarSessions.Add(session);
         }
-
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedPostsAsync(int editionId, IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct)

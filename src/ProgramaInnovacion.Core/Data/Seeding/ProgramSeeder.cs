@@ -65,6 +65,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
             }).ToList(),
         };
         db.Editions.Add(edition);
+        db.CalendarSessions.Add(KnowledgeSeeder.KickOff(edition, now));
 
         var slugs = ReferenceData.Municipalities.Select(m => m.Slug).ToList();
         var municipalities = await db.Municipalities.Where(m => slugs.Contains(m.Slug)).ToListAsync(ct);
