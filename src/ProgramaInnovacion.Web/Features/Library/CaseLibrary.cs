@@ -117,11 +117,12 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
             return new AddCaseResult(false, target.Stage?.ProjectId, target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
         }
 
-        var content = DeliverableContent.Parse(stage.ContentJson).Root;
+        var parsed = DeliverableContent.Parse(stage.ContentJson);
+        var content = parsed.Root;
         var rows = content[CaseDocuments.CaseStudyStageKey] as JsonArray ?? [];
-        var already = rows.OfType<JsonObject>().Any(r =>
-            string.Equals(DeliverableText(r, "ciudad"), entry.City, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(DeliverableText(r, "descripcion"), entry.Description, StringComparison.OrdinalIgnoreCase));
+        var already = parsed.Rows(CaseDocuments.CaseStudyStageKey).Any(r =>
+            string.Equals(r.GetValueOrDefault("ciudad", "").Trim(), entry.City, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(r.GetValueOrDefault("descripcion", "").Trim(), entry.Description, StringComparison.OrdinalIgnoreCase));
         if (already)
         {
             return new AddCaseResult(false, stage.ProjectId, "Ese caso ya está en la tabla de tu estudio de casos.");
@@ -144,13 +145,15 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         copy.Add(row);
         content[CaseDocuments.CaseStudyStageKey] = copy;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var saved = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: null);
-        return saved.Status == DraftSaveStatus.Saved
-            ? new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad.")
-            : new AddCaseResult(false, stage.ProjectId, saved.Error ?? "No se pudo agregar el caso. Probá de nuevo.");
+        // The version read with the content: a teammate's save in between is a conflict, not overwritten.
+        var saved = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
+        return saved.Status switch
+        {
+            DraftSaveStatus.Saved => new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad."),
+            DraftSaveStatus.Conflict => new AddCaseResult(false, stage.ProjectId, "Otra persona de tu equipo guardó el estudio de casos en este momento, así que no agregamos el caso para no pisar sus cambios. Probá de nuevo."),
+            _ => new AddCaseResult(false, stage.ProjectId, saved.Error ?? "No se pudo agregar el caso. Probá de nuevo."),
+        };
     }
-
-    private static string DeliverableText(JsonObject row, string key) => row[key]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? row[key]!.GetValue<string>().Trim() : "";
 
     private async Task<TargetLookup> FindTargetAsync(ClaimsPrincipal user)
     {
@@ -163,7 +166,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         var stage = await db.ProjectStages.AsNoTracking()
             .Where(s => s.StageDefinition.Key == CaseDocuments.CaseStudyStageKey && s.Project.Members.Any(m => m.UserId == userId))
             .OrderByDescending(s => s.Project.Edition.StartsAtUtc)
-            .Select(s => new MyCaseStudy(s.Id, s.ProjectId, s.State, s.Deliverable != null ? s.Deliverable.ContentJson : null))
+            .Select(s => new MyCaseStudy(s.Id, s.ProjectId, s.State, s.Deliverable != null ? s.Deliverable.ContentJson : null, s.Deliverable != null ? s.Deliverable.Version : 0))
             .FirstOrDefaultAsync();
         return new TargetLookup(true, stage);
     }
@@ -175,7 +178,8 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         public int Score { get; init; }
     }
 
-    private sealed record MyCaseStudy(int Id, int ProjectId, StageState State, string? ContentJson);
+    /// <param name="Version">The deliverable's version read with <paramref name="ContentJson"/> (0 when there is none yet).</param>
+    private sealed record MyCaseStudy(int Id, int ProjectId, StageState State, string? ContentJson, int Version);
 
     private sealed record TargetLookup(bool IsTeam, MyCaseStudy? Stage)
     {
