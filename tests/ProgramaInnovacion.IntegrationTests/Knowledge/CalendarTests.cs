@@ -73,6 +73,17 @@ public class CalendarTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task TheMonthTab_OfAPageWithoutAMonth_OpensTheCurrentMonthInArgentina()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("tandil@programa.example");
+
+        var page = await client.GetPageAsync("/calendario/suscripcion");
+        var month = page.QuerySelectorAll("nav[aria-label='Vistas del calendario'] a").Single(a => a.TextContent.Trim() == "Mes");
+        Assert.Equal("/calendario?mes=2021-11", month.GetAttribute("href")); // PortalFactory.DefaultNow: 15 November 2021
+    }
+
+    [Fact]
     public async Task CoordinatorsCreateSessions_TeamsCannot()
     {
         using var coordination = factory.CreatePortalClient();
