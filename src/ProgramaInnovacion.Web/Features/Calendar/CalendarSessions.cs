@@ -125,7 +125,13 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         session.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         session.Description = form.Description?.Trim() ?? "";
         session.UpdatedAtUtc = now;
-        audit.Record(user, id is null ? "calendario.crear" : "calendario.editar", nameof(CalendarSession), id, session.Title);
+        if (id is null)
+        {
+            // Saved first so the audit entry records the new session's id.
+            await db.SaveChangesAsync();
+        }
+
+        audit.Record(user, id is null ? "calendario.crear" : "calendario.editar", nameof(CalendarSession), session.Id, session.Title);
         await db.SaveChangesAsync();
         return session.Id;
     }
