@@ -8,6 +8,17 @@ public enum MunicipalityCategory
     Large,
 }
 
+public static class MunicipalityCategoryText
+{
+    public static string Label(this MunicipalityCategory category) => category switch
+    {
+        MunicipalityCategory.Small => "Ciudad pequeña",
+        MunicipalityCategory.Intermediate => "Ciudad intermedia",
+        MunicipalityCategory.Large => "Ciudad grande",
+        _ => category.ToString(),
+    };
+}
+
 public class Municipality
 {
     public int Id { get; set; }

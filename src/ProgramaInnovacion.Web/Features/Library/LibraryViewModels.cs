@@ -49,14 +49,3 @@ public sealed record CaseDetails(
     string Lessons,
     string? SourceUrl,
     CaseStudyTarget Target);
-
-public static class MunicipalityCategoryText
-{
-    public static string Label(this MunicipalityCategory category) => category switch
-    {
-        MunicipalityCategory.Small => "Ciudad pequeña",
-        MunicipalityCategory.Intermediate => "Ciudad intermedia",
-        MunicipalityCategory.Large => "Ciudad grande",
-        _ => category.ToString(),
-    };
-}

@@ -38,17 +38,6 @@ public class MunicipalityForm
 
 public sealed record MunicipalityPage(int? Id, MunicipalityForm Form);
 
-public static class MunicipalityCategoryText
-{
-    public static string Label(this MunicipalityCategory category) => category switch
-    {
-        MunicipalityCategory.Small => "Pequeño",
-        MunicipalityCategory.Intermediate => "Intermedio",
-        MunicipalityCategory.Large => "Grande",
-        _ => category.ToString(),
-    };
-}
-
 /// <summary>The municipalities that can join editions. Coordinators read; administrators change.</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("admin/municipios")]
