@@ -68,7 +68,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
             .Select(x => new CaseResult(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score))
             .ToListAsync();
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOption(e.Id, e.Name)).ToListAsync();
-        return new CaseSearchPage(query, terms, results, total, page, pageCount, editions);
+        return new CaseSearchPage(query, results, total, page, pageCount, editions);
     }
 
     public async Task<CaseDetails?> GetAsync(int id, ClaimsPrincipal user)

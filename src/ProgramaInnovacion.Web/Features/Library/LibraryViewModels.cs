@@ -23,7 +23,6 @@ public sealed record EditionOption(int Id, string Name);
 
 public sealed record CaseSearchPage(
     CaseSearchQuery Query,
-    IReadOnlyList<string> Terms,
     IReadOnlyList<CaseResult> Results,
     int Total,
     int Page,

@@ -5,7 +5,7 @@ using ProgramaInnovacion.Web.Features.Deliverables;
 
 namespace ProgramaInnovacion.Web.Features.Network;
 
-public sealed record SharedStage(string Key, string Name, DateTime? ApprovedAtUtc);
+public sealed record SharedStage(string Key, string Name);
 
 public sealed record SharedProject(int Id, string Municipality, string Province, string? Title, bool IsOwn, IReadOnlyList<SharedStage> ApprovedStages);
 
@@ -35,7 +35,7 @@ public class SharedDeliverables(AppDbContext db, DeliverableAttachments attachme
                 Stages = p.Stages
                     .Where(s => s.State == StageState.Approved && s.StageDefinition.HasTeamForm)
                     .OrderBy(s => s.StageDefinition.Order)
-                    .Select(s => new SharedStage(s.StageDefinition.Key, s.StageDefinition.Name, s.ApprovedAtUtc))
+                    .Select(s => new SharedStage(s.StageDefinition.Key, s.StageDefinition.Name))
                     .ToList(),
             })
             .ToListAsync();
