@@ -66,6 +66,8 @@ public class LearningNetworkTests(PortalFactory factory) : IClassFixture<PortalF
         using var other = factory.CreatePortalClient();
         await other.SignInAsync("bariloche@programa.example");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/red/{id}/editar")).StatusCode);
+        var otherForm = PortalClient.FormFields(await other.GetPageAsync("/red/nueva"), "form.post-form", new Dictionary<string, string> { ["Kind"] = "Problem", ["Title"] = "Título ajeno", ["Body"] = "Texto ajeno." });
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.PostAsync($"/red/{id}/editar", new FormUrlEncodedContent(otherForm))).StatusCode);
 
         var edited = await author.SubmitFormAsync($"/red/{id}/editar", "form.post-form", new Dictionary<string, string> { ["Title"] = "Ordenanza de firma digital (resuelto)" });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);

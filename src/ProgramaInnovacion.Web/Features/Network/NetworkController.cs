@@ -104,7 +104,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     public async Task<IActionResult> Edit(int id, PostForm form)
     {
         var participant = await ForPostAsync(id);
-        if (participant is null || await network.GetOwnFormAsync(participant, id) is null)
+        if (participant is null)
         {
             return NotFound();
         }
@@ -119,7 +119,12 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
             return View("Form", await FormPageAsync(participant, id, form));
         }
 
-        await network.UpdateAsync(participant, id, form);
+        // UpdateAsync only touches the participant's own post: false for anyone else's.
+        if (!await network.UpdateAsync(participant, id, form))
+        {
+            return NotFound();
+        }
+
         TempData["Message"] = "Guardaste los cambios de la publicación.";
         return RedirectToAction(nameof(Details), new { id });
     }
