@@ -158,7 +158,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             }
         }
 
-        if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
+        if (submit && criterionIds.Count == 0)
+        {
+            errors[""] = "La edición todavía no tiene rúbrica: no se puede enviar la evaluación. Avisale a la coordinación.";
+        }
+        else if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
         {
             errors[""] = "Faltan criterios por puntuar.";
         }
