@@ -137,7 +137,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             evaluation.SubmittedAtUtc = now;
         }
 
-        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelEvaluation), assignment.Id);
+        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelAssignment), assignment.Id);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -284,7 +284,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         evaluation.Status = EvaluationStatus.Draft;
         evaluation.ReopenedAtUtc = Now;
         evaluation.ReopenedById = UserId(user);
-        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelEvaluation), assignmentId);
+        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelAssignment), assignmentId);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
