@@ -134,15 +134,14 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
 
     internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl, Func<int, int, string> attachmentUrl)
     {
-        var data = await queries.LoadAsync(projectId);
-        if (data is null)
+        if (await queries.PrintHeadingAsync(projectId) is not { } heading)
         {
             return null;
         }
 
         var approved = await queries.ApprovedDeliverablesAsync(projectId, attachmentUrl, PanelStages.FinalProjectKey);
         var final = approved.Count > 0 ? approved[0] : null;
-        return new PrintViewModel(data.Project, data.Edition, final, backUrl);
+        return new PrintViewModel(heading.Project, heading.Edition, final, backUrl);
     }
 
     private async Task<ExpertProjectViewModel> ProjectModelAsync(ExpertAccess expert)
