@@ -149,7 +149,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         var heading = (await queries.HeadingAsync(expert.ProjectId))!;
         // Nothing of the project's content before the expert declares no conflict of interest.
         var deliverables = expert.MayRead ? await queries.ApprovedDeliverablesAsync(expert.ProjectId, PanelUrls.Attachment) : [];
-        var status = expert.MayRead ? (await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!)).FirstOrDefault(a => a.ProjectId == expert.ProjectId)?.EvaluationStatus : null;
+        var status = expert.MayRead ? expert.EvaluationStatus : null;
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }
 
