@@ -59,8 +59,4 @@ public class PanelAccess(AppDbContext db, IAuthorizationService authorization)
     public async Task<bool> MayAnswerAsync(ClaimsPrincipal user, int projectId) =>
         (await authorization.AuthorizeAsync(user, new ProjectResource(projectId), ProjectOperation.Edit)).Succeeded
         && await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId);
-
-    /// <summary>Coordinators act on panels that are open (final project approved).</summary>
-    public Task<bool> IsPanelOpenAsync(int projectId) =>
-        db.ProjectStages.AnyAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked);
 }
