@@ -107,7 +107,6 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         foreach (var removed in stale)
         {
             evaluation.Recommendations.Remove(removed);
-            db.PanelRecommendations.Remove(removed);
         }
 
         foreach (var input in kept)
