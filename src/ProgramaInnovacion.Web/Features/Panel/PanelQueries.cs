@@ -166,15 +166,17 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
     }
 
     internal static ExpertEvaluationView View(PanelData data, AssignmentData assignment, EvaluationData evaluation, string label) =>
-        new(assignment.Id, label, evaluation.Status, evaluation.SubmittedAtUtc,
-            PanelScoring.WeightedAverage(data.Criteria.Select(c => (c.Weight, (double?)evaluation.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score))),
+        new(assignment.Id, label, evaluation.Status, evaluation.SubmittedAtUtc, WeightedAverage(data, evaluation),
             evaluation.Scores,
             evaluation.Recommendations.Select(r => new RecommendationView(r.Id, r.Category, r.Priority, r.Text, label, r.Response)).ToList());
 
     internal static IReadOnlyList<AssignmentRow> AssignmentRows(PanelData data) =>
         data.Assignments.Select(a => new AssignmentRow(a.Id, a.ExpertName, a.ExpertEmail, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
             a.Evaluation?.Status, a.Evaluation?.SubmittedAtUtc,
-            a.Evaluation is { Status: EvaluationStatus.Submitted } e ? View(data, a, e, a.ExpertName).WeightedAverage : null)).ToList();
+            a.Evaluation is { Status: EvaluationStatus.Submitted } e ? WeightedAverage(data, e) : null)).ToList();
+
+    private static double? WeightedAverage(PanelData data, EvaluationData evaluation) =>
+        PanelScoring.WeightedAverage(data.Criteria.Select(c => (c.Weight, (double?)evaluation.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score)));
 
     public async Task<ProjectSummaryViewModel?> SummaryAsync(int projectId)
     {
