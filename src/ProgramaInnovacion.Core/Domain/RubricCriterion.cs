@@ -27,6 +27,4 @@ public class RubricCriterion
     public string Level4Label { get; set; } = "Bueno";
 
     public string Level5Label { get; set; } = "Excelente";
-
-    public IReadOnlyList<string> LevelLabels => [Level1Label, Level2Label, Level3Label, Level4Label, Level5Label];
 }

@@ -40,6 +40,13 @@ public class EditionTests(PortalFactory factory) : IClassFixture<PortalFactory>
             Assert.Equal(stage.DueAtUtc + shift, copy.DueAtUtc);
         }
 
+        // The rubric comes along too, so the new edition's experts have criteria to score.
+        var rubric = (int editionId) => factory.WithDbAsync(db => db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order)
+            .Select(c => new { c.Order, c.Name, c.Description, c.Weight, c.Level1Label, c.Level2Label, c.Level3Label, c.Level4Label, c.Level5Label }).ToListAsync());
+        var sourceRubric = await rubric(source.Id);
+        Assert.NotEmpty(sourceRubric);
+        Assert.Equal(sourceRubric, await rubric(created.Id));
+
         var municipality = await factory.WithDbAsync(db => db.Municipalities.SingleAsync(m => m.Slug == "tandil"));
         response = await admin.SubmitFormAsync($"/admin/ediciones/{created.Id}", "form.add-project-form", new Dictionary<string, string> { ["municipioId"] = municipality.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

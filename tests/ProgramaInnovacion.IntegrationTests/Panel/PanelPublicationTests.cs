@@ -131,4 +131,55 @@ public class PanelPublicationTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Empty(page.QuerySelectorAll("form.response-form"));
         Assert.Null(await factory.WithDbAsync(db => db.RecommendationResponses.SingleOrDefaultAsync(r => r.RecommendationId == recommendation)));
     }
+
+    [Fact]
+    public async Task AfterPublication_EvaluationsCannotBeReopened_NorAnsweredRecommendationsRemoved()
+    {
+        var (project, recommendation) = await EvaluatedProjectAsync("tandil", "Hilda Publicada", "Medir la satisfacción de quien hace el trámite.");
+        var assignment = await factory.WithDbAsync(db => db.PanelRecommendations.Where(r => r.Id == recommendation).Select(r => r.Evaluation.AssignmentId).SingleAsync());
+        await factory.PublishAsync(project);
+        await factory.WithDbAsync(async db =>
+        {
+            db.RecommendationResponses.Add(new RecommendationResponse
+            {
+                RecommendationId = recommendation,
+                Decision = RecommendationDecision.Accepts,
+                Action = "Encuesta al terminar el trámite.",
+                RespondedAtUtc = factory.Time.GetUtcNow().UtcDateTime,
+                FollowUp = FollowUpStatus.Pending,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        // The coordinator is not offered to reopen, and a forged post is refused.
+        using var coordinator = factory.CreatePortalClient();
+        await coordinator.SignInAsync("coordinacion@programa.example");
+        var summaryUrl = $"/coordinacion/panel/proyectos/{project}";
+        var summary = await coordinator.GetPageAsync(summaryUrl);
+        var reopenSelector = $"form[action='/coordinacion/panel/proyectos/{project}/asignaciones/{assignment}/reabrir']";
+        Assert.Null(summary.QuerySelector(reopenSelector));
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)summary.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        var reopen = await coordinator.Http.PostAsync($"{summaryUrl}/asignaciones/{assignment}/reabrir",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, reopen.StatusCode);
+        Assert.Contains("ya se publicó", (await coordinator.GetPageAsync(summaryUrl)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(EvaluationStatus.Submitted, await factory.WithDbAsync(db => db.PanelEvaluations.Where(e => e.AssignmentId == assignment).Select(e => e.Status).SingleAsync()));
+
+        // Even with the evaluation back in draft (as a reopening before this rule left it),
+        // saving never deletes a recommendation the team answered, nor so its answer.
+        await factory.WithDbAsync(async db =>
+        {
+            var evaluation = await db.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignment);
+            evaluation.Status = EvaluationStatus.Draft;
+            await db.SaveChangesAsync();
+        });
+        using var expert = factory.CreatePortalClient();
+        await expert.SignInAsync("hilda.publicada@experto.example");
+        var removal = await expert.SubmitFormAsync($"/panel/proyectos/{project}/evaluacion", "#form-evaluacion",
+            new Dictionary<string, string> { ["Command"] = "guardar", ["Recommendations[0].Remove"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        Assert.Contains("el equipo ya respondió", (await PortalClient.ParseAsync(removal)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.PanelRecommendations.AnyAsync(r => r.Id == recommendation)));
+        Assert.Equal("Encuesta al terminar el trámite.", await factory.WithDbAsync(db => db.RecommendationResponses.Where(r => r.RecommendationId == recommendation).Select(r => r.Action).SingleAsync()));
+    }
 }

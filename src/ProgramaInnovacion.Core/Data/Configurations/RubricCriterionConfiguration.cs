@@ -15,7 +15,6 @@ public class RubricCriterionConfiguration : IEntityTypeConfiguration<RubricCrite
         builder.Property(c => c.Level3Label).HasMaxLength(200);
         builder.Property(c => c.Level4Label).HasMaxLength(200);
         builder.Property(c => c.Level5Label).HasMaxLength(200);
-        builder.Ignore(c => c.LevelLabels);
         builder.HasOne(c => c.Edition).WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.EditionId, c.Name }).IsUnique();
     }

@@ -3,11 +3,27 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
-public sealed record DefaultCriterion(string Name, string Description, int Weight, string[] Levels);
+public sealed record DefaultCriterion(string Name, string Description, int Weight, string[] Levels)
+{
+    /// <summary>A new criterion with this default's texts and weight, at the given position; the caller sets its edition.</summary>
+    public RubricCriterion ToCriterion(int order) => new()
+    {
+        Order = order,
+        Name = Name,
+        Description = Description,
+        Weight = Weight,
+        Level1Label = Levels[0],
+        Level2Label = Levels[1],
+        Level3Label = Levels[2],
+        Level4Label = Levels[3],
+        Level5Label = Levels[4],
+    };
+}
 
 /// <summary>
 /// The default expert-panel rubric (PRODUCT.md §5), seeded for the first edition as reference
-/// data. Criteria are matched by name, so running it again adds nothing.
+/// data; editions created later copy their source's rubric or start from these defaults.
+/// Criteria are matched by name, so running it again adds nothing.
 /// </summary>
 public class RubricSeeder(AppDbContext db)
 {
@@ -39,19 +55,9 @@ public class RubricSeeder(AppDbContext db)
         var order = existing.Count;
         foreach (var criterion in DefaultCriteria.Where(c => !existing.Contains(c.Name)))
         {
-            db.RubricCriteria.Add(new RubricCriterion
-            {
-                EditionId = edition.Id,
-                Order = ++order,
-                Name = criterion.Name,
-                Description = criterion.Description,
-                Weight = criterion.Weight,
-                Level1Label = criterion.Levels[0],
-                Level2Label = criterion.Levels[1],
-                Level3Label = criterion.Levels[2],
-                Level4Label = criterion.Levels[3],
-                Level5Label = criterion.Levels[4],
-            });
+            var added = criterion.ToCriterion(++order);
+            added.EditionId = edition.Id;
+            db.RubricCriteria.Add(added);
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Editions;
 
-/// <summary>Editions, their settings and projects; a new edition can start from an earlier one's stages.</summary>
+/// <summary>Editions, their settings and projects; a new edition can start from an earlier one's stages and rubric.</summary>
 public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider time)
 {
     public Task<List<EditionRow>> ListAsync() =>
@@ -71,6 +72,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         var edition = new ProgramEdition { Name = form.Name.Trim(), Theme = form.Theme.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
         Apply(edition, form);
         string copied = "sin etapas";
+        List<RubricCriterion> rubric = [];
         if (form.CopyFromEditionId is { } sourceId)
         {
             var source = await db.Editions.AsNoTracking().Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == sourceId);
@@ -89,10 +91,34 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
                     DueAtUtc = form.ShiftDueDates && s.DueAtUtc is { } due ? due + shift : null,
                 }).ToList();
                 copied = $"etapas copiadas de «{source.Name}»" + (form.ShiftDueDates ? ", vencimientos corridos" : ", sin vencimientos");
+                rubric = await db.RubricCriteria.AsNoTracking().Where(c => c.EditionId == sourceId).OrderBy(c => c.Order)
+                    .Select(c => new RubricCriterion
+                    {
+                        Order = c.Order,
+                        Name = c.Name,
+                        Description = c.Description,
+                        Weight = c.Weight,
+                        Level1Label = c.Level1Label,
+                        Level2Label = c.Level2Label,
+                        Level3Label = c.Level3Label,
+                        Level4Label = c.Level4Label,
+                        Level5Label = c.Level5Label,
+                    })
+                    .ToListAsync();
+                copied += rubric.Count > 0 ? ", rúbrica copiada" : "";
             }
         }
 
+        // Every edition has a rubric, or its experts could submit evaluations without scores.
+        if (rubric.Count == 0)
+        {
+            rubric = RubricSeeder.DefaultCriteria.Select((c, i) => c.ToCriterion(i + 1)).ToList();
+            copied += ", rúbrica por defecto";
+        }
+
+        rubric.ForEach(c => c.Edition = edition);
         db.Editions.Add(edition);
+        db.RubricCriteria.AddRange(rubric);
         await db.SaveChangesAsync();
         audit.Record(actor, "Crear edición", nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
         await db.SaveChangesAsync();

@@ -34,7 +34,7 @@ public class EditionForm
 
 public class NewEditionForm : EditionForm
 {
-    [Display(Name = "Copiar las etapas de")]
+    [Display(Name = "Copiar las etapas y la rúbrica de")]
     public int? CopyFromEditionId { get; set; }
 
     [Display(Name = "Correr los vencimientos según la nueva fecha de inicio (si no, quedan sin fecha)")]

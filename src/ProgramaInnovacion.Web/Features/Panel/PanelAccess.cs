@@ -9,7 +9,8 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 
 /// <summary>What an assigned expert may do with one project's panel.</summary>
 /// <param name="PanelClosed">The coordinator closed the panel: everything is read-only.</param>
-public sealed record ExpertAccess(int AssignmentId, int ProjectId, ConflictDeclaration Declaration, bool PanelClosed)
+/// <param name="EvaluationStatus">The expert's own evaluation; null before they save anything.</param>
+public sealed record ExpertAccess(int AssignmentId, int ProjectId, ConflictDeclaration Declaration, bool PanelClosed, EvaluationStatus? EvaluationStatus = null)
 {
     /// <summary>Deliverables and the evaluation are shown only after declaring no conflict of interest.</summary>
     public bool MayRead => Declaration == ConflictDeclaration.NoConflict;
@@ -38,6 +39,7 @@ public class PanelAccess(AppDbContext db, IAuthorizationService authorization)
             {
                 a.Id,
                 a.Declaration,
+                EvaluationStatus = a.Evaluation == null ? (EvaluationStatus?)null : a.Evaluation.Status,
                 PanelState = a.Project.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
@@ -46,7 +48,7 @@ public class PanelAccess(AppDbContext db, IAuthorizationService authorization)
             return null;
         }
 
-        return new ExpertAccess(row.Id, projectId, row.Declaration, state == StageState.Approved);
+        return new ExpertAccess(row.Id, projectId, row.Declaration, state == StageState.Approved, row.EvaluationStatus);
     }
 
     /// <summary>The team (or coordination) may read the published result of its own project.</summary>
@@ -57,8 +59,4 @@ public class PanelAccess(AppDbContext db, IAuthorizationService authorization)
     public async Task<bool> MayAnswerAsync(ClaimsPrincipal user, int projectId) =>
         (await authorization.AuthorizeAsync(user, new ProjectResource(projectId), ProjectOperation.Edit)).Succeeded
         && await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId);
-
-    /// <summary>Coordinators act on panels that are open (final project approved).</summary>
-    public Task<bool> IsPanelOpenAsync(int projectId) =>
-        db.ProjectStages.AnyAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked);
 }

@@ -134,15 +134,14 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
 
     internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl, Func<int, int, string> attachmentUrl)
     {
-        var data = await queries.LoadAsync(projectId);
-        if (data is null)
+        if (await queries.PrintHeadingAsync(projectId) is not { } heading)
         {
             return null;
         }
 
         var approved = await queries.ApprovedDeliverablesAsync(projectId, attachmentUrl, PanelStages.FinalProjectKey);
         var final = approved.Count > 0 ? approved[0] : null;
-        return new PrintViewModel(data.Project, data.Edition, final, backUrl);
+        return new PrintViewModel(heading.Project, heading.Edition, final, backUrl);
     }
 
     private async Task<ExpertProjectViewModel> ProjectModelAsync(ExpertAccess expert)
@@ -150,7 +149,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         var heading = (await queries.HeadingAsync(expert.ProjectId))!;
         // Nothing of the project's content before the expert declares no conflict of interest.
         var deliverables = expert.MayRead ? await queries.ApprovedDeliverablesAsync(expert.ProjectId, PanelUrls.Attachment) : [];
-        var status = expert.MayRead ? (await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!)).FirstOrDefault(a => a.ProjectId == expert.ProjectId)?.EvaluationStatus : null;
+        var status = expert.MayRead ? expert.EvaluationStatus : null;
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
@@ -19,7 +20,8 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpGet("exportar")]
     public async Task<IActionResult> Export()
     {
-        var date = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The date the coordinator reads on their calendar, not UTC's (which runs three hours ahead).
+        var date = ArgentinaClock.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(await export.WorkbookAsync(), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
     }
 

@@ -7,7 +7,7 @@ using ProgramaInnovacion.Web.Features.Deliverables;
 namespace ProgramaInnovacion.Web.Features.Panel;
 
 /// <summary>Everything stored about one project's panel, loaded in a constant number of queries.</summary>
-internal sealed record PanelData(ProjectHeading Project, string Edition, bool Anonymize, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
+internal sealed record PanelData(ProjectHeading Project, bool Anonymize, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
     IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments);
 
 internal sealed record AssignmentData(int Id, string ExpertId, string ExpertName, string? ExpertEmail, DateTime AssignedAtUtc, ConflictDeclaration Declaration,
@@ -33,6 +33,15 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
         db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title))
             .SingleOrDefaultAsync();
+
+    /// <summary>The print view's heading: the project and its edition's name, in one query.</summary>
+    public async Task<(ProjectHeading Project, string Edition)?> PrintHeadingAsync(int projectId)
+    {
+        var row = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title), Edition = p.Edition.Name })
+            .SingleOrDefaultAsync();
+        return row is null ? null : (row.Heading, row.Edition);
+    }
 
     /// <summary>
     /// The approved deliverables of a project in stage order: for each approved stage with a team
@@ -82,7 +91,6 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
             {
                 Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
                 p.EditionId,
-                Edition = p.Edition.Name,
                 p.Edition.AnonymizeExperts,
                 PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
             })
@@ -117,7 +125,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
         return projects.Select(p =>
         {
             var publication = publications.GetValueOrDefault(p.Heading.ProjectId);
-            return new PanelData(p.Heading, p.Edition, p.AnonymizeExperts, p.PanelState ?? StageState.Locked,
+            return new PanelData(p.Heading, p.AnonymizeExperts, p.PanelState ?? StageState.Locked,
                 publication?.PublishedAtUtc, publication?.ClosedAtUtc, criteria[p.EditionId].ToList(), assignments[p.Heading.ProjectId].ToList());
         }).ToList();
     }
@@ -158,15 +166,17 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
     }
 
     internal static ExpertEvaluationView View(PanelData data, AssignmentData assignment, EvaluationData evaluation, string label) =>
-        new(assignment.Id, label, evaluation.Status, evaluation.SubmittedAtUtc,
-            PanelScoring.WeightedAverage(data.Criteria.Select(c => (c.Weight, (double?)evaluation.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score))),
+        new(assignment.Id, label, evaluation.Status, evaluation.SubmittedAtUtc, WeightedAverage(data, evaluation),
             evaluation.Scores,
             evaluation.Recommendations.Select(r => new RecommendationView(r.Id, r.Category, r.Priority, r.Text, label, r.Response)).ToList());
 
     internal static IReadOnlyList<AssignmentRow> AssignmentRows(PanelData data) =>
         data.Assignments.Select(a => new AssignmentRow(a.Id, a.ExpertName, a.ExpertEmail, a.AssignedAtUtc, a.Declaration, a.DeclineReason, a.DeclaredAtUtc,
             a.Evaluation?.Status, a.Evaluation?.SubmittedAtUtc,
-            a.Evaluation is { Status: EvaluationStatus.Submitted } e ? View(data, a, e, a.ExpertName).WeightedAverage : null)).ToList();
+            a.Evaluation is { Status: EvaluationStatus.Submitted } e ? WeightedAverage(data, e) : null)).ToList();
+
+    private static double? WeightedAverage(PanelData data, EvaluationData evaluation) =>
+        PanelScoring.WeightedAverage(data.Criteria.Select(c => (c.Weight, (double?)evaluation.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score)));
 
     public async Task<ProjectSummaryViewModel?> SummaryAsync(int projectId)
     {

@@ -64,7 +64,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         var assignment = await db.PanelAssignments
             .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
-            .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations)
+            .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations).ThenInclude(r => r.Response)
             .SingleAsync(a => a.Id == access.AssignmentId);
         if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
         {
@@ -78,6 +78,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         if (errors.Count > 0)
         {
             return new PanelOutcome(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
+        }
+
+        var kept = form.Recommendations.Where(r => !r.Remove).ToList();
+        var stale = assignment.Evaluation?.Recommendations.Where(r => kept.All(k => k.Id != r.Id)).ToList() ?? [];
+        if (stale.Any(r => r.Response is not null))
+        {
+            // Deleting it would cascade to the team's answer.
+            return PanelOutcome.Fail("No se puede quitar una recomendación que el equipo ya respondió.");
         }
 
         var now = Now;
@@ -96,11 +104,9 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             score.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         }
 
-        var kept = form.Recommendations.Where(r => !r.Remove).ToList();
-        foreach (var stale in evaluation.Recommendations.Where(r => kept.All(k => k.Id != r.Id)).ToList())
+        foreach (var removed in stale)
         {
-            evaluation.Recommendations.Remove(stale);
-            db.PanelRecommendations.Remove(stale);
+            evaluation.Recommendations.Remove(removed);
         }
 
         foreach (var input in kept)
@@ -130,7 +136,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             evaluation.SubmittedAtUtc = now;
         }
 
-        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelEvaluation), assignment.Id);
+        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelAssignment), assignment.Id);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -151,7 +157,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             }
         }
 
-        if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
+        if (submit && criterionIds.Count == 0)
+        {
+            errors[""] = "La edición todavía no tiene rúbrica: no se puede enviar la evaluación. Avisale a la coordinación.";
+        }
+        else if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
         {
             errors[""] = "Faltan criterios por puntuar.";
         }
@@ -254,9 +264,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
     public async Task<PanelOutcome> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
-        if (await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId && p.ClosedAtUtc != null))
+        // Once published the team reads and answers the recommendations: reopening would let an
+        // expert change or delete what the team already answered.
+        var publication = await db.PanelPublications.Where(p => p.ProjectId == projectId).Select(p => new { p.ClosedAtUtc }).SingleOrDefaultAsync();
+        if (publication is not null)
         {
-            return PanelOutcome.Fail("La mesa está cerrada: no se pueden reabrir evaluaciones.");
+            return PanelOutcome.Fail(publication.ClosedAtUtc is null
+                ? "El resultado de la mesa ya se publicó al equipo: no se pueden reabrir evaluaciones."
+                : "La mesa está cerrada: no se pueden reabrir evaluaciones.");
         }
 
         var evaluation = await db.PanelEvaluations.SingleOrDefaultAsync(e => e.AssignmentId == assignmentId && e.Assignment.ProjectId == projectId);
@@ -268,7 +283,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         evaluation.Status = EvaluationStatus.Draft;
         evaluation.ReopenedAtUtc = Now;
         evaluation.ReopenedById = UserId(user);
-        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelEvaluation), assignmentId);
+        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelAssignment), assignmentId);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
