@@ -266,6 +266,29 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(reviewFew, reviewMany);
     }
 
+    [Fact]
+    public async Task LatestSubmissions_AreReadByTheReviewPageOnly_NotByTheStageForm()
+    {
+        var projectId = await StageForms.ProjectIdAsync(factory, "jesusmaria");
+        var stageId = await StageForms.SetStateAsync(factory, "jesusmaria", "actores", StageState.Submitted);
+        await AddRevisionsAsync(stageId, 2, RevisionKind.Submission);
+        using var team = await SignedInAsync("jesusmaria@programa.example");
+        using var coordinator = await SignedInAsync(Coordinator);
+        var url = $"/proyectos/{projectId}/etapas/actores";
+
+        await CountCommandsAsync(team, url);
+        var formCommands = factory.SqlCounter.Commands;
+        await CountCommandsAsync(coordinator, url + "/revision");
+        var reviewCommands = factory.SqlCounter.Commands;
+
+        Assert.Contains(reviewCommands, ReadsLatestSubmissions);
+        Assert.DoesNotContain(formCommands, ReadsLatestSubmissions);
+    }
+
+    /// <summary>The "last two submissions" query: revisions newest first, with their content.</summary>
+    private static bool ReadsLatestSubmissions(string sql) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sql, @"FROM ""DeliverableRevisions"" AS ""(\w+)"".*ORDER BY ""\1"".""Number"" DESC", System.Text.RegularExpressions.RegexOptions.Singleline);
+
     private async Task<int> CountCommandsAsync(PortalClient client, string url)
     {
         await client.GetPageAsync(url); // warm-up: sign-in checks and caches

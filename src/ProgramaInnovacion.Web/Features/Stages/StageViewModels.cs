@@ -29,8 +29,7 @@ public sealed record StageInfo(
     string? ContentJson,
     int RevisionCount,
     IReadOnlyList<AttachmentLink> Attachments,
-    IReadOnlyList<CommentView> Comments,
-    IReadOnlyList<SubmissionView> LatestSubmissions)
+    IReadOnlyList<CommentView> Comments)
 {
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
