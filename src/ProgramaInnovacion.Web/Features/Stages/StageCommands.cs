@@ -102,13 +102,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         var storedName = await files.SaveAsync(stream);
-        var deliverable = await db.Deliverables.SingleOrDefaultAsync(d => d.ProjectStageId == stage.StageId);
-        if (deliverable is null)
-        {
-            deliverable = new Deliverable { ProjectStageId = stage.StageId, ContentJson = "{}", UpdatedAtUtc = time.GetUtcNow().UtcDateTime };
-            db.Deliverables.Add(deliverable);
-        }
-
+        var deliverable = await EnsureDeliverableAsync(stage);
         var attachment = new Attachment
         {
             Deliverable = deliverable,
