@@ -41,7 +41,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         var result = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
         if (result.Status == DraftSaveStatus.Saved)
         {
-            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), stage.DeliverableId,
+            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), result.DeliverableId,
                 $"{stage.Municipality} · {stage.Name} · revisión {result.RevisionNumber}");
             await db.SaveChangesAsync();
         }
@@ -147,8 +147,13 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         var deliverable = await EnsureDeliverableAsync(stage);
+        if (deliverable.Id == 0)
+        {
+            await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
+        }
+
         db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-        audit.Record(user, "Comentó", nameof(Deliverable), stage.DeliverableId, $"{stage.Municipality} · {stage.Name}");
+        audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
         await db.SaveChangesAsync();
         return null;
     }
