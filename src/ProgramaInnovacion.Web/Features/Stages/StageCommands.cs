@@ -102,21 +102,31 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         var storedName = await files.SaveAsync(stream);
-        var deliverable = await EnsureDeliverableAsync(stage);
-        var attachment = new Attachment
+        Attachment attachment;
+        try
         {
-            Deliverable = deliverable,
-            FieldKey = fieldKey,
-            OriginalFileName = displayName,
-            StoredName = storedName,
-            ContentType = kind.ContentType,
-            SizeBytes = file.Length,
-            UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            UploadedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
-        db.Attachments.Add(attachment);
-        audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
-        await db.SaveChangesAsync();
+            var deliverable = await EnsureDeliverableAsync(stage);
+            attachment = new Attachment
+            {
+                Deliverable = deliverable,
+                FieldKey = fieldKey,
+                OriginalFileName = displayName,
+                StoredName = storedName,
+                ContentType = kind.ContentType,
+                SizeBytes = file.Length,
+                UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                UploadedAtUtc = time.GetUtcNow().UtcDateTime,
+            };
+            db.Attachments.Add(attachment);
+            audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await files.DeleteAsync(storedName); // the row was not saved: leave no orphan file behind
+            throw;
+        }
+
         db.ChangeTracker.Clear();
         return new UploadOutcome(null, attachment.Id);
     }
