@@ -37,7 +37,7 @@ public sealed record StageInfo(
 
     public string Url => StageUrls.Stage(ProjectId, Key);
 
-    public DeliverableViewModel ReadOnly => DeliverableViewModel.From(SchemaJson, ContentJson, Attachments);
+    public DeliverableViewModel ReadOnly => DeliverableViewModel.From(Schema, ContentJson, Attachments);
 }
 
 public static class StageUrls
