@@ -27,9 +27,13 @@ public sealed class ProjectOperation(string name) : IAuthorizationRequirement
 /// <summary>
 /// "Does this user belong to this project?" — the one place that answers it. Coordinators and
 /// administrators read and review every project; team members read and edit their own only.
+/// Scoped per request: a member's membership of a project is looked up once, however many
+/// operations the request checks.
 /// </summary>
 public class ProjectAccess(AppDbContext db)
 {
+    private readonly Dictionary<(string UserId, int ProjectId), bool> _membership = [];
+
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, int projectId, ProjectOperation operation)
     {
         if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator))
@@ -43,8 +47,18 @@ public class ProjectAccess(AppDbContext db)
             return false;
         }
 
-        return user.IsInRole(Roles.MunicipalTeam)
-            && await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.UserId == userId);
+        return user.IsInRole(Roles.MunicipalTeam) && await IsMemberAsync(userId, projectId);
+    }
+
+    private async Task<bool> IsMemberAsync(string userId, int projectId)
+    {
+        if (!_membership.TryGetValue((userId, projectId), out var member))
+        {
+            member = await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.UserId == userId);
+            _membership[(userId, projectId)] = member;
+        }
+
+        return member;
     }
 
     /// <summary>The projects the user is a team member of (usually one).</summary>

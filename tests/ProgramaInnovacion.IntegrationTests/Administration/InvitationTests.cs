@@ -185,4 +185,54 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains("Bariloche", row.TextContent, StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Editar usuario" && a.EntityId == user.Id)));
     }
+
+    [Fact]
+    public async Task EditUser_ShowsTheAccountsAddressAndState_WithoutListingEveryUser()
+    {
+        var user = await factory.CreateUserAsync("editar.inactiva@programa.example", Roles.Expert);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).IsActive = false;
+            await db.SaveChangesAsync();
+        });
+        using var admin = await AdminAsync();
+        var url = $"/admin/usuarios/{user.Id}";
+        await admin.GetPageAsync("/admin/usuarios");
+        await admin.GetPageAsync(url); // warm-up
+
+        factory.SqlCounter.Reset();
+        factory.SqlCounter.Enabled = true;
+        IReadOnlyList<string> listCommands, editCommands, invalidCommands;
+        AngleSharp.Dom.IDocument page;
+        HttpResponseMessage invalid;
+        try
+        {
+            await admin.GetPageAsync("/admin/usuarios");
+            listCommands = factory.SqlCounter.Commands;
+            factory.SqlCounter.Reset();
+            page = await admin.GetPageAsync(url);
+            editCommands = factory.SqlCounter.Commands;
+            factory.SqlCounter.Reset();
+            invalid = await admin.SubmitFormAsync(url, "form.user-form", new Dictionary<string, string> { ["Form.Roles"] = "" });
+            invalidCommands = factory.SqlCounter.Commands;
+        }
+        finally
+        {
+            factory.SqlCounter.Enabled = false;
+        }
+
+        Assert.Contains("Editar la cuenta de editar.inactiva@programa.example", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("La cuenta está desactivada", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.Redirect, invalid.StatusCode);
+        var rerendered = await PortalClient.ParseAsync(invalid);
+        Assert.Contains("Elegí al menos un rol.", rerendered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Editar la cuenta de editar.inactiva@programa.example", rerendered.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("La cuenta está desactivada", rerendered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The users list reads every invitation; one account's page has no reason to.
+        static bool ReadsInvitations(string sql) => sql.Contains("FROM \"Invitations\"", StringComparison.Ordinal);
+        Assert.Contains(listCommands, ReadsInvitations);
+        Assert.DoesNotContain(editCommands, ReadsInvitations);
+        Assert.DoesNotContain(invalidCommands, ReadsInvitations);
+    }
 }

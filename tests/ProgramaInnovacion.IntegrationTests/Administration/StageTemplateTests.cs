@@ -121,4 +121,33 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(5, states.Count);
         Assert.All(states, s => Assert.Equal(Core.Domain.StageState.Locked, s));
     }
+
+    [Theory]
+    [InlineData(ProgramaInnovacion.Core.Domain.StageState.Approved, false, "Con entregas")]
+    [InlineData(ProgramaInnovacion.Core.Domain.StageState.InProgress, true, "Con entregas")]
+    [InlineData(ProgramaInnovacion.Core.Domain.StageState.InProgress, false, "Sin entregas")]
+    public async Task StageListAndStagePage_AgreeOnWhetherTheStageHasSubmissions(ProgramaInnovacion.Core.Domain.StageState state, bool submittedBefore, string expected)
+    {
+        var (edition, stage) = await StageAsync("validacion");
+        await factory.WithDbAsync(async db =>
+        {
+            var projectStages = await db.ProjectStages.Where(p => p.StageDefinitionId == stage).OrderBy(p => p.Id).ToListAsync();
+            foreach (var projectStage in projectStages)
+            {
+                projectStage.State = ProgramaInnovacion.Core.Domain.StageState.Locked;
+                projectStage.SubmittedAtUtc = null;
+            }
+
+            projectStages[0].State = state;
+            projectStages[0].SubmittedAtUtc = submittedBefore ? factory.Time.GetUtcNow().UtcDateTime.AddDays(-3) : null;
+            await db.SaveChangesAsync();
+        });
+        using var admin = await AdminAsync();
+
+        var list = await admin.GetPageAsync($"/admin/ediciones/{edition}/etapas");
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("code")?.TextContent == "validacion");
+        Assert.Contains(expected, row.TextContent, StringComparison.Ordinal);
+        var page = await admin.GetPageAsync($"/admin/ediciones/{edition}/etapas/{stage}");
+        Assert.Equal(expected == "Con entregas", page.QuerySelector("div.alert-warning[role=note]") is not null);
+    }
 }

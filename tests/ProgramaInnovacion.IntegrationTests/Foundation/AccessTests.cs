@@ -1,9 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Authorization;
 
 namespace ProgramaInnovacion.IntegrationTests.Foundation;
 
@@ -98,6 +101,34 @@ public class AccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("La solicitud no es válida", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamMember_ReadAndEditChecksInOneRequest_LookUpMembershipOnce()
+    {
+        var ids = await factory.WithDbAsync(db => db.Projects.Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
+        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "tandil@programa.example").Select(u => u.Id).SingleAsync());
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.MunicipalTeam)], "Test"));
+        await using var scope = factory.CreateScope();
+        var access = scope.ServiceProvider.GetRequiredService<ProjectAccess>();
+
+        factory.SqlCounter.Reset();
+        factory.SqlCounter.Enabled = true;
+        try
+        {
+            Assert.True(await access.IsAllowedAsync(user, ids["tandil"], ProjectOperation.Read));
+            Assert.True(await access.IsAllowedAsync(user, ids["tandil"], ProjectOperation.Edit));
+            Assert.False(await access.IsAllowedAsync(user, ids["tandil"], ProjectOperation.Review));
+            Assert.Equal(1, factory.SqlCounter.Count);
+
+            Assert.False(await access.IsAllowedAsync(user, ids["bariloche"], ProjectOperation.Read));
+            Assert.False(await access.IsAllowedAsync(user, ids["bariloche"], ProjectOperation.Edit));
+            Assert.Equal(2, factory.SqlCounter.Count);
+        }
+        finally
+        {
+            factory.SqlCounter.Enabled = false;
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,54 +8,63 @@ namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private int _count;
+    private ConcurrentQueue<string> _commands = new();
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>The text of the commands counted since the last reset, for tests that ask which queries ran.</summary>
+    public IReadOnlyList<string> Commands => [.. _commands];
+
     public bool Enabled { get; set; }
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _commands, new ConcurrentQueue<string>());
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Increment();
+        Increment(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Increment();
+        Increment(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Increment();
+        Increment(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Increment();
+        Increment(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Increment();
+        Increment(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Increment();
+        Increment(command);
         return ValueTask.FromResult(result);
     }
 
-    private void Increment()
+    private void Increment(DbCommand command)
     {
         if (Enabled)
         {
             Interlocked.Increment(ref _count);
+            _commands.Enqueue(command.CommandText);
         }
     }
 }

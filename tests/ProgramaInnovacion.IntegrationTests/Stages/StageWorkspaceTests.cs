@@ -266,6 +266,57 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(reviewFew, reviewMany);
     }
 
+    [Fact]
+    public async Task FirstSaveAndFirstComment_AuditTheDeliverableTheyCreate()
+    {
+        var projectId = await StageForms.ProjectIdAsync(factory, "jesusmaria");
+        string[] keys = ["proyecto-final", "prueba"];
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Deliverables.CountAsync(d => d.ProjectStage.ProjectId == projectId && keys.Contains(d.ProjectStage.StageDefinition.Key))));
+        using var team = await SignedInAsync("jesusmaria@programa.example");
+
+        var savedStage = await StageForms.SetStateAsync(factory, "jesusmaria", keys[0], StageState.Available);
+        var saveUrl = $"/proyectos/{projectId}/etapas/{keys[0]}";
+        Assert.Equal(HttpStatusCode.Redirect, (await StageForms.PostAsync(team, await team.GetPageAsync(saveUrl), saveUrl + "/guardar")).StatusCode);
+
+        var commentedStage = await StageForms.SetStateAsync(factory, "jesusmaria", keys[1], StageState.Available);
+        var commentUrl = $"/proyectos/{projectId}/etapas/{keys[1]}";
+        var posted = await StageForms.PostAsync(team, await team.GetPageAsync(commentUrl), commentUrl + "/comentarios", new Dictionary<string, string> { ["texto"] = "Primer comentario" }, "form[action$='/comentarios']");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var saved = await db.Deliverables.Where(d => d.ProjectStageId == savedStage).Select(d => d.Id).SingleAsync();
+            var commented = await db.Deliverables.Where(d => d.ProjectStageId == commentedStage).Select(d => d.Id).SingleAsync();
+            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Deliverable) && (a.Action == "Guardó borrador" || a.Action == "Comentó")).ToListAsync();
+            Assert.Contains(entries, a => a.Action == "Guardó borrador" && a.EntityId == saved.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(entries, a => a.Action == "Comentó" && a.EntityId == commented.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.DoesNotContain(entries, a => a.EntityId == null);
+        });
+    }
+
+    [Fact]
+    public async Task LatestSubmissions_AreReadByTheReviewPageOnly_NotByTheStageForm()
+    {
+        var projectId = await StageForms.ProjectIdAsync(factory, "jesusmaria");
+        var stageId = await StageForms.SetStateAsync(factory, "jesusmaria", "actores", StageState.Submitted);
+        await AddRevisionsAsync(stageId, 2, RevisionKind.Submission);
+        using var team = await SignedInAsync("jesusmaria@programa.example");
+        using var coordinator = await SignedInAsync(Coordinator);
+        var url = $"/proyectos/{projectId}/etapas/actores";
+
+        await CountCommandsAsync(team, url);
+        var formCommands = factory.SqlCounter.Commands;
+        await CountCommandsAsync(coordinator, url + "/revision");
+        var reviewCommands = factory.SqlCounter.Commands;
+
+        Assert.Contains(reviewCommands, ReadsLatestSubmissions);
+        Assert.DoesNotContain(formCommands, ReadsLatestSubmissions);
+    }
+
+    /// <summary>The "last two submissions" query: revisions newest first, with their content.</summary>
+    private static bool ReadsLatestSubmissions(string sql) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sql, @"FROM ""DeliverableRevisions"" AS ""(\w+)"".*ORDER BY ""\1"".""Number"" DESC", System.Text.RegularExpressions.RegexOptions.Singleline);
+
     private async Task<int> CountCommandsAsync(PortalClient client, string url)
     {
         await client.GetPageAsync(url); // warm-up: sign-in checks and caches

@@ -48,8 +48,6 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 p.Id,
                 Municipality = p.Municipality.Name,
                 p.Municipality.Province,
-                p.Title,
-                p.IsDemo,
                 Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc }).ToList(),
             })
             .ToListAsync();
@@ -58,7 +56,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             .Where(e => e.Project.EditionId == selected.Id && e.Action != StageAction.SaveDraft)
             .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Take(ActivityCount)
-            .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action, e.ToState,
+            .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action,
                 e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
             .ToListAsync();
 
@@ -104,8 +102,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 }
             }
 
-            rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, project.IsDemo, cells,
-                cells.Count(c => c.State == StageState.Approved), cells.Count));
+            rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, cells, cells.Count(c => c.State == StageState.Approved)));
         }
 
         var approvals = projects.SelectMany(p => p.Stages)

@@ -9,18 +9,18 @@ public sealed record StageColumn(int Id, int Order, string Key, string Name, Dat
 /// <summary>One project's stage in the matrix.</summary>
 public sealed record MatrixCell(string StageKey, string StageName, StageState State, int DaysInState, bool IsOverdue, bool IsCurrent);
 
-public sealed record MatrixRow(int ProjectId, string Municipality, string Province, string? Title, bool IsDemo, IReadOnlyList<MatrixCell> Cells, int Approved, int Total)
+public sealed record MatrixRow(int ProjectId, string Municipality, string Province, IReadOnlyList<MatrixCell> Cells, int Approved)
 {
-    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Approved / Total);
+    public int Total => Cells.Count;
 
-    public MatrixCell? Current => Cells.FirstOrDefault(c => c.IsCurrent);
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Approved / Total);
 }
 
 public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
 
 public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting);
 
-public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, StageState ToState, string? Actor, DateTime OccurredAtUtc);
+public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, string? Actor, DateTime OccurredAtUtc);
 
 public sealed record WeekPoint(DateTime WeekStartUtc, int ApprovedThisWeek, int Cumulative);
 

@@ -12,5 +12,9 @@ public sealed record AttachmentLink(int Id, string FileName, long SizeBytes, str
 public sealed record DeliverableViewModel(StageSchema Schema, DeliverableContent Content, IReadOnlyDictionary<int, AttachmentLink> Attachments)
 {
     public static DeliverableViewModel From(string schemaJson, string? contentJson, IEnumerable<AttachmentLink>? attachments = null) =>
-        new(StageSchema.FromJson(schemaJson), DeliverableContent.Parse(contentJson), (attachments ?? []).ToDictionary(a => a.Id));
+        From(StageSchema.FromJson(schemaJson), contentJson, attachments);
+
+    /// <summary>For a schema already parsed.</summary>
+    public static DeliverableViewModel From(StageSchema schema, string? contentJson, IEnumerable<AttachmentLink>? attachments = null) =>
+        new(schema, DeliverableContent.Parse(contentJson), (attachments ?? []).ToDictionary(a => a.Id));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,13 @@ namespace ProgramaInnovacion.Web.Features.StageTemplates;
 /// </summary>
 public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// A team has submitted this project's stage: it was submitted once (and maybe reopened since),
+    /// or it is waiting for review or was reviewed. The one rule for "the stage has submissions".
+    /// </summary>
+    private static readonly Expression<Func<ProjectStage, bool>> WasSubmitted = s =>
+        s.SubmittedAtUtc != null || s.State == StageState.Submitted || s.State == StageState.Approved || s.State == StageState.ChangesRequested;
+
     public async Task<StageTemplatePage?> GetEditionAsync(int editionId, NewStageForm? newStage = null)
     {
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Name }).SingleOrDefaultAsync();
@@ -24,7 +32,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         var stages = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId).OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.SchemaJson, HasSubmissions = db.ProjectStages.Any(p => p.StageDefinitionId == s.Id && p.SubmittedAtUtc != null) })
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.SchemaJson, HasSubmissions = db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Any(WasSubmitted) })
             .ToListAsync();
         return new StageTemplatePage(editionId, edition.Name,
             stages.Select(s => new StageListRow(s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, StageSchema.FromJson(s.SchemaJson).Fields.Count, s.HasSubmissions)).ToList(),
@@ -77,7 +85,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
 
     /// <summary>True once any team has submitted this stage: changing it then needs confirmation.</summary>
     public Task<bool> HasSubmissionsAsync(int stageId) =>
-        db.ProjectStages.AnyAsync(s => s.StageDefinitionId == stageId && (s.SubmittedAtUtc != null || s.State == StageState.Submitted || s.State == StageState.Approved || s.State == StageState.ChangesRequested));
+        db.ProjectStages.Where(s => s.StageDefinitionId == stageId).AnyAsync(WasSubmitted);
 
     /// <summary>The field keys that hold a value in any deliverable of the stage (drafts included).</summary>
     public async Task<HashSet<string>> KeysWithContentAsync(int stageId)

@@ -16,7 +16,8 @@ public enum DraftSaveStatus
 
 /// <param name="Version">The deliverable's version after the save (or the current one on conflict).</param>
 /// <param name="CurrentContentJson">On conflict, what the other person saved.</param>
-public sealed record DraftSaveResult(DraftSaveStatus Status, int Version, string? Error = null, string? CurrentContentJson = null, int? RevisionNumber = null);
+/// <param name="DeliverableId">The saved deliverable (set when Saved: a first save creates it).</param>
+public sealed record DraftSaveResult(DraftSaveStatus Status, int Version, string? Error = null, string? CurrentContentJson = null, int? RevisionNumber = null, int? DeliverableId = null);
 
 /// <summary>
 /// Saves a team's deliverable content: every save is an immutable revision, the deliverable's
@@ -71,6 +72,6 @@ public class DeliverableDrafts(AppDbContext db, TimeProvider time, StageTransiti
             return new DraftSaveResult(DraftSaveStatus.Conflict, latest.Version, "Otra persona guardó este entregable mientras lo editabas.", latest.ContentJson);
         }
 
-        return new DraftSaveResult(DraftSaveStatus.Saved, current.Version, RevisionNumber: number);
+        return new DraftSaveResult(DraftSaveStatus.Saved, current.Version, RevisionNumber: number, DeliverableId: current.Id);
     }
 }

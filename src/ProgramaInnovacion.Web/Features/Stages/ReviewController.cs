@@ -23,7 +23,7 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
     public async Task<IActionResult> Review(int id, string key)
     {
         var stage = await ReviewableStageAsync(id, key);
-        return stage is null ? NotFound() : View(Views + "Review.cshtml", StageQueries.Review(stage));
+        return stage is null ? NotFound() : View(Views + "Review.cshtml", await queries.ReviewAsync(stage));
     }
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/aprobar")]
@@ -56,7 +56,7 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             if (review)
             {
-                return View(Views + "Review.cshtml", StageQueries.Review(stage, comment ?? "", result.Error));
+                return View(Views + "Review.cshtml", await queries.ReviewAsync(stage, comment ?? "", result.Error));
             }
 
             var canEdit = (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Edit)).Succeeded;

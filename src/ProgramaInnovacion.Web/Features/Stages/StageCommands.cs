@@ -41,7 +41,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         var result = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
         if (result.Status == DraftSaveStatus.Saved)
         {
-            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), stage.DeliverableId,
+            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), result.DeliverableId,
                 $"{stage.Municipality} · {stage.Name} · revisión {result.RevisionNumber}");
             await db.SaveChangesAsync();
         }
@@ -102,27 +102,31 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         var storedName = await files.SaveAsync(stream);
-        var deliverable = await db.Deliverables.SingleOrDefaultAsync(d => d.ProjectStageId == stage.StageId);
-        if (deliverable is null)
+        Attachment attachment;
+        try
         {
-            deliverable = new Deliverable { ProjectStageId = stage.StageId, ContentJson = "{}", UpdatedAtUtc = time.GetUtcNow().UtcDateTime };
-            db.Deliverables.Add(deliverable);
+            var deliverable = await EnsureDeliverableAsync(stage);
+            attachment = new Attachment
+            {
+                Deliverable = deliverable,
+                FieldKey = fieldKey,
+                OriginalFileName = displayName,
+                StoredName = storedName,
+                ContentType = kind.ContentType,
+                SizeBytes = file.Length,
+                UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                UploadedAtUtc = time.GetUtcNow().UtcDateTime,
+            };
+            db.Attachments.Add(attachment);
+            audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await files.DeleteAsync(storedName); // the row was not saved: leave no orphan file behind
+            throw;
         }
 
-        var attachment = new Attachment
-        {
-            Deliverable = deliverable,
-            FieldKey = fieldKey,
-            OriginalFileName = displayName,
-            StoredName = storedName,
-            ContentType = kind.ContentType,
-            SizeBytes = file.Length,
-            UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            UploadedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
-        db.Attachments.Add(attachment);
-        audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
-        await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         return new UploadOutcome(null, attachment.Id);
     }
@@ -153,8 +157,13 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         var deliverable = await EnsureDeliverableAsync(stage);
+        if (deliverable.Id == 0)
+        {
+            await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
+        }
+
         db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-        audit.Record(user, "Comentó", nameof(Deliverable), stage.DeliverableId, $"{stage.Municipality} · {stage.Name}");
+        audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
         await db.SaveChangesAsync();
         return null;
     }

@@ -46,24 +46,25 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             return null;
         }
 
-        // Separate query: a "top 2 per parent" inside the projection needs APPLY, which SQLite lacks.
-        var submissions = row.DeliverableId is { } deliverableId
+        return new StageInfo(row.ProjectId, row.Municipality, row.Id, row.Order, row.Key, row.Name, row.Description, row.GuidingQuestions,
+            row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
+            row.RevisionCount,
+            row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
+            row.Comments);
+    }
+
+    /// <summary>The review page: the stage with its last submission compared with the one before (one more command).</summary>
+    public async Task<ReviewPageModel> ReviewAsync(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
+    {
+        // Separate query: a "top 2 per parent" inside the stage's projection needs APPLY, which SQLite lacks.
+        var submissions = stage.DeliverableId is { } deliverableId
             ? await db.DeliverableRevisions.AsNoTracking()
                 .Where(r => r.DeliverableId == deliverableId && r.Kind == RevisionKind.Submission)
                 .OrderByDescending(r => r.Number).Take(2)
                 .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync()
             : [];
-        return new StageInfo(row.ProjectId, row.Municipality, row.Id, row.Order, row.Key, row.Name, row.Description, row.GuidingQuestions,
-            row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
-            row.RevisionCount,
-            row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
-            row.Comments, submissions);
-    }
-
-    public static ReviewPageModel Review(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
-    {
-        var latest = stage.LatestSubmissions.Count > 0 ? stage.LatestSubmissions[0] : null;
-        var previous = stage.LatestSubmissions.Count > 1 ? stage.LatestSubmissions[1] : null;
+        var latest = submissions.Count > 0 ? submissions[0] : null;
+        var previous = submissions.Count > 1 ? submissions[1] : null;
         var changes = latest is not null && previous is not null
             ? DeliverableDiff.Compare(stage.Schema, DeliverableContent.Parse(previous.ContentJson).Root, DeliverableContent.Parse(latest.ContentJson).Root)
             : null;

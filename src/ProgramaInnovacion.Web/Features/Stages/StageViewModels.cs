@@ -29,8 +29,7 @@ public sealed record StageInfo(
     string? ContentJson,
     int RevisionCount,
     IReadOnlyList<AttachmentLink> Attachments,
-    IReadOnlyList<CommentView> Comments,
-    IReadOnlyList<SubmissionView> LatestSubmissions)
+    IReadOnlyList<CommentView> Comments)
 {
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
@@ -38,7 +37,7 @@ public sealed record StageInfo(
 
     public string Url => StageUrls.Stage(ProjectId, Key);
 
-    public DeliverableViewModel ReadOnly => DeliverableViewModel.From(SchemaJson, ContentJson, Attachments);
+    public DeliverableViewModel ReadOnly => DeliverableViewModel.From(Schema, ContentJson, Attachments);
 }
 
 public static class StageUrls

@@ -263,7 +263,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return toReview
-                ? View(Views + "Review.cshtml", StageQueries.Review(stage, threadText: texto, threadError: error))
+                ? View(Views + "Review.cshtml", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
                 : View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
         }
 

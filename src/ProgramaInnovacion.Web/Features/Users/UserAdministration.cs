@@ -48,9 +48,10 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         db.Projects.AsNoTracking().OrderByDescending(p => p.Edition.StartsAtUtc).ThenBy(p => p.Municipality.Name)
             .Select(p => new ProjectOption(p.Id, p.Municipality.Name + " – " + p.Edition.Name)).ToListAsync();
 
-    public async Task<EditUserForm?> GetFormAsync(string userId)
+    /// <summary>One account as its edit page shows it: the form's values, the address and whether it is active.</summary>
+    public async Task<EditUserData?> GetFormAsync(string userId)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName }).SingleOrDefaultAsync();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email, u.IsActive }).SingleOrDefaultAsync();
         if (user is null)
         {
             return null;
@@ -58,7 +59,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
 
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
         var project = await db.ProjectMembers.Where(m => m.UserId == userId).OrderByDescending(m => m.ProjectId).Select(m => (int?)m.ProjectId).FirstOrDefaultAsync();
-        return new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project };
+        return new EditUserData(new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project }, user.Email, user.IsActive);
     }
 
     /// <summary>Checks roles against the known ones and the team against the roles; errors keyed by form field.</summary>

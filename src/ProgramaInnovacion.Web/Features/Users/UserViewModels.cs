@@ -43,6 +43,9 @@ public class EditUserForm : UserFormBase
 {
 }
 
+/// <summary>An account's stored form values with what its edit page shows beside them.</summary>
+public sealed record EditUserData(EditUserForm Form, string? Email, bool IsActive);
+
 public sealed record UserFormPage(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive);
 
 public class AcceptInvitationForm

@@ -37,14 +37,8 @@ public class UsersController(UserAdministration admin) : Controller
     [HttpGet("{id}")]
     public async Task<IActionResult> Edit(string id)
     {
-        var form = await admin.GetFormAsync(id);
-        if (form is null)
-        {
-            return NotFound();
-        }
-
-        var row = (await admin.ListAsync()).Single(u => u.Id == id);
-        return View(new UserFormPage(form, await admin.ProjectOptionsAsync(), id, row.Email, row.IsActive));
+        var stored = await admin.GetFormAsync(id);
+        return stored is null ? NotFound() : View(new UserFormPage(stored.Form, await admin.ProjectOptionsAsync(), id, stored.Email, stored.IsActive));
     }
 
     [HttpPost("{id}")]
@@ -62,8 +56,8 @@ public class UsersController(UserAdministration admin) : Controller
             return RedirectToAction(nameof(Index));
         }
 
-        var row = (await admin.ListAsync()).SingleOrDefault(u => u.Id == id);
-        return row is null ? NotFound() : View(new UserFormPage(form, await admin.ProjectOptionsAsync(), id, row.Email, row.IsActive));
+        var stored = await admin.GetFormAsync(id);
+        return stored is null ? NotFound() : View(new UserFormPage(form, await admin.ProjectOptionsAsync(), id, stored.Email, stored.IsActive));
     }
 
     [HttpPost("{id}/reenviar")]
