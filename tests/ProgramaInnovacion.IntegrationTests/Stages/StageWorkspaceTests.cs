@@ -313,9 +313,9 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.DoesNotContain(formCommands, ReadsLatestSubmissions);
     }
 
-    /// <summary>The "last two submissions" query: revisions newest first, with their content.</summary>
+    /// <summary>The "last two submissions" query: revisions newest first (SQLite quotes table aliases, PostgreSQL does not).</summary>
     private static bool ReadsLatestSubmissions(string sql) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sql, @"FROM ""DeliverableRevisions"" AS ""(\w+)"".*ORDER BY ""\1"".""Number"" DESC", System.Text.RegularExpressions.RegexOptions.Singleline);
+        System.Text.RegularExpressions.Regex.IsMatch(sql, @"FROM ""DeliverableRevisions"" AS ""?(\w+)""?.*ORDER BY ""?\1""?\.""Number"" DESC", System.Text.RegularExpressions.RegexOptions.Singleline);
 
     private async Task<int> CountCommandsAsync(PortalClient client, string url)
     {
