@@ -76,11 +76,7 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         await client.SignInAsync("coordinacion@programa.example");
         await client.GetPageAsync("/coordinacion");
 
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        await client.GetPageAsync("/coordinacion");
-        factory.SqlCounter.Enabled = false;
-        var withFive = factory.SqlCounter.Count;
+        var withFive = (await factory.SqlCounter.RecordAsync(() => client.GetPageAsync("/coordinacion"))).Count;
 
         await factory.WithDbAsync(async db =>
         {
@@ -94,11 +90,8 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
             await db.SaveChangesAsync();
         });
 
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        var page = await client.GetPageAsync("/coordinacion");
-        factory.SqlCounter.Enabled = false;
-        var withTwoHundred = factory.SqlCounter.Count;
+        AngleSharp.Dom.IDocument page = null!;
+        var withTwoHundred = (await factory.SqlCounter.RecordAsync(async () => page = await client.GetPageAsync("/coordinacion"))).Count;
 
         Assert.Equal(200, page.QuerySelectorAll("table.progress-matrix tbody tr").Length);
         Assert.Equal(withFive, withTwoHundred);

@@ -23,6 +23,22 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         Interlocked.Exchange(ref _commands, new ConcurrentQueue<string>());
     }
 
+    /// <summary>The SQL commands sent while <paramref name="action"/> runs (and only then).</summary>
+    public async Task<IReadOnlyList<string>> RecordAsync(Func<Task> action)
+    {
+        Reset();
+        Enabled = true;
+        try
+        {
+            await action();
+            return Commands;
+        }
+        finally
+        {
+            Enabled = false;
+        }
+    }
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Increment(command);

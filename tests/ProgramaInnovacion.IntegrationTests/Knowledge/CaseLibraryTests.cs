@@ -70,18 +70,11 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         const string url = "/biblioteca?q=tramite+digital&origen=CaseStudy";
         await client.GetPageAsync(url);
 
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        await client.GetPageAsync(url);
-        var before = factory.SqlCounter.Count;
-        factory.SqlCounter.Enabled = false;
+        var before = (await factory.SqlCounter.RecordAsync(() => client.GetPageAsync(url))).Count;
 
         await AddCasesAsync(Enumerable.Range(1, 30).Select(i => ($"Ciudad {i}", $"Trámite digital número {i}", "Lecciones del trámite digital")).ToArray());
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        var page = await client.GetPageAsync(url);
-        var after = factory.SqlCounter.Count;
-        factory.SqlCounter.Enabled = false;
+        AngleSharp.Dom.IDocument page = null!;
+        var after = (await factory.SqlCounter.RecordAsync(async () => page = await client.GetPageAsync(url))).Count;
 
         Assert.True(ResultTitles(page).Count >= 20);
         Assert.Equal(before, after);

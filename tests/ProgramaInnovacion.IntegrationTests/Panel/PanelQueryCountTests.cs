@@ -33,16 +33,7 @@ public class PanelQueryCountTests(PortalFactory factory) : IClassFixture<PortalF
     private async Task<int> CountCommandsAsync(PortalClient client, string url)
     {
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(url)).StatusCode); // warm-up: sign-in checks and caches
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        try
-        {
-            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(url)).StatusCode);
-            return factory.SqlCounter.Count;
-        }
-        finally
-        {
-            factory.SqlCounter.Enabled = false;
-        }
+        var commands = await factory.SqlCounter.RecordAsync(async () => Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(url)).StatusCode));
+        return commands.Count;
     }
 }

@@ -304,10 +304,8 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         using var coordinator = await SignedInAsync(Coordinator);
         var url = $"/proyectos/{projectId}/etapas/actores";
 
-        await CountCommandsAsync(team, url);
-        var formCommands = factory.SqlCounter.Commands;
-        await CountCommandsAsync(coordinator, url + "/revision");
-        var reviewCommands = factory.SqlCounter.Commands;
+        var formCommands = await CommandsAsync(team, url);
+        var reviewCommands = await CommandsAsync(coordinator, url + "/revision");
 
         Assert.Contains(reviewCommands, ReadsLatestSubmissions);
         Assert.DoesNotContain(formCommands, ReadsLatestSubmissions);
@@ -317,20 +315,12 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
     private static bool ReadsLatestSubmissions(string sql) =>
         System.Text.RegularExpressions.Regex.IsMatch(sql, @"FROM ""DeliverableRevisions"" AS ""?(\w+)""?.*ORDER BY ""?\1""?\.""Number"" DESC", System.Text.RegularExpressions.RegexOptions.Singleline);
 
-    private async Task<int> CountCommandsAsync(PortalClient client, string url)
+    private async Task<int> CountCommandsAsync(PortalClient client, string url) => (await CommandsAsync(client, url)).Count;
+
+    private async Task<IReadOnlyList<string>> CommandsAsync(PortalClient client, string url)
     {
         await client.GetPageAsync(url); // warm-up: sign-in checks and caches
-        factory.SqlCounter.Reset();
-        factory.SqlCounter.Enabled = true;
-        try
-        {
-            await client.GetPageAsync(url);
-            return factory.SqlCounter.Count;
-        }
-        finally
-        {
-            factory.SqlCounter.Enabled = false;
-        }
+        return await factory.SqlCounter.RecordAsync(() => client.GetPageAsync(url));
     }
 
     private Task AddRevisionsAsync(int stageId, int count, RevisionKind kind) =>
