@@ -155,6 +155,7 @@ public sealed class DeadlineRow
 
     public int Order { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Etapa")]
     public string Name { get; set; } = "";
 
     /// <summary>Argentina local time, "yyyy-MM-ddTHH:mm" as a datetime-local input sends it; empty for none.</summary>
