@@ -24,7 +24,9 @@ public class CalendarBrowserTests(BrowserFixture browser)
         Assert.True(box is { Width: > 0, Height: > 0 } && box.X >= 0 && box.X + box.Width <= width, $"El botón queda fuera de la pantalla: {box?.X} + {box?.Width} de {width} px.");
         await copy.ClickAsync();
 
-        await Assertions.Expect(session.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copiamos el enlace" })).ToBeVisibleAsync();
+        var status = session.Page.GetByRole(AriaRole.Status).Filter(new() { Has = session.Page.Locator("#feed-url-status") });
+        await Assertions.Expect(status.Locator("#feed-url-status")).ToHaveTextAsync("Copiamos el enlace: pegalo en tu aplicación de calendario.");
+        await Assertions.Expect(status.Locator("#feed-url-status")).ToBeVisibleAsync();
         var feedUrl = await session.Page.GetByLabel("Enlace del calendario (.ics)").InputValueAsync();
         Assert.Equal(feedUrl, await session.Page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Link, new() { Name = "Abrir en mi aplicación de calendario" })).ToBeVisibleAsync();
