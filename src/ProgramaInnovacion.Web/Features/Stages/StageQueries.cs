@@ -24,6 +24,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 s.Id,
                 s.StageDefinition.Order,
                 s.StageDefinition.Key,
+                s.StageDefinition.Role,
                 s.StageDefinition.Name,
                 s.StageDefinition.Description,
                 s.StageDefinition.GuidingQuestions,
@@ -50,7 +51,8 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
             row.RevisionCount,
             row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
-            row.Comments);
+            row.Comments)
+        { Role = row.Role };
     }
 
     /// <summary>The review page: the stage with its last submission compared with the one before (one more command).</summary>

@@ -31,6 +31,9 @@ public sealed record StageInfo(
     IReadOnlyList<AttachmentLink> Attachments,
     IReadOnlyList<CommentView> Comments)
 {
+    /// <summary>What the stage is for; the insights under the form depend on it, not on the key.</summary>
+    public StageRole? Role { get; init; }
+
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
     public IReadOnlyList<string> Questions => GuidingQuestions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
