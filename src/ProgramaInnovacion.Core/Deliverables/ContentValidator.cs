@@ -32,7 +32,7 @@ public static class FormIds
 }
 
 /// <summary>
-/// Checks a deliverable's content against its stage schema (PRODUCT.md §3): required fields, text
+/// Checks a deliverable's content against its stage schema: required fields, text
 /// lengths, numeric ranges, table rows, URL and date formats, choices within their options.
 /// Pure: the same rules for the form, the tests and any import. Messages are Spanish.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed record StageTemplate(
     StageSchema Schema,
     bool HasTeamForm = true);
 
-/// <summary>The ten stages of the program (PRODUCT.md §3) with their deliverable schemas.</summary>
+/// <summary>The ten stages of the program, from the challenge to the expert panel, with their deliverable schemas.</summary>
 public static class DefaultStageTemplate
 {
     private static FieldDefinition Short(string key, string label, bool required = false, string? help = null, int max = 200) =>
