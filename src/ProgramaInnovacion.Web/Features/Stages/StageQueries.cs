@@ -24,6 +24,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 s.Id,
                 s.StageDefinition.Order,
                 s.StageDefinition.Key,
+                s.StageDefinition.Role,
                 s.StageDefinition.Name,
                 s.StageDefinition.Description,
                 s.StageDefinition.GuidingQuestions,
@@ -54,6 +55,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             row.Comments)
         {
             PanelPublishedAtUtc = row.PanelPublishedAtUtc,
+            Role = row.Role,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed record StageInfo(
     IReadOnlyList<AttachmentLink> Attachments,
     IReadOnlyList<CommentView> Comments)
 {
+    /// <summary>What the stage is for; the insights under the form depend on it, not on the key.</summary>
+    public StageRole? Role { get; init; }
+
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
     /// <summary>When the expert panel's result was published to the team (null before); read by the panel stage's page.</summary>
