@@ -79,8 +79,10 @@ public static class FieldTypeText
 /// <summary>A field as the editor form shows it: options one per line, table columns one per line.</summary>
 public class FieldForm
 {
+    [Display(Name = "Clave")]
     public string Key { get; set; } = "";
 
+    [Display(Name = "Etiqueta")]
     public string Label { get; set; } = "";
 
     public FieldType Type { get; set; }
