@@ -95,8 +95,38 @@ public class StageRoleTests(PortalFactory factory) : IClassFixture<PortalFactory
             new Dictionary<string, string> { ["NewStage.Name"] = "Maqueta", ["NewStage.Key"] = "maqueta", ["NewStage.Role"] = "Prototype" });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(StageRole.Prototype, await factory.WithDbAsync(db => db.StageDefinitions.Where(s => s.EditionId == editionId && s.Key == "maqueta").Select(s => s.Role).SingleAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.StageDefinitions.Where(s => s.EditionId == editionId && s.Key == "maqueta").Select(s => s.HasTeamForm).SingleAsync()));
+
         var list = await admin.GetPageAsync($"/admin/ediciones/{editionId}/etapas");
         Assert.Contains("Función: Prototipo", list.QuerySelector("a[href$='/etapas/" + await factory.WithDbAsync(db => db.StageDefinitions.Where(s => s.Key == "maqueta").Select(s => s.Id).SingleAsync()) + "']")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheExpertPanelRole_MovedToANewStage_TakesTheTeamFormAway_AndTheOldStageBecomesAPlainOne()
+    {
+        var now = factory.Time.GetUtcNow().UtcDateTime;
+        var (editionId, panelStage) = await factory.WithDbAsync(async db =>
+        {
+            var stage = new StageDefinition { Order = 1, Key = "mesa", Name = "Mesa", Role = StageRole.ExpertPanel, HasTeamForm = false };
+            var edition = new ProgramEdition { Name = "Edición que mueve la mesa", Theme = "Roles", StartsAtUtc = now, CreatedAtUtc = now, Stages = [stage] };
+            db.Editions.Add(edition);
+            await db.SaveChangesAsync();
+            return (edition.Id, stage.Id);
+        });
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+
+        var freed = await admin.SubmitFormAsync($"/admin/ediciones/{editionId}/etapas/{panelStage}", "form.stage-form", new Dictionary<string, string> { ["Form.Role"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, freed.StatusCode);
+        var moved = await admin.SubmitFormAsync($"/admin/ediciones/{editionId}/etapas", "form.new-stage-form",
+            new Dictionary<string, string> { ["NewStage.Name"] = "Devolución", ["NewStage.Key"] = "devolucion", ["NewStage.Role"] = "ExpertPanel" });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var stages = await factory.WithDbAsync(db => db.StageDefinitions.Where(s => s.EditionId == editionId).ToDictionaryAsync(s => s.Key, s => new { s.Role, s.HasTeamForm }));
+        Assert.Equal(StageRole.ExpertPanel, stages["devolucion"].Role);
+        Assert.False(stages["devolucion"].HasTeamForm);
+        Assert.Null(stages["mesa"].Role);
+        Assert.True(stages["mesa"].HasTeamForm);
     }
 
     [Fact]

@@ -230,6 +230,8 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
     private static void ApplyStage(StageDefinition stage, StageForm form)
     {
         stage.Role = form.Role;
+        // The expert panel is the coordinators' and experts' stage: the team has no form to fill in it.
+        stage.HasTeamForm = stage.Role != StageRole.ExpertPanel;
         stage.Description = form.Description?.Trim() ?? "";
         stage.GuidingQuestions = string.Join('\n', (form.GuidingQuestions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         // Due at the end of the chosen day in Argentina.
