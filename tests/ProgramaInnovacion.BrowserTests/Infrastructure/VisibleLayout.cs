@@ -72,7 +72,11 @@ public static class VisibleLayout
                 // Name the outermost boxes that stick out, so the failure says where to look. An
                 // absolutely positioned box escapes a scroll container that is not its containing block.
                 const culprits = [...document.body.querySelectorAll('*')]
-                    .filter(el => (!scroller(el) || ['absolute', 'fixed'].includes(getComputedStyle(el).position)) && el.getBoundingClientRect().right > width + 0.5 && el.parentElement.getBoundingClientRect().right <= width + 0.5)
+                    .filter(el => {
+                        const positioned = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+                        return (positioned || !scroller(el)) && el.getBoundingClientRect().right > width + 0.5
+                            && (positioned || el.parentElement.getBoundingClientRect().right <= width + 0.5);
+                    })
                     .slice(0, 5)
                     .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (hasta ${Math.round(el.getBoundingClientRect().right)} px)`);
                 problems.push(`la página mide ${pageWidth} px de ancho en una ventana de ${width} px: se desplaza de costado por ${culprits.join(', ') || 'un elemento posicionado'}`);

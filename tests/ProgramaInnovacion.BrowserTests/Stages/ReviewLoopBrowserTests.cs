@@ -103,5 +103,7 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
         await name.FillAsync("Cámara de Comercio");
         await VisibleLayout.AssertEveryControlVisibleAsync(page.Locator("#form-entregable"), "«Mapeo de actores» con una fila agregada");
         await team.AssertNoSeriousA11yViolationsAsync();
+        await page.SetViewportSizeAsync(VisibleLayout.PhoneWidth, 900);
+        await VisibleLayout.AssertEveryControlVisibleAsync(page.Locator("#form-entregable"), "«Mapeo de actores» con una fila agregada");
     }
 }
