@@ -25,7 +25,7 @@ public class PanelStageJourneyTests : IClassFixture<PortalFactory>
         // The demo leaves Tandil's panel open with experts assigned and nothing published.
         var project = await factory.ProjectIdAsync("tandil");
         var resultLink = $"a[href='/proyectos/{project}/mesa']";
-        var stageUrl = $"/proyectos/{project}/etapas/{PanelStages.PanelKey}";
+        var stageUrl = $"/proyectos/{project}/etapas/mesa-expertos";
         using var team = factory.CreatePortalClient();
         await team.SignInAsync("tandil@programa.example");
 
@@ -55,7 +55,7 @@ public class PanelStageJourneyTests : IClassFixture<PortalFactory>
         // Once the coordinator closes the panel every stage is approved; the result is still one click away.
         await factory.WithDbAsync(async db =>
         {
-            var panel = await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Key == PanelStages.PanelKey);
+            var panel = await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Role == StageRole.ExpertPanel);
             panel.State = StageState.Approved;
             await db.SaveChangesAsync();
         });
@@ -75,6 +75,6 @@ public class PanelStageJourneyTests : IClassFixture<PortalFactory>
 
         Assert.Contains("Se habilita cuando se apruebe el proyecto final", row, StringComparison.Ordinal);
         Assert.DoesNotContain("vencida", row, StringComparison.Ordinal);
-        Assert.Equal(StageState.Locked, await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.StageDefinition.Key == PanelStages.PanelKey).Select(s => s.State).SingleAsync()));
+        Assert.Equal(StageState.Locked, await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => s.State).SingleAsync()));
     }
 }
