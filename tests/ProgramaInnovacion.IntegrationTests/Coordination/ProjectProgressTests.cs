@@ -58,6 +58,13 @@ public class ProjectProgressTests(PortalFactory factory) : IClassFixture<PortalF
         var project = await client.GetPageAsync($"/proyectos/{projectId}");
         Assert.Contains("1 de 10 etapas aprobadas", project.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Mapeo de actores", project.QuerySelector("ol.stage-list li[aria-current='step']")!.TextContent, StringComparison.Ordinal);
+
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+        var editionId = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.EditionId).SingleAsync());
+        var edition = await admin.GetPageAsync($"/admin/ediciones/{editionId}");
+        var editionRow = edition.QuerySelectorAll("tr").Single(r => r.QuerySelector($"a[href='/proyectos/{projectId}']") is not null);
+        Assert.Contains("1 de 10", editionRow.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,8 +44,9 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
             return null;
         }
 
+        // ProjectProgress's counts, in SQL: approved rows out of the edition's stages (a stage without a row is not approved).
         var projects = await db.Projects.AsNoTracking().Where(p => p.EditionId == id).OrderBy(p => p.Municipality.Name)
-            .Select(p => new EditionProjectRow(p.Id, p.Municipality.Name, p.Municipality.Province, p.Stages.Count(s => s.State == StageState.Approved), p.Stages.Count))
+            .Select(p => new EditionProjectRow(p.Id, p.Municipality.Name, p.Municipality.Province, p.Stages.Count(s => s.State == StageState.Approved), p.Edition.Stages.Count))
             .ToListAsync();
         var available = await db.Municipalities.AsNoTracking().Where(m => !db.Projects.Any(p => p.EditionId == id && p.MunicipalityId == m.Id))
             .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name + " (" + m.Province + ")")).ToListAsync();
