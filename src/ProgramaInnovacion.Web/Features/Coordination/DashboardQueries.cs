@@ -64,7 +64,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
         var definitions = await db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
             .OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc })
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm })
             .ToListAsync();
 
         var projects = await db.Projects.AsNoTracking()
@@ -109,7 +109,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                     continue;
                 }
 
-                var isOverdue = StageWorkflow.IsOverdue(stage.State, definition.DueAtUtc, now);
+                var isOverdue = StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {
@@ -119,7 +119,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 if (stage.State == StageState.Submitted)
                 {
                     var submittedAt = stage.SubmittedAtUtc ?? stage.StateChangedAtUtc;
-                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)));
+                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)) { DueAtUtc = definition.DueAtUtc });
                 }
             }
 

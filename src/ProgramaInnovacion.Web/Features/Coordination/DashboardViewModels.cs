@@ -27,7 +27,10 @@ public sealed record ProgressMatrix(IReadOnlyList<StageColumn> Stages, IReadOnly
 
 public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
 
-public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting);
+public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting)
+{
+    public DateTime? DueAtUtc { get; init; }
+}
 
 public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, string? Actor, DateTime OccurredAtUtc);
 

@@ -49,7 +49,7 @@ public class SharedDeliverables(AppDbContext db, ApprovedDeliverables approved)
             return null;
         }
 
-        var deliverables = await approved.OfProjectAsync(projectId, (id, attachment) => SharedUrls.Attachment(id, stageKey, attachment), stageKey);
+        var deliverables = await approved.OfProjectAsync(projectId, (id, attachment) => SharedUrls.Attachment(id, stageKey, attachment), s => s.StageDefinition.Key == stageKey);
         return deliverables is [var deliverable]
             ? new SharedDeliverablePage(projectId, project.Name, project.Title, deliverable.Name, deliverable.ApprovedAtUtc, deliverable.Content)
             : null;
@@ -58,7 +58,7 @@ public class SharedDeliverables(AppDbContext db, ApprovedDeliverables approved)
     /// <summary>Whether the file may be downloaded from the shared page: the approved submission shown there refers to it.</summary>
     public async Task<bool> IsSharedAttachmentAsync(Participant participant, int projectId, string stageKey, int attachmentId) =>
         await db.Projects.AnyAsync(p => p.Id == projectId && p.EditionId == participant.EditionId)
-        && await approved.RefersToAsync(projectId, attachmentId, stageKey);
+        && await approved.RefersToAsync(projectId, attachmentId, s => s.StageDefinition.Key == stageKey);
 }
 
 public static class SharedUrls

@@ -8,7 +8,14 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 
 /// <summary>Everything stored about one project's panel, loaded in a constant number of queries.</summary>
 internal sealed record PanelData(ProjectHeading Project, bool Anonymize, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
-    IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments);
+    IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments)
+{
+    /// <summary>The panel as PanelWorkflow sees it from <paramref name="assignment"/>'s point of view (none: the coordinator's or the team's).</summary>
+    public PanelSituation Situation(AssignmentData? assignment = null) => new(
+        PanelWorkflow.Phase(PanelState, PublishedAtUtc is not null, ClosedAtUtc is not null),
+        assignment is null ? AssignmentState.Pending : PanelWorkflow.State(assignment.Declaration, assignment.Evaluation?.Status),
+        Assignments.Any(a => a.Evaluation is { Status: EvaluationStatus.Submitted }));
+}
 
 internal sealed record AssignmentData(int Id, string ExpertId, string ExpertName, string? ExpertEmail, DateTime AssignedAtUtc, ConflictDeclaration Declaration,
     string? DeclineReason, DateTime? DeclaredAtUtc, EvaluationData? Evaluation);
@@ -22,11 +29,11 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
-            .Where(a => a.ExpertId == userId && a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked))
+            .Where(a => a.ExpertId == userId && a.Project.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked))
             .OrderBy(a => a.Project.Municipality.Name)
             .Select(a => new ExpertAssignmentRow(a.ProjectId, a.Project.Municipality.Name, a.Project.Municipality.Province, a.Project.Title, a.AssignedAtUtc,
                 a.Declaration, a.Evaluation == null ? null : a.Evaluation.Status,
-                a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State == StageState.Approved)))
+                a.Project.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State == StageState.Approved)))
             .ToListAsync();
 
     public Task<ProjectHeading?> HeadingAsync(int projectId) =>
@@ -45,8 +52,9 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
 
     /// <summary>What an expert reads: the project's approved deliverables (<see cref="ApprovedDeliverables"/>).</summary>
     /// <param name="attachmentUrl">(projectId, attachmentId) → the download route this reader may use.</param>
-    public Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, string? onlyKey = null) =>
-        approved.OfProjectAsync(projectId, attachmentUrl, onlyKey);
+    /// <param name="onlyRole">Only the stage with this role (the final project for the print view).</param>
+    public Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, StageRole? onlyRole = null) =>
+        approved.OfProjectAsync(projectId, attachmentUrl, onlyRole is { } role ? s => s.StageDefinition.Role == role : null);
 
     /// <summary>Whether the file is referred to by one of the approved deliverables the expert reads (and so may be downloaded).</summary>
     public Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) => approved.RefersToAsync(projectId, attachmentId);
@@ -62,7 +70,7 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
                 Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
                 p.EditionId,
                 p.Edition.AnonymizeExperts,
-                PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
+                PanelState = p.Stages.Where(s => s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => (StageState?)s.State).FirstOrDefault(),
             })
             .ToListAsync();
         if (projects.Count == 0)
@@ -151,7 +159,7 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
     public async Task<ProjectSummaryViewModel?> SummaryAsync(int projectId)
     {
         var data = await LoadAsync(projectId);
-        if (data is null || data.PanelState == StageState.Locked)
+        if (data is null || !PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(), PanelActor.Coordinator))
         {
             return null;
         }
@@ -168,7 +176,7 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
         }
 
         // Before publication the team learns nothing about the panel: no experts, no scores, no recommendations.
-        return data.PublishedAtUtc is null
+        return !PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(), PanelActor.Team)
             ? new TeamPanelViewModel(data.Project, null, null, null, false)
             : new TeamPanelViewModel(data.Project, data.PublishedAtUtc, data.ClosedAtUtc, Result(data, data.Anonymize), mayAnswer);
     }
@@ -192,7 +200,7 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
             Recommendations = own.Evaluation?.Recommendations.Select(r => new RecommendationInput { Id = r.Id, Category = r.Category, Priority = r.Priority, Text = r.Text }).ToList() ?? [],
         };
         var ownView = own.Evaluation is null ? null : View(data, own, own.Evaluation, "Tu evaluación");
-        var others = PanelScoring.CanSeeOtherEvaluations(own.Evaluation?.Status) ? Result(data, anonymize: false, excludeAssignmentId: own.Id) : null;
+        var others = PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(own), PanelActor.AssignedExpert) ? Result(data, anonymize: false, excludeAssignmentId: own.Id) : null;
         return new EvaluationPageViewModel(data.Project, data.Criteria, status, status == EvaluationStatus.Draft && !access.PanelClosed,
             own.Evaluation?.SubmittedAtUtc, form, ownView, others);
     }
@@ -200,7 +208,7 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
     /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
     {
-        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked));
+        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
         var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);

@@ -86,10 +86,13 @@ public sealed class RecommendationInput
 /// <summary>The evaluation form: scores, the recommendations kept, an optional new one, and which button was pressed.</summary>
 public sealed class EvaluationForm
 {
+    [Display(Name = "Puntajes")]
     public List<ScoreInput> Scores { get; set; } = [];
 
+    [Display(Name = "Recomendaciones")]
     public List<RecommendationInput> Recommendations { get; set; } = [];
 
+    [Display(Name = "Nueva recomendación")]
     public RecommendationInput NewRecommendation { get; set; } = new();
 
     /// <summary>"guardar", "enviar" or "agregar".</summary>

@@ -43,27 +43,37 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
     private ProjectOverview Overview(ProjectWithStates project, List<EditionStage> stages)
     {
         var now = clock.UtcNow;
-        var states = project.States.ToDictionary(s => s.StageDefinitionId, s => s.State);
+        var rows = project.States.ToDictionary(s => s.StageDefinitionId);
         return new ProjectOverview(project.Id, project.Municipality, project.Province, project.Edition, project.Title, project.IsDemo,
             stages.Select(d =>
             {
-                var state = states.GetValueOrDefault(d.Id, StageState.Locked);
-                return new StageSummary(d.Order, d.Key, d.Name, state, d.DueAtUtc, StageWorkflow.IsOverdue(state, d.DueAtUtc, now));
-            }).ToList());
+                var row = rows.GetValueOrDefault(d.Id);
+                var state = row?.State ?? StageState.Locked;
+                return new StageSummary(d.Order, d.Key, d.Name, state, d.DueAtUtc, StageDeadline.IsOverdue(state, d.HasTeamForm, d.DueAtUtc, now))
+                {
+                    SubmittedAtUtc = row?.SubmittedAtUtc,
+                    HasTeamForm = d.HasTeamForm,
+                };
+            }).ToList())
+        {
+            PanelPublishedAtUtc = project.PanelPublishedAtUtc,
+        };
     }
 
     private Task<List<EditionStage>> StagesAsync(int editionId) =>
         db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == editionId).OrderBy(d => d.Order)
-            .Select(d => new EditionStage(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc))
+            .Select(d => new EditionStage(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, d.HasTeamForm))
             .ToListAsync();
 
-    private static IQueryable<ProjectWithStates> WithStates(IQueryable<Project> projects) =>
+    private IQueryable<ProjectWithStates> WithStates(IQueryable<Project> projects) =>
         projects.Select(p => new ProjectWithStates(p.Id, p.EditionId, p.Municipality.Name, p.Municipality.Province, p.Edition.Name, p.Title, p.IsDemo,
-            p.Stages.Select(s => new StageStateRow(s.StageDefinitionId, s.State)).ToList()));
+            p.Stages.Select(s => new StageStateRow(s.StageDefinitionId, s.State, s.SubmittedAtUtc)).ToList(),
+            db.PanelPublications.Where(pp => pp.ProjectId == p.Id).Select(pp => (DateTime?)pp.PublishedAtUtc).FirstOrDefault()));
 
-    private sealed record EditionStage(int Id, int Order, string Key, string Name, DateTime? DueAtUtc);
+    private sealed record EditionStage(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm);
 
-    private sealed record StageStateRow(int StageDefinitionId, StageState State);
+    private sealed record StageStateRow(int StageDefinitionId, StageState State, DateTime? SubmittedAtUtc);
 
-    private sealed record ProjectWithStates(int Id, int EditionId, string Municipality, string Province, string Edition, string? Title, bool IsDemo, List<StageStateRow> States);
+    private sealed record ProjectWithStates(int Id, int EditionId, string Municipality, string Province, string Edition, string? Title, bool IsDemo,
+        List<StageStateRow> States, DateTime? PanelPublishedAtUtc);
 }
