@@ -42,13 +42,14 @@ public class CaseIndexer(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
+    // Not ApprovedDeliverables(): at approval time the stage's new state is not saved yet.
     private static IQueryable<ApprovedStageSource> Sources(IQueryable<ProjectStage> stages) =>
-        stages.Select(s => new ApprovedStageSource(
-            s.Id,
-            s.StageDefinition.Role,
-            s.Project.EditionId,
-            s.Project.Municipality.Name,
-            s.Project.Municipality.Category,
-            s.Project.Title,
-            s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault()));
+        stages.WithLatestSubmission().Select(s => new ApprovedStageSource(
+            s.Stage.Id,
+            s.Stage.StageDefinition.Role,
+            s.Stage.Project.EditionId,
+            s.Stage.Project.Municipality.Name,
+            s.Stage.Project.Municipality.Category,
+            s.Stage.Project.Title,
+            s.SubmissionJson));
 }

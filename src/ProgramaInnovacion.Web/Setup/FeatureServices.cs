@@ -28,6 +28,7 @@ public static class FeatureServices
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.AddFileStorage();
         builder.Services.AddScoped<DeliverableAttachments>();
+        builder.Services.AddScoped<ApprovedDeliverables>();
         builder.Services.AddScoped<StageQueries>();
         builder.Services.AddScoped<StageCommands>();
         builder.Services.AddScoped<DashboardQueries>();

@@ -14,8 +14,6 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 {
     public const string KickOffTitle = "Lanzamiento del programa";
 
-    private static readonly TimeSpan ArgentinaOffset = TimeSpan.FromHours(-3);
-
     /// <summary>
     /// The kick-off of the first edition. Added once, together with the edition itself, so a
     /// session a coordinator later deletes or renames does not come back at the next start-up.
@@ -65,7 +63,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 
     private static CalendarSession Session(string title, SessionKind kind, int year, int month, int day, int localHour, string location, string description)
     {
-        var start = new DateTimeOffset(year, month, day, localHour, 0, 0, ArgentinaOffset).UtcDateTime;
+        var start = ArgentinaTime.ToUtc(new DateOnly(year, month, day), new TimeOnly(localHour, 0));
         return new CalendarSession { Title = title, Kind = kind, StartsAtUtc = start, EndsAtUtc = start.AddHours(kind == SessionKind.ExpertPanel ? 4 : 2), Location = location, Description = description };
     }
 

@@ -79,8 +79,8 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         var gridStart = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var last = first.AddMonths(1).AddDays(-1);
         var gridEnd = last.AddDays(6 - (((int)last.DayOfWeek + 6) % 7));
-        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(gridStart.ToDateTime(TimeOnly.MinValue), ArgentinaClock.Zone);
-        var toUtc = TimeZoneInfo.ConvertTimeToUtc(gridEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), ArgentinaClock.Zone);
+        var fromUtc = ArgentinaClock.ToUtc(gridStart);
+        var toUtc = ArgentinaClock.ToUtc(gridEnd.AddDays(1));
         var rows = await Rows(VisibleTo(user).Where(s => s.StartsAtUtc >= fromUtc && s.StartsAtUtc < toUtc)).ToListAsync();
         var byDay = rows.ToLookup(s => DateOnly.FromDateTime(ArgentinaClock.ToLocal(s.StartsAtUtc)));
         var dueDates = await DueDatesVisibleToAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Roles.All.Where(user.IsInRole).ToList(), fromUtc, toUtc);
@@ -153,8 +153,8 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         session.EditionId = form.EditionId!.Value;
         session.Title = form.Title!.Trim();
         session.Kind = form.Kind!.Value;
-        session.StartsAtUtc = ToUtc(form.Date!.Value, form.StartTime!.Value);
-        session.EndsAtUtc = ToUtc(form.Date!.Value, form.EndTime!.Value);
+        session.StartsAtUtc = ArgentinaClock.ToUtc(form.Date!.Value, form.StartTime!.Value);
+        session.EndsAtUtc = ArgentinaClock.ToUtc(form.Date!.Value, form.EndTime!.Value);
         session.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         session.Description = form.Description?.Trim() ?? "";
         session.UpdatedAtUtc = now;
@@ -184,9 +184,6 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
     }
 
     public async Task<bool> ExistsAsync(int id) => await db.CalendarSessions.AnyAsync(s => s.Id == id);
-
-    private static DateTime ToUtc(DateOnly date, TimeOnly time) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), ArgentinaClock.Zone);
 
     private static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator);
 

@@ -25,7 +25,7 @@ internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime?
 internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
 
 /// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
-public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
+public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
@@ -50,44 +50,14 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
         return row is null ? null : (row.Heading, row.Edition);
     }
 
-    /// <summary>
-    /// The approved deliverables of a project in stage order: for each approved stage with a team
-    /// form, the content of its latest submission — never a draft saved afterwards — with links to
-    /// the files it refers to.
-    /// </summary>
+    /// <summary>What an expert reads: the project's approved deliverables (<see cref="ApprovedDeliverables"/>).</summary>
     /// <param name="attachmentUrl">(projectId, attachmentId) → the download route this reader may use.</param>
-    public async Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, StageRole? onlyRole = null)
-    {
-        var approved = await ApprovedContentAsync(projectId, onlyRole);
-        var linked = await attachments.WithLinksAsync(projectId, approved.Select(d => d.Content).ToList(), attachmentUrl);
-        return approved.Zip(linked, (deliverable, content) => deliverable with { Content = content }).ToList();
-    }
+    /// <param name="onlyRole">Only the stage with this role (the final project for the print view).</param>
+    public Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, StageRole? onlyRole = null) =>
+        approved.OfProjectAsync(projectId, attachmentUrl, onlyRole is { } role ? s => s.StageDefinition.Role == role : null);
 
     /// <summary>Whether the file is referred to by one of the approved deliverables the expert reads (and so may be downloaded).</summary>
-    public async Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) =>
-        (await ApprovedContentAsync(projectId, null)).Any(d => DeliverableAttachments.References(d.Content, attachmentId));
-
-    private async Task<List<ApprovedDeliverable>> ApprovedContentAsync(int projectId, StageRole? onlyRole)
-    {
-        var rows = await db.ProjectStages.AsNoTracking()
-            .Where(s => s.ProjectId == projectId && s.State == StageState.Approved && s.StageDefinition.HasTeamForm)
-            .Where(s => onlyRole == null || s.StageDefinition.Role == onlyRole)
-            .OrderBy(s => s.StageDefinition.Order)
-            .Select(s => new
-            {
-                s.StageDefinition.Order,
-                s.StageDefinition.Key,
-                s.StageDefinition.Role,
-                s.StageDefinition.Name,
-                s.StageDefinition.SchemaJson,
-                s.ApprovedAtUtc,
-                Content = s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault(),
-            })
-            .ToListAsync();
-        return rows.Where(r => r.Content is not null)
-            .Select(r => new ApprovedDeliverable(r.Order, r.Key, r.Role, r.Name, r.ApprovedAtUtc, DeliverableViewModel.From(r.SchemaJson, r.Content)))
-            .ToList();
-    }
+    public Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) => approved.RefersToAsync(projectId, attachmentId);
 
     internal async Task<PanelData?> LoadAsync(int projectId) => (await LoadManyAsync(p => p.Id == projectId)).SingleOrDefault();
 

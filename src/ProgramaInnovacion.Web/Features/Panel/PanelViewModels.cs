@@ -40,8 +40,6 @@ public sealed record ProjectHeading(int ProjectId, string Municipality, string P
 public sealed record ExpertAssignmentRow(int ProjectId, string Municipality, string Province, string? Title, DateTime AssignedAtUtc,
     ConflictDeclaration Declaration, EvaluationStatus? EvaluationStatus, bool PanelClosed);
 
-public sealed record ApprovedDeliverable(int Order, string Key, StageRole? Role, string Name, DateTime? ApprovedAtUtc, DeliverableViewModel Content);
-
 /// <summary>The expert's project page: the declaration form, or the approved deliverables.</summary>
 public sealed record ExpertProjectViewModel(ProjectHeading Project, ExpertAccess Access, EvaluationStatus? EvaluationStatus, IReadOnlyList<ApprovedDeliverable> Deliverables)
 {

@@ -25,10 +25,12 @@ public sealed record ProjectOverview(
     /// <summary>When the coordination published the expert panel's result to the team (null before).</summary>
     public DateTime? PanelPublishedAtUtc { get; init; }
 
-    /// <summary>The stage the team works on now: the first one not yet approved.</summary>
-    public StageSummary? Current => Stages.FirstOrDefault(s => s.State != StageState.Approved);
+    public ProjectProgress Progress { get; } = ProjectProgress.Of(Stages.Select(s => (StageState?)s.State));
 
-    public int ApprovedCount => Stages.Count(s => s.State == StageState.Approved);
+    /// <summary>The stage the team works on now (<see cref="ProjectProgress"/>).</summary>
+    public StageSummary? Current => Progress.CurrentIndex is { } index ? Stages[index] : null;
+
+    public int ApprovedCount => Progress.Approved;
 }
 
 public sealed record ProjectRow(int Id, string Municipality, string Province, string? Title, bool IsDemo, int ApprovedCount, int StageCount, StageSummary? Current);

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
-using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.StageTemplates;
 
@@ -56,7 +56,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
             Name = stage.Name,
             Description = stage.Description,
             GuidingQuestions = stage.GuidingQuestions,
-            DueDate = stage.DueAtUtc is { } due ? EditionAdministration.ToLocalDate(due) : null,
+            DueDate = stage.DueAtUtc is { } due ? ArgentinaClock.LocalDate(due) : null,
             Role = stage.Role,
         };
         return new StagePage(editionId, stage.Edition, stage.Id, stage.Key, stage.Order, form,
@@ -235,6 +235,6 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         stage.Description = form.Description?.Trim() ?? "";
         stage.GuidingQuestions = string.Join('\n', (form.GuidingQuestions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         // Due at the end of the chosen day in Argentina.
-        stage.DueAtUtc = form.DueDate is { } due ? EditionAdministration.ToUtc(due.AddDays(1)).AddMinutes(-1) : null;
+        stage.DueAtUtc = form.DueDate is { } due ? ArgentinaClock.EndOfLocalDay(due) : null;
     }
 }

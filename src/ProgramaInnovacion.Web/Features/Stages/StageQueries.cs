@@ -169,16 +169,11 @@ public static class DeadlineText
         var value = text.Trim();
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         const System.Globalization.DateTimeStyles styles = System.Globalization.DateTimeStyles.None;
-        DateTime local;
-        if (DateTime.TryParseExact(value, "yyyy-MM-dd", invariant, styles, out var day))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, styles, out var day))
         {
-            local = day.AddHours(23).AddMinutes(59);
-        }
-        else if (!DateTime.TryParseExact(value, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out local))
-        {
-            return null;
+            return ArgentinaClock.EndOfLocalDay(day);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ArgentinaClock.Zone);
+        return DateTime.TryParseExact(value, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out var local) ? ArgentinaClock.ToUtc(local) : null;
     }
 }

@@ -6,17 +6,30 @@ namespace ProgramaInnovacion.Web.Infrastructure.Formatting;
 /// <summary>
 /// Converts stored UTC instants to Argentina time and formats them as a person in Argentina reads
 /// them ("27 de julio de 2021, 11:00"). Time comes from TimeProvider so deadlines are testable.
+/// The conversions themselves are Core's <see cref="ArgentinaTime"/> (seeders need them too); the
+/// static members here only give the web layer one name for them.
 /// </summary>
 public class ArgentinaClock(TimeProvider time)
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/Argentina/Buenos_Aires");
+    public static TimeZoneInfo Zone => ArgentinaTime.Zone;
 
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-AR");
 
     public System.DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
-    public static System.DateTime ToLocal(System.DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static System.DateTime ToLocal(System.DateTime utc) => ArgentinaTime.ToLocal(utc);
+
+    /// <inheritdoc cref="ArgentinaTime.ToUtc(System.DateTime)"/>
+    public static System.DateTime ToUtc(System.DateTime local) => ArgentinaTime.ToUtc(local);
+
+    /// <inheritdoc cref="ArgentinaTime.ToUtc(DateOnly, TimeOnly)"/>
+    public static System.DateTime ToUtc(DateOnly date, TimeOnly localTime = default) => ArgentinaTime.ToUtc(date, localTime);
+
+    /// <inheritdoc cref="ArgentinaTime.EndOfLocalDay(DateOnly)"/>
+    public static System.DateTime EndOfLocalDay(DateOnly date) => ArgentinaTime.EndOfLocalDay(date);
+
+    /// <inheritdoc cref="ArgentinaTime.LocalDate(System.DateTime)"/>
+    public static DateOnly LocalDate(System.DateTime utc) => ArgentinaTime.LocalDate(utc);
 
     /// <summary>"27 de julio de 2021".</summary>
     public static string DateText(System.DateTime utc) => ToLocal(utc).ToString("d 'de' MMMM 'de' yyyy", Culture);
