@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Routing;
 
 namespace ProgramaInnovacion.Web.Setup;
 
@@ -20,15 +21,35 @@ internal static class FormBinding
     /// </summary>
     private static void RouteValuesFirst(IList<IValueProviderFactory> factories)
     {
-        var route = factories.OfType<RouteValueProviderFactory>().ToList();
-        foreach (var factory in route)
+        foreach (var factory in factories.OfType<RouteValueProviderFactory>().ToList())
         {
             factories.Remove(factory);
         }
 
-        for (var i = route.Count - 1; i >= 0; i--)
+        factories.Insert(0, new RouteParametersValueProviderFactory());
+    }
+
+    /// <summary>
+    /// The values of the URL's own parameters. Route data also carries "action" and "controller":
+    /// asked first, those would fill form fields of the same name (a recommendation's "Action").
+    /// </summary>
+    private sealed class RouteParametersValueProviderFactory : IValueProviderFactory
+    {
+        private static readonly HashSet<string> Reserved = new(["action", "controller", "area", "page", "handler"], StringComparer.OrdinalIgnoreCase);
+
+        public Task CreateValueProviderAsync(ValueProviderFactoryContext context)
         {
-            factories.Insert(0, route[i]);
+            var values = new RouteValueDictionary();
+            foreach (var (key, value) in context.ActionContext.RouteData.Values)
+            {
+                if (!Reserved.Contains(key))
+                {
+                    values[key] = value;
+                }
+            }
+
+            context.ValueProviders.Add(new RouteValueProvider(BindingSource.Path, values));
+            return Task.CompletedTask;
         }
     }
 
