@@ -25,6 +25,8 @@ public static class MvcSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 FormBinding.Apply(o);
+                // Added after the DataAnnotations provider, so it also sees the implicit [Required] of non-nullable strings.
+                o.ModelMetadataDetailsProviders.Add(new SpanishValidationMessages());
             })
             .AddRazorOptions(o =>
             {
