@@ -36,7 +36,7 @@ public class PanelBrowserTests(BrowserFixture browser)
             await expert.SignInAsync(email);
             await expert.GotoAsync("/panel");
             await expert.AssertNoSeriousA11yViolationsAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Declarar conflicto de interés el proyecto de Tandil" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Declarar conflicto de interés (sí o no) con el proyecto de Tandil" }).ClickAsync();
             await expert.AssertNoSeriousA11yViolationsAsync();
             await page.GetByLabel("Declaro que no tengo conflicto de interés con este proyecto").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrar declaración" }).ClickAsync();
@@ -63,6 +63,9 @@ public class PanelBrowserTests(BrowserFixture browser)
             await expert.AssertNoSeriousA11yViolationsAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Enviar evaluación" }).ClickAsync();
+            Assert.Contains("queda bloqueada", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+            await expert.AssertNoSeriousA11yViolationsAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sí, enviar evaluación" }).ClickAsync();
             Assert.Contains("Enviaste tu evaluación", await page.GetByRole(AriaRole.Status).First.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.Locator("#form-evaluacion").CountAsync());
             await expert.AssertNoSeriousA11yViolationsAsync();
@@ -74,6 +77,12 @@ public class PanelBrowserTests(BrowserFixture browser)
             await coordinator.GotoAsync($"/coordinacion/panel/proyectos/{tandil}");
             await coordinator.AssertNoSeriousA11yViolationsAsync();
             await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Publicar el resultado al equipo" }).ClickAsync();
+            // Tandil's two demo experts were assigned too and sent nothing: the warning names them.
+            var warning = coordinator.Page.GetByRole(AriaRole.Alert);
+            Assert.True(await warning.IsVisibleAsync());
+            Assert.Contains("Ana Gómez", await warning.InnerTextAsync(), StringComparison.Ordinal);
+            await coordinator.AssertNoSeriousA11yViolationsAsync();
+            await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Publicar igual" }).ClickAsync();
             Assert.Contains("Publicamos", await coordinator.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
             await coordinator.AssertNoSeriousA11yViolationsAsync();
         }

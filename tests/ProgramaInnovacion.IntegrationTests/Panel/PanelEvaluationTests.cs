@@ -43,7 +43,7 @@ public class PanelEvaluationTests(PortalFactory factory) : IClassFixture<PortalF
         var stillBlind = await client.GetPageAsync(url);
         Assert.DoesNotContain("Beatriz", stillBlind.Body!.InnerHtml, StringComparison.Ordinal);
 
-        var submitted = await client.SubmitFormAsync(url, "#form-evaluacion", AllScores(4, "enviar"));
+        var submitted = await client.ConfirmAsync(await client.SubmitFormAsync(url, "#form-evaluacion", AllScores(4, "enviar")), url, new() { ["Command"] = "enviar" });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var after = await client.GetPageAsync(url);
         Assert.Null(after.QuerySelector("#form-evaluacion"));
@@ -97,7 +97,9 @@ public class PanelEvaluationTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains("Elegí un puntaje", rejectedPage.QuerySelector("#Scores_2__Score-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Texto que no se pierde", rejectedPage.QuerySelector("#Scores_2__Comment")!.TextContent);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(url, "#form-evaluacion", AllScores(5, "enviar"))).StatusCode);
+        var confirmation = await client.SubmitFormAsync(url, "#form-evaluacion", AllScores(5, "enviar"));
+        Assert.Equal(EvaluationStatus.Draft, await factory.WithDbAsync(db => db.PanelEvaluations.Where(e => e.AssignmentId == assignment).Select(e => e.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ConfirmAsync(confirmation, url, new() { ["Command"] = "enviar" })).StatusCode);
 
         await factory.WithDbAsync(async db =>
         {

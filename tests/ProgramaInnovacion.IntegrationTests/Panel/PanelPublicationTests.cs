@@ -31,7 +31,9 @@ public class PanelPublicationTests(PortalFactory factory) : IClassFixture<Portal
 
         using var coordinator = factory.CreatePortalClient();
         await coordinator.SignInAsync("coordinacion@programa.example");
-        var published = await coordinator.SubmitFormAsync($"/coordinacion/panel/proyectos/{project}", $"form[action='/coordinacion/panel/proyectos/{project}/publicar']", new Dictionary<string, string>());
+        var confirmation = await coordinator.SubmitFormAsync($"/coordinacion/panel/proyectos/{project}", $"form[action='/coordinacion/panel/proyectos/{project}/publicar']", new Dictionary<string, string>());
+        Assert.Empty(await factory.WithDbAsync(db => db.PanelPublications.Where(p => p.ProjectId == project).ToListAsync()));
+        var published = await coordinator.ConfirmAsync(confirmation, $"/coordinacion/panel/proyectos/{project}/publicar");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         var after = await team.GetPageAsync($"/proyectos/{project}/mesa");

@@ -63,6 +63,15 @@ internal static class PanelTestData
             return evaluation.Recommendations[0].Id;
         });
 
+    /// <summary>Answers the confirmation step of an irreversible action (the page in <paramref name="confirmation"/>) with its main button.</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(this PortalClient client, HttpResponseMessage confirmation, string url, Dictionary<string, string>? button = null)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmation.StatusCode);
+        var page = await PortalClient.ParseAsync(confirmation);
+        Assert.NotNull(page.QuerySelector("form.confirm-step"));
+        return await client.SubmitFormAsync(page, "form.confirm-step", button ?? [], url);
+    }
+
     public static Task PublishAsync(this PortalFactory factory, int projectId) =>
         factory.WithDbAsync(async db =>
         {

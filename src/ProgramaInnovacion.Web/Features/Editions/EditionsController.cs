@@ -26,6 +26,12 @@ public class EditionsController(EditionAdministration admin) : Controller
     public async Task<IActionResult> Create([Bind(Prefix = "Form")] NewEditionForm form)
     {
         await AddErrorsAsync(form, null);
+        if (form.CopyFromEditionId is { } source && (await admin.OptionsAsync()).All(e => e.Id != source))
+        {
+            // Copying from an edition that does not exist used to create an empty edition without a word.
+            ModelState.AddModelError("Form." + nameof(NewEditionForm.CopyFromEditionId), "Esa edición no existe: elegí de la lista la edición cuyas etapas querés copiar, o «Empezar sin etapas».");
+        }
+
         if (!ModelState.IsValid)
         {
             return View(new NewEditionPage(form, await admin.OptionsAsync()));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -51,9 +52,25 @@ public class PanelController(PanelQueries queries, PanelService panel, Deliverab
 
     [ExpertPanel(Read = true, DeclareFirst = true)]
     [HttpPost("proyectos/{projectId:int}/evaluacion")]
-    public async Task<IActionResult> Evaluation(int projectId, ExpertAccess expert, EvaluationForm form)
+    public async Task<IActionResult> Evaluation(int projectId, ExpertAccess expert, EvaluationForm form, bool confirmado = false)
     {
-        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : PanelOutcome.Fail("Revisá los datos marcados.");
+        // Sending locks the evaluation: an evaluation that could be sent gets a second look first.
+        var confirming = form.Command == "enviar" && !confirmado && ModelState.IsValid;
+        var outcome = !ModelState.IsValid ? PanelOutcome.Fail("Revisá los datos marcados.")
+            : confirming ? await panel.CheckSubmissionAsync(expert, form)
+            : await panel.SaveEvaluationAsync(User, expert, form);
+        if (outcome.Succeeded && confirming)
+        {
+            var heading = (await queries.HeadingAsync(projectId))!;
+            return View(ConfirmStepViewModel.View, new ConfirmStepViewModel(
+                "Confirmá el envío de tu evaluación",
+                $"Vas a enviar tu evaluación del proyecto de {heading.Municipality}. Una vez enviada queda bloqueada: no vas a poder cambiar puntajes ni recomendaciones; solo la coordinación puede reabrirla.",
+                [], Request.Path, ConfirmStepViewModel.PostedValues(Request.Form, nameof(EvaluationForm.Command)),
+                new ConfirmButton("Sí, enviar evaluación", nameof(EvaluationForm.Command), "enviar"),
+                new ConfirmButton("No, guardar como borrador", nameof(EvaluationForm.Command), "guardar"),
+                Url.Action(nameof(Evaluation), new { projectId })!));
+        }
+
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);

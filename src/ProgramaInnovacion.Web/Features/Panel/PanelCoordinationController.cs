@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
@@ -56,8 +57,26 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
         Done(await panel.ReopenAsync(User, projectId, assignmentId), "Reabrimos la evaluación: la persona experta puede volver a editarla.", nameof(Summary), projectId);
 
     [HttpPost("proyectos/{projectId:int}/publicar")]
-    public async Task<IActionResult> Publish(int projectId)
+    public async Task<IActionResult> Publish(int projectId, bool confirmado = false)
     {
+        if (!confirmado)
+        {
+            // The team reads it at once and it cannot be taken back: a second look, naming who has not sent an evaluation.
+            var summary = await queries.SummaryAsync(projectId);
+            if (summary is null)
+            {
+                return NotFound();
+            }
+
+            var missing = summary.Assignments.Where(a => !a.Submitted).Select(a => $"{a.ExpertName}: {a.EvaluationText.ToLowerInvariant()}").ToList();
+            var submitted = summary.Assignments.Count - missing.Count;
+            var message = missing.Count == 0
+                ? $"Vas a publicar al equipo de {summary.Project.Municipality} el resultado de las {submitted} evaluaciones enviadas. El equipo lo verá enseguida y no se puede despublicar."
+                : $"Atención: solo {(submitted == 1 ? "1 de" : $"{submitted} de")} {summary.Assignments.Count} expertos asignados enviaron su evaluación. Si publicás ahora, el equipo verá el resultado sin las evaluaciones que faltan, y no se puede despublicar. Faltan:";
+            return View(ConfirmStepViewModel.View, new ConfirmStepViewModel("Confirmá la publicación del resultado", message, missing, Request.Path, [],
+                new ConfirmButton(missing.Count == 0 ? "Sí, publicar el resultado al equipo" : "Publicar igual"), null, Url.Action(nameof(Summary), new { projectId })!));
+        }
+
         var url = Url.AbsoluteAction(nameof(PanelTeamController.Index), "PanelTeam", new { projectId });
         return Done(await panel.PublishAsync(User, projectId, url), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
     }

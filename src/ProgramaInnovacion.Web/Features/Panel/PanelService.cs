@@ -73,9 +73,9 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             return PanelOutcome.Fail(rule.Error!);
         }
 
-        var editionId = await db.Projects.Where(p => p.Id == access.ProjectId).Select(p => p.EditionId).SingleAsync();
-        var criterionIds = await db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync();
-        var errors = Validate(form, criterionIds, submit);
+        var criteria = await CriteriaAsync(access.ProjectId);
+        var criterionIds = criteria.Select(c => c.Id).ToList();
+        var errors = Validate(form, criteria, submit);
         if (errors.Count > 0)
         {
             return new PanelOutcome(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
@@ -142,8 +142,33 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         return PanelOutcome.Done;
     }
 
-    private static Dictionary<string, string> Validate(EvaluationForm form, List<int> criterionIds, bool submit)
+    /// <summary>The submission's rules without saving anything: the confirmation step is shown only to an evaluation that can be sent.</summary>
+    public async Task<PanelOutcome> CheckSubmissionAsync(ExpertAccess access, EvaluationForm form)
     {
+        if (!access.MayRead || access.PanelClosed)
+        {
+            return PanelOutcome.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
+        }
+
+        if (access.EvaluationStatus == EvaluationStatus.Submitted)
+        {
+            return PanelOutcome.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
+        }
+
+        var errors = Validate(form, await CriteriaAsync(access.ProjectId), submit: true);
+        return errors.Count > 0 ? new PanelOutcome("Revisá la evaluación antes de enviarla.", errors) : PanelOutcome.Done;
+    }
+
+    private async Task<List<(int Id, string Name)>> CriteriaAsync(int projectId)
+    {
+        var editionId = await db.Projects.Where(p => p.Id == projectId).Select(p => p.EditionId).SingleAsync();
+        return (await db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order).Select(c => new { c.Id, c.Name }).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+    }
+
+    private static Dictionary<string, string> Validate(EvaluationForm form, List<(int Id, string Name)> criteria, bool submit)
+    {
+        var criterionIds = criteria.Select(c => c.Id).ToList();
         var errors = new Dictionary<string, string>();
         for (var i = 0; i < form.Scores.Count; i++)
         {
@@ -162,9 +187,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         {
             errors[""] = "La edición todavía no tiene rúbrica: no se puede enviar la evaluación. Avisale a la coordinación.";
         }
-        else if (submit && criterionIds.Any(id => form.Scores.All(s => s.CriterionId != id)))
+        else if (submit && criteria.Where(c => form.Scores.All(s => s.CriterionId != c.Id || s.Score is null)).Select(c => $"«{c.Name}»").ToList() is { Count: > 0 } missing)
         {
-            errors[""] = "Faltan criterios por puntuar.";
+            // The summary names them: with six criteria on the page, "faltan criterios" sent people hunting.
+            errors[""] = missing.Count == 1
+                ? $"Falta puntuar el criterio {missing[0]}."
+                : $"Falta puntuar los criterios {string.Join(", ", missing.SkipLast(1))} y {missing[^1]}.";
         }
 
         for (var i = 0; i < form.Recommendations.Count; i++)

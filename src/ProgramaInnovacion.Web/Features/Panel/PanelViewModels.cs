@@ -103,7 +103,13 @@ public sealed record EvaluationPageViewModel(ProjectHeading Project, IReadOnlyLi
     DateTime? SubmittedAtUtc, EvaluationForm Form, ExpertEvaluationView? Own, PanelResult? Others);
 
 public sealed record AssignmentRow(int Id, string ExpertName, string? ExpertEmail, DateTime AssignedAtUtc, ConflictDeclaration Declaration, string? DeclineReason,
-    DateTime? DeclaredAtUtc, EvaluationStatus? EvaluationStatus, DateTime? SubmittedAtUtc, double? WeightedAverage);
+    DateTime? DeclaredAtUtc, EvaluationStatus? EvaluationStatus, DateTime? SubmittedAtUtc, double? WeightedAverage)
+{
+    /// <summary>An expert who declined will never evaluate: "Sin empezar" would have the coordination wait for them.</summary>
+    public string EvaluationText => Declaration == ConflictDeclaration.Declined ? "Declinó por conflicto" : EvaluationStatus?.Label() ?? "Sin empezar";
+
+    public bool Submitted => EvaluationStatus == Core.Domain.EvaluationStatus.Submitted;
+}
 
 public sealed record ExpertOption(string Id, string Name, string? Email);
 
