@@ -91,4 +91,65 @@ public class UnreadableValueTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains("No se pudo leer lo que envió el navegador", text, StringComparison.Ordinal);
         Assert.DoesNotContain("20 MB", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Mega")]
+    [InlineData("99")]
+    public async Task Municipality_CategoryThatIsNotAnOption_IsNamedBesideTheSelect_AndNothingIsSaved(string category)
+    {
+        var (id, name, stored) = await factory.WithDbAsync(async db =>
+        {
+            var m = await db.Municipalities.SingleAsync(x => x.Slug == "gualeguaychu");
+            return (m.Id, m.Name, m.Category);
+        });
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+
+        var response = await admin.SubmitFormAsync($"/admin/municipios/{id}", "form.municipality-form",
+            new Dictionary<string, string> { ["Form.Name"] = "Nombre que no debe guardarse", ["Form.Category"] = category });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Contains($"«{category}»", page.QuerySelector("#Form_Category-error")!.TextContent, StringComparison.Ordinal);
+        // No option stands in for the value that was not read: the person is asked to choose.
+        Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#Form_Category")!).Value);
+        Assert.Equal("Nombre que no debe guardarse", page.QuerySelector("#Form_Name")!.GetAttribute("value"));
+        var after = await factory.WithDbAsync(db => db.Municipalities.Where(m => m.Id == id).Select(m => new { m.Name, m.Category }).SingleAsync());
+        Assert.Equal(name, after.Name);
+        Assert.Equal(stored, after.Category);
+    }
+
+    [Theory]
+    [InlineData("Form.ShareApprovedDeliverables", "sí")]
+    [InlineData("Form.AnonymizeExperts", "on-de-más")]
+    [InlineData("Form.StartDate", "2021-02-30")]
+    public async Task Edition_ValueThatIsNotAnOption_IsNamedBesideTheField_KeptAsSent_AndNothingIsSaved(string field, string value)
+    {
+        var (id, name) = await factory.WithDbAsync(async db =>
+        {
+            var e = await db.Editions.OrderBy(x => x.Id).FirstAsync();
+            return (e.Id, e.Name);
+        });
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+
+        var response = await admin.SubmitFormAsync($"/admin/ediciones/{id}", "form.edition-form",
+            new Dictionary<string, string> { ["Form.Name"] = "Nombre que no debe guardarse", [field] = value });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        var fieldId = field.Replace('.', '_');
+        Assert.Contains($"«{value}»", page.QuerySelector($"#{fieldId}-error")!.TextContent, StringComparison.Ordinal);
+        var input = page.QuerySelector($"#{fieldId}")!;
+        if (input.GetAttribute("type") == "checkbox")
+        {
+            Assert.True(input.HasAttribute("checked"));
+        }
+        else
+        {
+            Assert.Equal(value, input.GetAttribute("value"));
+        }
+
+        Assert.Equal(name, await factory.WithDbAsync(db => db.Editions.Where(e => e.Id == id).Select(e => e.Name).SingleAsync()));
+    }
 }
