@@ -152,4 +152,40 @@ public class UnreadableValueTests(PortalFactory factory) : IClassFixture<PortalF
 
         Assert.Equal(name, await factory.WithDbAsync(db => db.Editions.Where(e => e.Id == id).Select(e => e.Name).SingleAsync()));
     }
+
+    [Theory]
+    [InlineData("/admin/ediciones/{edition}", "form.edition-form", "Form.Name", 200, "hasta 200 caracteres")]
+    [InlineData("/admin/municipios/{municipality}", "form.municipality-form", "Form.Name", 200, "hasta 200 caracteres")]
+    [InlineData("/admin/ediciones/{edition}/etapas/{stage}", "form.stage-form", "Form.Name", 200, "hasta 200 caracteres")]
+    [InlineData("/admin/ediciones/{edition}/etapas/{stage}/campos/nuevo", "form.field-form", "Form.Label", 200, "hasta 200 caracteres")]
+    [InlineData("/admin/usuarios/invitar", "form.invite-form", "Form.DisplayName", 120, "hasta 120 caracteres")]
+    [InlineData("/admin/usuarios/invitar", "form.invite-form", "Form.Email", 256, "256")]
+    public async Task OverlongValue_IsRefusedInSpanish_AndShownBackOnlyUpToItsLimit_NotWhole(string urlTemplate, string form, string field, int limit, string message)
+    {
+        var (edition, stage, municipality) = await factory.WithDbAsync(async db =>
+        {
+            var s = await db.StageDefinitions.OrderBy(d => d.EditionId).ThenBy(d => d.Order).FirstAsync(d => d.Key == "desafio");
+            return (s.EditionId, s.Id, await db.Municipalities.Where(m => m.Slug == "gualeguaychu").Select(m => m.Id).SingleAsync());
+        });
+        var url = urlTemplate.Replace("{edition}", edition.ToString()).Replace("{stage}", stage.ToString()).Replace("{municipality}", municipality.ToString());
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+        var huge = new string('x', 1_000_000) + (field == "Form.Email" ? "@programa.example" : "");
+
+        var response = await admin.SubmitFormAsync(url, form, new Dictionary<string, string> { [field] = huge });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Length < 200_000, $"The page carried {html.Length:N0} characters back.");
+        var page = await PortalClient.ParseAsync(response);
+        var id = field.Replace('.', '_');
+        Assert.Contains(message, page.QuerySelector($"#{id}-error")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("The field", page.QuerySelector($"#{id}-error")!.TextContent, StringComparison.Ordinal);
+        var shown = page.QuerySelector($"[name='{field}']")!;
+        var value = shown.LocalName == "textarea" ? shown.TextContent : shown.GetAttribute("value") ?? "";
+        Assert.InRange(value.Length, 0, limit);
+        Assert.False(await factory.WithDbAsync(db => db.Editions.AnyAsync(e => e.Name.Length > 1000)));
+        Assert.False(await factory.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Name.Length > 1000)));
+        Assert.False(await factory.WithDbAsync(db => db.StageDefinitions.AnyAsync(d => d.Name.Length > 1000 || d.SchemaJson.Contains(huge.Substring(0, 1000)))));
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.Length > 1000 || u.DisplayName.Length > 1000)));
+    }
 }
