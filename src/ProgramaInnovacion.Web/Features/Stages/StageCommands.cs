@@ -184,9 +184,17 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// A coordinator's transition (approve, request changes, unlock, reopen). The comment of a
     /// review also goes to the deliverable's thread, so the team reads it where they work.
     /// </summary>
-    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user)
+    /// <param name="expectedVersion">The stage version the coordinator's page showed; null skips the check.</param>
+    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user, int? expectedVersion = null)
     {
         var tracked = await db.ProjectStages.SingleAsync(s => s.Id == stage.StageId);
+        if (expectedVersion is { } expected && tracked.Version != expected)
+        {
+            // The stage changed since the page was read (e.g. a new submission): deciding on what
+            // the coordinator did not see would be a lost update.
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text is { Length: > MaxCommentLength })
@@ -214,7 +222,18 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             StageAction.Reopen => "Reabrió etapa",
             _ => action.ToString(),
         }, nameof(ProjectStage), stage.StageId, $"{stage.Municipality} · {stage.Name}{(text is null ? "" : " · " + text)}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another coordinator changed the stage (or the next one) between our read and our
+            // save. SaveChanges wrote nothing: no state, event, comment, audit entry or next stage.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         return result;
     }
 

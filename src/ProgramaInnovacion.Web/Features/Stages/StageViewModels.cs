@@ -29,7 +29,8 @@ public sealed record StageInfo(
     string? ContentJson,
     int RevisionCount,
     IReadOnlyList<AttachmentLink> Attachments,
-    IReadOnlyList<CommentView> Comments)
+    IReadOnlyList<CommentView> Comments,
+    int StageVersion)
 {
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
