@@ -29,7 +29,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit)
     {
-        await KeepOwnAttachmentsOnlyAsync(stage, content);
+        KeepOwnAttachmentsOnly(stage, content);
         if (stage.ContentJson is not null)
         {
             FormContentReader.KeepRetired(content, DeliverableContent.Parse(stage.ContentJson).Root, stage.Schema);
@@ -50,7 +50,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     }
 
     /// <summary>Attachment ids in posted content must be files of this deliverable (no borrowing other teams' files).</summary>
-    private async Task KeepOwnAttachmentsOnlyAsync(StageInfo stage, JsonObject content)
+    private static void KeepOwnAttachmentsOnly(StageInfo stage, JsonObject content)
     {
         var fields = stage.Schema.Fields.Where(f => f.Type == FieldType.Attachments).Select(f => f.Key).ToList();
         if (fields.Count == 0 || !fields.Any(content.ContainsKey))
@@ -58,9 +58,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return;
         }
 
-        var own = stage.DeliverableId is { } id
-            ? (await db.Attachments.Where(a => a.DeliverableId == id).Select(a => a.Id).ToListAsync()).ToHashSet()
-            : [];
+        // The stage page was read in this request with its files: no second query.
+        var own = stage.Attachments.Select(a => a.Id).ToHashSet();
         foreach (var key in fields.Where(content.ContainsKey))
         {
             var ids = new DeliverableContent(content).AttachmentIds(key).Where(own.Contains).ToList();
