@@ -1281,6 +1281,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1295,6 +1299,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Role")
                         .IsUnique();
 
                     b.ToTable("StageDefinitions");

@@ -36,6 +36,7 @@ public static class FeatureServices
         builder.Services.AddScoped<EditionAdministration>();
         builder.Services.AddScoped<StageTemplateEditor>();
         builder.Services.AddScoped<PanelAccess>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ExpertPanelAccessHandler>();
         builder.Services.AddScoped<PanelQueries>();
         builder.Services.AddScoped<PanelService>();
         builder.Services.AddScoped<PanelExport>();

@@ -25,6 +25,8 @@ public static class MvcSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<Features.Errors.ConcurrencyConflictFilter>();
                 SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+                // Added after the DataAnnotations provider, so it also sees the implicit [Required] of non-nullable strings.
+                o.ModelMetadataDetailsProviders.Add(new SpanishValidationMessages());
             })
             .AddRazorOptions(o =>
             {

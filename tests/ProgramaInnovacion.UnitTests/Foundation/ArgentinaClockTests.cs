@@ -42,4 +42,23 @@ public class ArgentinaClockTests
         Assert.Equal(3, clock.DaysSince(now.UtcDateTime.AddDays(-3).AddHours(-1)));
         Assert.Equal(0, clock.DaysSince(now.UtcDateTime.AddDays(1)));
     }
+
+    [Theory]
+    [InlineData(0, "desde hoy")]
+    [InlineData(1, "hace 1 día")]
+    [InlineData(1840, "hace 1.840 días")]
+    public void WaitText_SaysTodayAndSingularDay(int days, string expected)
+    {
+        Assert.Equal(expected, ArgentinaClock.WaitText(days));
+    }
+
+    [Fact]
+    public void SubmittedText_MarksALateSubmissionWithItsDaysOfDelay()
+    {
+        var due = new DateTime(2021, 8, 10, 21, 0, 0, DateTimeKind.Utc);
+        Assert.Equal("entregada a tiempo", ArgentinaClock.SubmittedText(due, due.AddHours(-5)));
+        Assert.Equal("entregada con 1 día de atraso", ArgentinaClock.SubmittedText(due, due.AddHours(3)));
+        Assert.Equal("entregada con 3 días de atraso", ArgentinaClock.SubmittedText(due, due.AddDays(2).AddHours(1)));
+        Assert.Equal("entregada", ArgentinaClock.SubmittedText(null, due));
+    }
 }

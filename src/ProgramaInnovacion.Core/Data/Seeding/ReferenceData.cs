@@ -2,7 +2,7 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
-/// <summary>The facts of the program that every installation starts with (PRODUCT.md §1).</summary>
+/// <summary>The facts of the program that every installation starts with: the alliance organisations and the first edition (its dates and five municipalities).</summary>
 public static class ReferenceData
 {
     public const string FirstEditionName = "Programa Intensivo de Innovación para la Transformación Digital 2021";

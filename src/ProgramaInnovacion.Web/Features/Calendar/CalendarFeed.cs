@@ -95,6 +95,21 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
             });
         }
 
+        // Due dates are instants: an event with a start and no end (RFC 5545 reads it as zero length),
+        // so calendar apps remind at the hour the stage is due.
+        var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime, "UTC");
+        foreach (var due in await sessions.DueDatesVisibleToAsync(owner.UserId, owner.Roles))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"vencimiento-{due.StageDefinitionId}@programa-innovacion",
+                Summary = due.Title,
+                Description = $"Vencimiento de la etapa {due.Order}, «{due.StageName}» · {due.Edition}",
+                Start = new CalDateTime(ArgentinaClock.ToLocal(due.DueAtUtc), TimeZoneId),
+                DtStamp = stamp,
+            });
+        }
+
         return new CalendarSerializer().SerializeToString(calendar);
     }
 

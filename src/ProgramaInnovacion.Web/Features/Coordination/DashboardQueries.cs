@@ -37,7 +37,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
         var definitions = await db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == selected.Id)
             .OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc })
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm })
             .ToListAsync();
 
         var projects = await db.Projects.AsNoTracking()
@@ -88,7 +88,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                     continue;
                 }
 
-                var isOverdue = StageWorkflow.IsOverdue(stage.State, definition.DueAtUtc, now);
+                var isOverdue = StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {
@@ -98,7 +98,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 if (stage.State == StageState.Submitted)
                 {
                     var submittedAt = stage.SubmittedAtUtc ?? stage.StateChangedAtUtc;
-                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)));
+                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)) { DueAtUtc = definition.DueAtUtc });
                 }
             }
 

@@ -18,7 +18,10 @@ public sealed record MatrixRow(int ProjectId, string Municipality, string Provin
 
 public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
 
-public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting);
+public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting)
+{
+    public DateTime? DueAtUtc { get; init; }
+}
 
 public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, string? Actor, DateTime OccurredAtUtc);
 

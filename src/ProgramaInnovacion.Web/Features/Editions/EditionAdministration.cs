@@ -83,6 +83,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
                 {
                     Order = s.Order,
                     Key = s.Key,
+                    Role = s.Role,
                     Name = s.Name,
                     Description = s.Description,
                     GuidingQuestions = s.GuidingQuestions,

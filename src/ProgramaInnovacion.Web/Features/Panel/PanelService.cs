@@ -20,7 +20,8 @@ public sealed record PanelOutcome(string? Error, IReadOnlyDictionary<string, str
 
 /// <summary>
 /// What experts, coordinators and teams change in the panel. Callers authorize first
-/// (PanelAccess, Policies.Coordination); every change is audited in the same SaveChanges.
+/// (ExpertPanelAccessHandler, Policies.Coordination); whether the action is allowed in the
+/// panel's current state is PanelWorkflow's rule. Every change is audited in the same SaveChanges.
 /// </summary>
 public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IEmailSender email, StageTransitions transitions)
 {
@@ -30,9 +31,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
     public async Task<PanelOutcome> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
     {
-        if (access.Declaration != ConflictDeclaration.Pending)
+        // The rule first (already declared, panel closed); then what the form lacks.
+        var rule = PanelWorkflow.Apply(access.Situation, form.NoConflict == false ? PanelAction.DeclareConflict : PanelAction.DeclareNoConflict, PanelActor.AssignedExpert);
+        if (!rule.Allowed)
         {
-            return PanelOutcome.Fail("Ya registraste tu declaración para este proyecto.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         if (form.NoConflict is null)
@@ -57,23 +60,21 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
     /// <summary>Saves the draft (adding or removing recommendations as asked) and, for "enviar", submits and locks it.</summary>
     public async Task<PanelOutcome> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
     {
-        if (!access.MayRead || access.PanelClosed)
-        {
-            return PanelOutcome.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
-        }
-
+        var submit = form.Command == "enviar";
         var assignment = await db.PanelAssignments
             .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
             .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations).ThenInclude(r => r.Response)
             .SingleAsync(a => a.Id == access.AssignmentId);
-        if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
+        // The evaluation as stored now, not as the request found it: a submit in another tab locks it.
+        var situation = access.Situation with { Assignment = PanelWorkflow.State(assignment.Declaration, assignment.Evaluation?.Status) };
+        var rule = PanelWorkflow.Apply(situation, submit ? PanelAction.Submit : PanelAction.SaveDraft, PanelActor.AssignedExpert);
+        if (!rule.Allowed)
         {
-            return PanelOutcome.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         var editionId = await db.Projects.Where(p => p.Id == access.ProjectId).Select(p => p.EditionId).SingleAsync();
         var criterionIds = await db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync();
-        var submit = form.Command == "enviar";
         var errors = Validate(form, criterionIds, submit);
         if (errors.Count > 0)
         {
@@ -224,7 +225,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
     public async Task<PanelOutcome> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
     {
         var project = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked && s.State != StageState.Approved) })
+            .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked && s.State != StageState.Approved) })
             .SingleOrDefaultAsync();
         if (project is null || !project.Open)
         {
@@ -280,23 +281,35 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         return PanelOutcome.Done;
     }
 
+    /// <summary>The project's panel as PanelWorkflow sees it, from one assignment's point of view (none: only the panel matters), in one query.</summary>
+    private async Task<PanelSituation> SituationAsync(int projectId, int? assignmentId = null)
+    {
+        var row = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                PanelState = p.Stages.Where(s => s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => (StageState?)s.State).FirstOrDefault(),
+                Published = db.PanelPublications.Any(x => x.ProjectId == p.Id),
+                Closed = db.PanelPublications.Any(x => x.ProjectId == p.Id && x.ClosedAtUtc != null),
+                AnySubmitted = db.PanelEvaluations.Any(e => e.Assignment.ProjectId == p.Id && e.Status == EvaluationStatus.Submitted),
+                Assignment = db.PanelAssignments.Where(a => a.Id == assignmentId && a.ProjectId == p.Id)
+                    .Select(a => new { a.Declaration, Status = a.Evaluation == null ? (EvaluationStatus?)null : a.Evaluation.Status }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        return row is null
+            ? new PanelSituation(PanelPhase.NotOpen, AssignmentState.Pending, false)
+            : new PanelSituation(PanelWorkflow.Phase(row.PanelState, row.Published, row.Closed),
+                row.Assignment is null ? AssignmentState.Pending : PanelWorkflow.State(row.Assignment.Declaration, row.Assignment.Status), row.AnySubmitted);
+    }
+
     public async Task<PanelOutcome> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
-        // Once published the team reads and answers the recommendations: reopening would let an
-        // expert change or delete what the team already answered.
-        var publication = await db.PanelPublications.Where(p => p.ProjectId == projectId).Select(p => new { p.ClosedAtUtc }).SingleOrDefaultAsync();
-        if (publication is not null)
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId, assignmentId), PanelAction.Reopen, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(publication.ClosedAtUtc is null
-                ? "El resultado de la mesa ya se publicó al equipo: no se pueden reabrir evaluaciones."
-                : "La mesa está cerrada: no se pueden reabrir evaluaciones.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
-        var evaluation = await db.PanelEvaluations.SingleOrDefaultAsync(e => e.AssignmentId == assignmentId && e.Assignment.ProjectId == projectId);
-        if (evaluation is not { Status: EvaluationStatus.Submitted })
-        {
-            return PanelOutcome.Fail("Solo se puede reabrir una evaluación enviada.");
-        }
+        var evaluation = await db.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignmentId);
 
         evaluation.Status = EvaluationStatus.Draft;
         evaluation.ReopenedAtUtc = Now;
@@ -308,14 +321,10 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
     public async Task<PanelOutcome> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
     {
-        if (await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId))
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Publish, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return PanelOutcome.Fail("El resultado de la mesa ya está publicado.");
-        }
-
-        if (!await db.PanelEvaluations.AnyAsync(e => e.Assignment.ProjectId == projectId && e.Status == EvaluationStatus.Submitted))
-        {
-            return PanelOutcome.Fail("Para publicar hace falta al menos una evaluación enviada.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
@@ -398,18 +407,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
     /// <summary>Closing the panel approves the "Mesa de expertos" stage; the result must be published first.</summary>
     public async Task<PanelOutcome> CloseAsync(ClaimsPrincipal user, int projectId)
     {
-        var publication = await db.PanelPublications.SingleOrDefaultAsync(p => p.ProjectId == projectId);
-        if (publication is null)
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Close, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return PanelOutcome.Fail("Publicá el resultado al equipo antes de cerrar la mesa.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
-        var stage = await db.ProjectStages.SingleOrDefaultAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey);
-        if (stage is null)
-        {
-            return PanelOutcome.Fail("El proyecto no tiene etapa de mesa de expertos.");
-        }
-
+        var publication = await db.PanelPublications.SingleAsync(p => p.ProjectId == projectId);
+        var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == projectId && s.StageDefinition.Role == StageRole.ExpertPanel);
         var result = await transitions.ApplyAsync(stage, StageAction.Close, WorkflowActor.Coordinator, UserId(user));
         if (!result.Allowed)
         {

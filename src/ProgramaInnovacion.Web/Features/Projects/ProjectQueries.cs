@@ -27,7 +27,10 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
                     s.StageDefinition.Name,
                     s.State,
                     s.StageDefinition.DueAtUtc,
+                    s.SubmittedAtUtc,
+                    s.StageDefinition.HasTeamForm,
                 }).ToList(),
+                PanelPublishedAtUtc = db.PanelPublications.Where(pp => pp.ProjectId == p.Id).Select(pp => (DateTime?)pp.PublishedAtUtc).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
         if (row is null)
@@ -37,7 +40,14 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
 
         var now = clock.UtcNow;
         return new ProjectOverview(row.Id, row.Municipality, row.Province, row.Edition, row.Title, row.IsDemo,
-            row.Stages.Select(s => new StageSummary(s.Order, s.Key, s.Name, s.State, s.DueAtUtc, StageWorkflow.IsOverdue(s.State, s.DueAtUtc, now))).ToList());
+            row.Stages.Select(s => new StageSummary(s.Order, s.Key, s.Name, s.State, s.DueAtUtc, StageDeadline.IsOverdue(s.State, s.HasTeamForm, s.DueAtUtc, now))
+            {
+                SubmittedAtUtc = s.SubmittedAtUtc,
+                HasTeamForm = s.HasTeamForm,
+            }).ToList())
+        {
+            PanelPublishedAtUtc = row.PanelPublishedAtUtc,
+        };
     }
 
     /// <summary>The projects of the newest edition with their current stage, for coordinators.</summary>
@@ -59,7 +69,7 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
                 p.Municipality.Province,
                 p.Title,
                 p.IsDemo,
-                Stages = p.Stages.OrderBy(s => s.StageDefinition.Order).Select(s => new { s.StageDefinition.Order, s.StageDefinition.Key, s.StageDefinition.Name, s.State, s.StageDefinition.DueAtUtc }).ToList(),
+                Stages = p.Stages.OrderBy(s => s.StageDefinition.Order).Select(s => new { s.StageDefinition.Order, s.StageDefinition.Key, s.StageDefinition.Name, s.State, s.StageDefinition.DueAtUtc, s.StageDefinition.HasTeamForm }).ToList(),
             })
             .ToListAsync();
 
@@ -69,7 +79,7 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
             var current = p.Stages.FirstOrDefault(s => s.State != StageState.Approved);
             return new ProjectRow(p.Id, p.Municipality, p.Province, p.Title, p.IsDemo,
                 p.Stages.Count(s => s.State == StageState.Approved), p.Stages.Count,
-                current is null ? null : new StageSummary(current.Order, current.Key, current.Name, current.State, current.DueAtUtc, StageWorkflow.IsOverdue(current.State, current.DueAtUtc, now)));
+                current is null ? null : new StageSummary(current.Order, current.Key, current.Name, current.State, current.DueAtUtc, StageDeadline.IsOverdue(current.State, current.HasTeamForm, current.DueAtUtc, now)));
         }).ToList();
         return (edition.Name, projects);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Web.Infrastructure.Formatting;
 
@@ -40,6 +41,17 @@ public class ArgentinaClock(TimeProvider time)
             _ => $"vence en {Days(days)}",
         };
     }
+
+    /// <summary>"con 3 días de atraso" for a late submission (StageDeadline decides what is late); null when on time.</summary>
+    public static string? LateText(System.DateTime? dueUtc, System.DateTime? submittedUtc) =>
+        StageDeadline.DaysLate(dueUtc, submittedUtc) is > 0 and var late ? $"con {Days(late)} de atraso" : null;
+
+    /// <summary>"entregada con 3 días de atraso", "entregada a tiempo", or "entregada" when there is no due date.</summary>
+    public static string SubmittedText(System.DateTime? dueUtc, System.DateTime? submittedUtc) =>
+        LateText(dueUtc, submittedUtc) is { } late ? $"entregada {late}" : dueUtc is null ? "entregada" : "entregada a tiempo";
+
+    /// <summary>How long something has waited ("espera …"): "desde hoy", "hace 1 día", "hace 3 días".</summary>
+    public static string WaitText(int days) => days <= 0 ? "desde hoy" : $"hace {Days(days)}";
 
     /// <summary>Whole days elapsed since an instant ("hace 3 días" in queues).</summary>
     public int DaysSince(System.DateTime utc) => Math.Max(0, (int)(UtcNow - utc).TotalDays);

@@ -12,8 +12,8 @@ using ProgramaInnovacion.Core.Data;
 namespace ProgramaInnovacion.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130171430_ConcurrencyTokens")]
-    partial class ConcurrencyTokens
+    [Migration("20261130171037_StageRoles")]
+    partial class StageRoles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -964,10 +964,6 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AssignmentId")
@@ -1172,10 +1168,6 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("StageDefinitionId");
@@ -1343,13 +1335,13 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1357,6 +1349,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Role")
                         .IsUnique();
 
                     b.ToTable("StageDefinitions");

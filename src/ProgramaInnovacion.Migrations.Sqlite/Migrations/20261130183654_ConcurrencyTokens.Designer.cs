@@ -11,7 +11,7 @@ using ProgramaInnovacion.Core.Data;
 namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130171420_ConcurrencyTokens")]
+    [Migration("20261130183654_ConcurrencyTokens")]
     partial class ConcurrencyTokens
     {
         /// <inheritdoc />
@@ -1284,6 +1284,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1298,6 +1302,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Role")
                         .IsUnique();
 
                     b.ToTable("StageDefinitions");
