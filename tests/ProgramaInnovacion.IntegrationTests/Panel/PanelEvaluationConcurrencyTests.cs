@@ -1,11 +1,9 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
-using ProgramaInnovacion.Web.Features.Panel;
 
 namespace ProgramaInnovacion.IntegrationTests.Panel;
 
@@ -28,24 +26,27 @@ public class PanelEvaluationConcurrencyTests(PortalFactory factory) : IClassFixt
         factory.WithDbAsync(db => db.EvaluationScores.Where(s => s.Evaluation.AssignmentId == assignmentId).OrderBy(s => s.CriterionId).Select(s => s.Comment).ToListAsync());
 
     [Fact]
-    public async Task TwoCoordinatorsReopenAtOnce_TheSecondSaveIsAConcurrencyConflict()
+    public async Task TwoSavesOfOneEvaluationAtOnce_TheSecondIsAConcurrencyConflict_AndTheFirstStays()
     {
         var project = await factory.ProjectIdAsync("bariloche");
         await factory.OpenPanelAsync(project);
         var expert = await factory.NewExpertAsync("Reabierta Dos Veces");
         var assignment = await factory.AssignAsync(project, expert.Id);
         await factory.SubmitEvaluationAsync(assignment, 3, "Sólido", "Medir resultados");
-        var coordinator = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "coordinacion@programa.example")], "prueba"));
         await using var first = factory.CreateScope();
         await using var second = factory.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<AppDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<AppDbContext>();
         // Both have read the submitted evaluation before either saves.
-        await first.ServiceProvider.GetRequiredService<AppDbContext>().PanelEvaluations.SingleAsync(e => e.AssignmentId == assignment);
-        await second.ServiceProvider.GetRequiredService<AppDbContext>().PanelEvaluations.SingleAsync(e => e.AssignmentId == assignment);
+        var mine = await firstDb.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignment);
+        var theirs = await secondDb.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignment);
 
-        Assert.True((await first.ServiceProvider.GetRequiredService<PanelService>().ReopenAsync(coordinator, project, assignment)).Succeeded);
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.ServiceProvider.GetRequiredService<PanelService>().ReopenAsync(coordinator, project, assignment));
+        mine.Status = EvaluationStatus.Draft;
+        await firstDb.SaveChangesAsync();
+        theirs.UpdatedAtUtc = factory.Time.GetUtcNow().UtcDateTime.AddMinutes(1);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
 
-        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "panel.evaluacion.reabierta" && a.EntityId == assignment.ToString())));
+        Assert.Equal(EvaluationStatus.Draft, await factory.WithDbAsync(db => db.PanelEvaluations.Where(e => e.AssignmentId == assignment).Select(e => e.Status).SingleAsync()));
     }
 
     [Fact]
