@@ -23,6 +23,7 @@ public static class MvcSetup
             {
                 // Antiforgery on every unsafe request, not only where an attribute was remembered.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<Features.Errors.ConcurrencyConflictFilter>();
                 SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 FormBinding.Apply(o);
                 // Added after the DataAnnotations provider, so it also sees the implicit [Required] of non-nullable strings.

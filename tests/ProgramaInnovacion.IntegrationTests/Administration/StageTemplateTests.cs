@@ -134,12 +134,12 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
             var projectStages = await db.ProjectStages.Where(p => p.StageDefinitionId == stage).OrderBy(p => p.Id).ToListAsync();
             foreach (var projectStage in projectStages)
             {
-                projectStage.State = ProgramaInnovacion.Core.Domain.StageState.Locked;
-                projectStage.SubmittedAtUtc = null;
+                db.ForceState(projectStage, ProgramaInnovacion.Core.Domain.StageState.Locked);
+                db.ForceSubmittedAt(projectStage, null);
             }
 
-            projectStages[0].State = state;
-            projectStages[0].SubmittedAtUtc = submittedBefore ? factory.Time.GetUtcNow().UtcDateTime.AddDays(-3) : null;
+            db.ForceState(projectStages[0], state);
+            db.ForceSubmittedAt(projectStages[0], submittedBefore ? factory.Time.GetUtcNow().UtcDateTime.AddDays(-3) : null);
             await db.SaveChangesAsync();
         });
         using var admin = await AdminAsync();

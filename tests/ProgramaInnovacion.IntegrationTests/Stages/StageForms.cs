@@ -64,7 +64,7 @@ internal static class StageForms
         factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key);
-            stage.State = state;
+            db.ForceState(stage, state);
             await db.SaveChangesAsync();
             return stage.Id;
         });

@@ -92,6 +92,13 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         var now = Now;
         var evaluation = assignment.Evaluation ??= new PanelEvaluation { Status = EvaluationStatus.Draft };
         evaluation.UpdatedAtUtc = now;
+        if (evaluation.Id != 0)
+        {
+            // Scores and recommendations are part of the evaluation: a save that changes only them
+            // still raises its version, so a save from a stale page cannot overwrite them.
+            db.Entry(evaluation).Property(e => e.Version).IsModified = true;
+        }
+
         foreach (var input in form.Scores.Where(s => criterionIds.Contains(s.CriterionId)))
         {
             var score = evaluation.Scores.SingleOrDefault(s => s.CriterionId == input.CriterionId);
@@ -138,7 +145,18 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
 
         audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelAssignment), assignment.Id);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The evaluation was saved elsewhere (another tab, a reopening) since it was read: nothing
+            // of this save was written, and the form comes back with what the expert typed.
+            db.ChangeTracker.Clear();
+            return PanelOutcome.Fail(ConcurrencyConflict.Message);
+        }
+
         return PanelOutcome.Done;
     }
 

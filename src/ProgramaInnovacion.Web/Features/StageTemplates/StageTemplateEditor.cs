@@ -154,7 +154,9 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var projectId in projects)
         {
-            db.ProjectStages.Add(new ProjectStage { ProjectId = projectId, StageDefinition = stage, State = StageState.Locked, StateChangedAtUtc = now });
+            var locked = ProjectStage.Locked(stage, now);
+            locked.ProjectId = projectId;
+            db.ProjectStages.Add(locked);
         }
 
         await db.SaveChangesAsync();

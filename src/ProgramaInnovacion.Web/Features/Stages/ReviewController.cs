@@ -27,22 +27,23 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
     }
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/aprobar")]
-    public Task<IActionResult> Approve(int id, string key, string? comentario) =>
-        TransitionAsync(id, key, StageAction.Approve, comentario, review: true, $"Aprobaste la etapa. La siguiente quedó disponible para el equipo.");
+    public Task<IActionResult> Approve(int id, string key, string? comentario, int? version) =>
+        TransitionAsync(id, key, StageAction.Approve, comentario, version, review: true, $"Aprobaste la etapa. La siguiente quedó disponible para el equipo.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/solicitar-cambios")]
-    public Task<IActionResult> RequestChanges(int id, string key, string? comentario) =>
-        TransitionAsync(id, key, StageAction.RequestChanges, comentario, review: true, "Pediste cambios; el equipo ve tu comentario en la etapa.");
+    public Task<IActionResult> RequestChanges(int id, string key, string? comentario, int? version) =>
+        TransitionAsync(id, key, StageAction.RequestChanges, comentario, version, review: true, "Pediste cambios; el equipo ve tu comentario en la etapa.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/desbloquear")]
-    public Task<IActionResult> Unlock(int id, string key, string? motivo) =>
-        TransitionAsync(id, key, StageAction.Unlock, motivo, review: false, "La etapa quedó disponible para el equipo.");
+    public Task<IActionResult> Unlock(int id, string key, string? motivo, int? version) =>
+        TransitionAsync(id, key, StageAction.Unlock, motivo, version, review: false, "La etapa quedó disponible para el equipo.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/reabrir")]
-    public Task<IActionResult> Reopen(int id, string key, string? motivo) =>
-        TransitionAsync(id, key, StageAction.Reopen, motivo, review: false, "La etapa quedó reabierta: el equipo puede volver a editarla.");
+    public Task<IActionResult> Reopen(int id, string key, string? motivo, int? version) =>
+        TransitionAsync(id, key, StageAction.Reopen, motivo, version, review: false, "La etapa quedó reabierta: el equipo puede volver a editarla.");
 
-    private async Task<IActionResult> TransitionAsync(int id, string key, StageAction action, string? comment, bool review, string done)
+    /// <param name="version">The stage version the coordinator's page showed (a hidden field).</param>
+    private async Task<IActionResult> TransitionAsync(int id, string key, StageAction action, string? comment, int? version, bool review, string done)
     {
         var stage = await ReviewableStageAsync(id, key);
         if (stage is null)
@@ -50,10 +51,12 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        var result = await commands.CoordinateAsync(stage, action, comment, User);
+        var result = await commands.CoordinateAsync(stage, action, comment, User, version);
         if (!result.Allowed)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            // Shown as it is now (another coordinator may have just changed it), with its current version.
+            stage = await queries.GetStageAsync(id, key) ?? stage;
             if (review)
             {
                 return View(Views + "Review.cshtml", await queries.ReviewAsync(stage, comment ?? "", result.Error));

@@ -37,7 +37,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <param name="readProblems">What the form reader could not take as it came (FormReading.Problems).</param>
     public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit, IReadOnlyList<FieldError>? readProblems = null)
     {
-        await KeepOwnAttachmentsOnlyAsync(stage, content);
+        KeepOwnAttachmentsOnly(stage, content);
         if (stage.ContentJson is not null)
         {
             FormContentReader.KeepRetired(content, DeliverableContent.Parse(stage.ContentJson).Root, stage.Schema);
@@ -64,7 +64,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     }
 
     /// <summary>Attachment ids in posted content must be files of this deliverable (no borrowing other teams' files).</summary>
-    private async Task KeepOwnAttachmentsOnlyAsync(StageInfo stage, JsonObject content)
+    private static void KeepOwnAttachmentsOnly(StageInfo stage, JsonObject content)
     {
         var fields = stage.Schema.Fields.Where(f => f.Type == FieldType.Attachments).Select(f => f.Key).ToList();
         if (fields.Count == 0 || !fields.Any(content.ContainsKey))
@@ -72,9 +72,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return;
         }
 
-        var own = stage.DeliverableId is { } id
-            ? (await db.Attachments.Where(a => a.DeliverableId == id).Select(a => a.Id).ToListAsync()).ToHashSet()
-            : [];
+        // The stage page was read in this request with its files: no second query.
+        var own = stage.Attachments.Select(a => a.Id).ToHashSet();
         foreach (var key in fields.Where(content.ContainsKey))
         {
             var ids = new DeliverableContent(content).AttachmentIds(key).Where(own.Contains).ToList();
@@ -264,9 +263,17 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// A coordinator's transition (approve, request changes, unlock, reopen). The comment of a
     /// review also goes to the deliverable's thread, so the team reads it where they work.
     /// </summary>
-    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user)
+    /// <param name="expectedVersion">The stage version the coordinator's page showed; null skips the check.</param>
+    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user, int? expectedVersion = null)
     {
         var tracked = await db.ProjectStages.SingleAsync(s => s.Id == stage.StageId);
+        if (expectedVersion is { } expected && tracked.Version != expected)
+        {
+            // The stage changed since the page was read (e.g. a new submission): deciding on what
+            // the coordinator did not see would be a lost update.
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text is { Length: > MaxCommentLength })
@@ -294,7 +301,18 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             StageAction.Reopen => "Reabrió etapa",
             _ => action.ToString(),
         }, nameof(ProjectStage), stage.StageId, $"{stage.Municipality} · {stage.Name}{(text is null ? "" : " · " + text)}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another coordinator changed the stage (or the next one) between our read and our
+            // save. SaveChanges wrote nothing: no state, event, comment, audit entry or next stage.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         return result;
     }
 
