@@ -15,4 +15,7 @@ public static class StageArrangement
 
     public static void ForceSubmittedAt(this AppDbContext db, ProjectStage stage, DateTime? submittedAtUtc) =>
         db.Entry(stage).Property(s => s.SubmittedAtUtc).CurrentValue = submittedAtUtc;
+
+    public static void ForceApprovedAt(this AppDbContext db, ProjectStage stage, DateTime? approvedAtUtc) =>
+        db.Entry(stage).Property(s => s.ApprovedAtUtc).CurrentValue = approvedAtUtc;
 }
