@@ -103,7 +103,10 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         return errors;
     }
 
-    public async Task<int> SaveAsync(int? id, SessionForm form, ClaimsPrincipal user)
+    public Task<int> SaveAsync(int? id, SessionForm form, ClaimsPrincipal user) =>
+        db.InTransactionAsync(() => SaveInTransactionAsync(id, form, user));
+
+    private async Task<int> SaveInTransactionAsync(int? id, SessionForm form, ClaimsPrincipal user)
     {
         var now = time.GetUtcNow().UtcDateTime;
         CalendarSession session;

@@ -66,7 +66,10 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         return new EditionPage(id, form, projects, available);
     }
 
-    public async Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor)
+    public Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => CreateInTransactionAsync(form, actor));
+
+    private async Task<int> CreateInTransactionAsync(NewEditionForm form, ClaimsPrincipal actor)
     {
         var start = ToUtc(form.StartDate!.Value);
         var edition = new ProgramEdition { Name = form.Name.Trim(), Theme = form.Theme.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
@@ -119,7 +122,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         rubric.ForEach(c => c.Edition = edition);
         db.Editions.Add(edition);
         db.RubricCriteria.AddRange(rubric);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(); // the audit entry records the new id
         audit.Record(actor, "Crear edición", nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
         await db.SaveChangesAsync();
         return edition.Id;
@@ -143,7 +146,10 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>Adds a municipality's project to the edition, with one stage per stage definition.</summary>
-    public async Task<string?> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
+    public Task<string?> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => AddProjectInTransactionAsync(editionId, municipalityId, actor));
+
+    private async Task<string?> AddProjectInTransactionAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
     {
         var edition = await db.Editions.Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == editionId);
         var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == municipalityId);
@@ -165,7 +171,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         var now = time.GetUtcNow().UtcDateTime;
         var project = ProjectFactory.Create(edition, municipality, now > edition.StartsAtUtc ? now : edition.StartsAtUtc);
         db.Projects.Add(project);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(); // the audit entry records the new id
         audit.Record(actor, "Agregar proyecto", nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
         await db.SaveChangesAsync();
         return null;

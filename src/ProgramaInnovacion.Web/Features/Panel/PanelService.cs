@@ -226,11 +226,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             return PanelOutcome.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
         }
 
-        var assignment = new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedById = UserId(user), AssignedAtUtc = Now, Declaration = ConflictDeclaration.Pending };
-        db.PanelAssignments.Add(assignment);
-        await db.SaveChangesAsync();
-        audit.Record(user, "panel.asignacion", nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
-        await db.SaveChangesAsync();
+        await db.InTransactionAsync(async () =>
+        {
+            var assignment = new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedById = UserId(user), AssignedAtUtc = Now, Declaration = ConflictDeclaration.Pending };
+            db.PanelAssignments.Add(assignment);
+            await db.SaveChangesAsync(); // the audit entry records the new id
+            audit.Record(user, "panel.asignacion", nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
+            await db.SaveChangesAsync();
+        });
 
         if (!string.IsNullOrEmpty(expert.Email))
         {

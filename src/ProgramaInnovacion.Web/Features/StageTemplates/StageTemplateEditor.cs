@@ -114,7 +114,10 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         _ => true,
     };
 
-    public async Task<string?> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
+    public Task<string?> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => AddStageInTransactionAsync(editionId, form, actor));
+
+    private async Task<string?> AddStageInTransactionAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
     {
         var key = form.Key.Trim();
         if (!StageSchemaEditor.IsValidKey(key))
@@ -139,7 +142,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
             db.ProjectStages.Add(new ProjectStage { ProjectId = projectId, StageDefinition = stage, State = StageState.Locked, StateChangedAtUtc = now });
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(); // the audit entry records the new id
         audit.Record(actor, "Agregar etapa", nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
         await db.SaveChangesAsync();
         return null;
@@ -162,7 +165,10 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
     }
 
     /// <summary>Swaps the stage with its neighbour; three saves in a transaction because (edition, order) is unique.</summary>
-    public async Task MoveStageAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor)
+    public Task MoveStageAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => MoveStageInTransactionAsync(editionId, stageId, direction, actor));
+
+    private async Task MoveStageInTransactionAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor)
     {
         var stages = await db.StageDefinitions.Where(s => s.EditionId == editionId).OrderBy(s => s.Order).ToListAsync();
         var index = stages.FindIndex(s => s.Id == stageId);
@@ -174,7 +180,6 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
 
         var (a, b) = (stages[index], stages[target]);
         var (orderA, orderB) = (a.Order, b.Order);
-        await using var transaction = await db.Database.BeginTransactionAsync();
         a.Order = -1;
         await db.SaveChangesAsync();
         b.Order = orderA;
@@ -182,7 +187,6 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         a.Order = orderB;
         audit.Record(actor, "Reordenar etapas", nameof(StageDefinition), a.Id, $"«{a.Name}» pasa al lugar {orderB}; «{b.Name}» al {orderA}");
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
     }
 
     /// <summary>Applies a schema edit (from StageSchemaEditor) and records it; returns the rule errors if refused (null: no such stage). With save false it only checks.</summary>

@@ -38,13 +38,19 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         var errors = submit ? ContentValidator.Validate(stage.Schema, content) : [];
         var kind = submit && errors.Count == 0 ? RevisionKind.Submission : RevisionKind.Draft;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var result = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
-        if (result.Status == DraftSaveStatus.Saved)
+        var result = await db.InTransactionAsync(async () =>
         {
-            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), result.DeliverableId,
-                $"{stage.Municipality} · {stage.Name} · revisión {result.RevisionNumber}");
-            await db.SaveChangesAsync();
-        }
+            // DeliverableDrafts saves (a first save creates the deliverable whose id the entry records).
+            var saved = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
+            if (saved.Status == DraftSaveStatus.Saved)
+            {
+                audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), saved.DeliverableId,
+                    $"{stage.Municipality} · {stage.Name} · revisión {saved.RevisionNumber}");
+                await db.SaveChangesAsync();
+            }
+
+            return saved;
+        });
 
         return new SaveOutcome(result, errors);
     }
@@ -156,15 +162,18 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return $"El comentario admite como máximo {MaxCommentLength:N0} caracteres.";
         }
 
-        var deliverable = await EnsureDeliverableAsync(stage);
-        if (deliverable.Id == 0)
+        await db.InTransactionAsync(async () =>
         {
-            await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
-        }
+            var deliverable = await EnsureDeliverableAsync(stage);
+            if (deliverable.Id == 0)
+            {
+                await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
+            }
 
-        db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-        audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
-        await db.SaveChangesAsync();
+            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+            audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            await db.SaveChangesAsync();
+        });
         return null;
     }
 
