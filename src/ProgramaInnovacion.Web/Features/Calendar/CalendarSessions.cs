@@ -134,7 +134,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
             await db.SaveChangesAsync();
         }
 
-        audit.Record(user, id is null ? "calendario.crear" : "calendario.editar", nameof(CalendarSession), session.Id, session.Title);
+        audit.Record(user, id is null ? AuditActions.SessionCreated : AuditActions.SessionEdited, nameof(CalendarSession), session.Id, session.Title);
         await db.SaveChangesAsync();
         return session.Id;
     }
@@ -148,7 +148,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         }
 
         db.CalendarSessions.Remove(session);
-        audit.Record(user, "calendario.eliminar", nameof(CalendarSession), id, session.Title);
+        audit.Record(user, AuditActions.SessionDeleted, nameof(CalendarSession), id, session.Title);
         await db.SaveChangesAsync();
         return true;
     }

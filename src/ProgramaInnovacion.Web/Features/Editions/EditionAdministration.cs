@@ -123,7 +123,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         db.Editions.Add(edition);
         db.RubricCriteria.AddRange(rubric);
         await db.SaveChangesAsync(); // the audit entry records the new id
-        audit.Record(actor, "Crear edición", nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
+        audit.Record(actor, AuditActions.EditionCreated, nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
         await db.SaveChangesAsync();
         return edition.Id;
     }
@@ -140,7 +140,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         edition.Name = form.Name.Trim();
         edition.Theme = form.Theme.Trim();
         Apply(edition, form);
-        audit.Record(actor, "Editar edición", nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
+        audit.Record(actor, AuditActions.EditionEdited, nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
         await db.SaveChangesAsync();
         return true;
     }
@@ -172,7 +172,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         var project = ProjectFactory.Create(edition, municipality, now > edition.StartsAtUtc ? now : edition.StartsAtUtc);
         db.Projects.Add(project);
         await db.SaveChangesAsync(); // the audit entry records the new id
-        audit.Record(actor, "Agregar proyecto", nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
+        audit.Record(actor, AuditActions.ProjectAdded, nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
         await db.SaveChangesAsync();
         return null;
     }

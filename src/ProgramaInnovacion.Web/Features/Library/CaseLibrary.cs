@@ -6,6 +6,7 @@ using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Knowledge;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
@@ -16,7 +17,7 @@ public sealed record AddCaseResult(bool Added, int? ProjectId, string Message);
 /// terms are normalised like the index, one grouped SQL query sums the weights per case (every
 /// term must match), and the page is ordered by that score. Three SQL commands whatever the size.
 /// </summary>
-public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
+public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog audit)
 {
     public const int PageSize = 20;
 
@@ -146,7 +147,17 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         content[CaseDocuments.CaseStudyStageKey] = copy;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         // The version read with the content: a teammate's save in between is a conflict, not overwritten.
-        var saved = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
+        var saved = await db.InTransactionAsync(async () =>
+        {
+            var result = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
+            if (result.Status == DraftSaveStatus.Saved)
+            {
+                audit.Record(user, AuditActions.CaseAddedToCaseStudy, nameof(Deliverable), result.DeliverableId, $"«{entry.Title}» · revisión {result.RevisionNumber}");
+                await db.SaveChangesAsync();
+            }
+
+            return result;
+        });
         return saved.Status switch
         {
             DraftSaveStatus.Saved => new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad."),

@@ -70,7 +70,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
             Apply(created, form);
             db.Municipalities.Add(created);
             await db.SaveChangesAsync(); // the audit entry records the new id
-            audit.Record(User, "Crear municipio", nameof(Municipality), created.Id, $"{created.Name} ({created.Province})");
+            audit.Record(User, AuditActions.MunicipalityCreated, nameof(Municipality), created.Id, $"{created.Name} ({created.Province})");
             await db.SaveChangesAsync();
             return created;
         });
@@ -106,7 +106,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
 
         var before = $"{municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";
         Apply(municipality, form);
-        audit.Record(User, "Editar municipio", nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
+        audit.Record(User, AuditActions.MunicipalityEdited, nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
         await db.SaveChangesAsync();
         TempData["Message"] = "Guardamos los cambios del municipio.";
         return RedirectToAction(nameof(Index));

@@ -143,7 +143,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         await db.SaveChangesAsync(); // the audit entry records the new id
-        audit.Record(actor, "Agregar etapa", nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
+        audit.Record(actor, AuditActions.StageAdded, nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
         await db.SaveChangesAsync();
         return null;
     }
@@ -159,7 +159,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         var before = $"{stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}";
         stage.Name = form.Name.Trim();
         ApplyStage(stage, form);
-        audit.Record(actor, "Editar etapa", nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}");
+        audit.Record(actor, AuditActions.StageEdited, nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}");
         await db.SaveChangesAsync();
         return true;
     }
@@ -185,7 +185,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         b.Order = orderA;
         await db.SaveChangesAsync();
         a.Order = orderB;
-        audit.Record(actor, "Reordenar etapas", nameof(StageDefinition), a.Id, $"«{a.Name}» pasa al lugar {orderB}; «{b.Name}» al {orderA}");
+        audit.Record(actor, AuditActions.StagesReordered, nameof(StageDefinition), a.Id, $"«{a.Name}» pasa al lugar {orderB}; «{b.Name}» al {orderA}");
         await db.SaveChangesAsync();
     }
 

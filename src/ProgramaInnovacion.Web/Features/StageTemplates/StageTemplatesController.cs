@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.StageTemplates;
 
@@ -114,7 +115,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             return confirm;
         }
 
-        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Remove(schema, key), []), User, "Retirar campo", key);
+        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Remove(schema, key), []), User, AuditActions.FieldRetired, key);
         if (errors is null)
         {
             return NotFound();
@@ -133,7 +134,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             return confirm;
         }
 
-        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Move(schema, key, direccion), []), User, "Reordenar campos",
+        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Move(schema, key, direccion), []), User, AuditActions.FieldsReordered,
             $"{key} {(direccion < 0 ? "sube" : "baja")}");
         return errors is null ? NotFound() : RedirectToAction(nameof(Stage), new { editionId, stageId });
     }
@@ -149,7 +150,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
         {
             SchemaEditResult Edit(StageSchema schema, HashSet<string> withContent) =>
                 key is null ? StageSchemaEditor.Add(schema, field, withContent) : StageSchemaEditor.Update(schema, field, withContent);
-            var action = key is null ? "Agregar campo" : "Editar campo";
+            var action = key is null ? AuditActions.FieldAdded : AuditActions.FieldEdited;
             var details = $"{field.Key} ({field.Type.Label()}): {field.Label}";
 
             // The rules first, so a refused change never reaches the confirm step.

@@ -44,7 +44,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             var saved = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
             if (saved.Status == DraftSaveStatus.Saved)
             {
-                audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), saved.DeliverableId,
+                audit.Record(user, kind == RevisionKind.Submission ? AuditActions.StageSubmitted : AuditActions.DraftSaved, nameof(Deliverable), saved.DeliverableId,
                     $"{stage.Municipality} · {stage.Name} · revisión {saved.RevisionNumber}");
                 await db.SaveChangesAsync();
             }
@@ -124,7 +124,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
                 UploadedAtUtc = time.GetUtcNow().UtcDateTime,
             };
             db.Attachments.Add(attachment);
-            audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
+            audit.Record(user, AuditActions.FileUploaded, nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
             await db.SaveChangesAsync();
         }
         catch
@@ -171,7 +171,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             }
 
             db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-            audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
             await db.SaveChangesAsync();
         });
         return null;
@@ -217,10 +217,10 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
 
         audit.Record(user, action switch
         {
-            StageAction.Approve => "Aprobó etapa",
-            StageAction.RequestChanges => "Solicitó cambios",
-            StageAction.Unlock => "Desbloqueó etapa",
-            StageAction.Reopen => "Reabrió etapa",
+            StageAction.Approve => AuditActions.StageApproved,
+            StageAction.RequestChanges => AuditActions.ChangesRequested,
+            StageAction.Unlock => AuditActions.StageUnlocked,
+            StageAction.Reopen => AuditActions.StageReopened,
             _ => action.ToString(),
         }, nameof(ProjectStage), stage.StageId, $"{stage.Municipality} · {stage.Name}{(text is null ? "" : " · " + text)}");
         await db.SaveChangesAsync();
@@ -260,7 +260,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return false;
         }
 
-        audit.Record(user, "Editó vencimientos", nameof(ProgramEdition), editionId,
+        audit.Record(user, AuditActions.DeadlinesEdited, nameof(ProgramEdition), editionId,
             string.Join("; ", definitions.OrderBy(d => d.Order).Select(d => $"{d.Key}: {(d.DueAtUtc is { } u ? DeadlineText.ToInput(u) : "sin fecha")}")));
         await db.SaveChangesAsync();
         return true;

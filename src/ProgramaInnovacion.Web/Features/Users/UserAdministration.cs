@@ -115,7 +115,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
                 db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = now });
             }
 
-            audit.Record(actor, "Invitar usuario", nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+            audit.Record(actor, AuditActions.UserInvited, nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
             return new Invited(user, await IssueInvitationAsync(user, actor), null);
         }, i => i.Error is null);
         if (invited is not { User: { } invitedUser, Token: { } token })
@@ -140,7 +140,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
 
         var token = await db.InTransactionAsync(async () =>
         {
-            audit.Record(actor, "Reenviar invitación", nameof(AppUser), user.Id, user.Email);
+            audit.Record(actor, AuditActions.InvitationResent, nameof(AppUser), user.Id, user.Email);
             return await IssueInvitationAsync(user, actor);
         });
         await SendInvitationAsync(user, actor, linkFor(token));
@@ -202,7 +202,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = userId, JoinedAtUtc = time.GetUtcNow().UtcDateTime });
         }
 
-        audit.Record(actor, "Editar usuario", nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
         await db.SaveChangesAsync();
         // New roles take effect at the next security-stamp check rather than at the next sign-in.
         await users.UpdateSecurityStampAsync(user);
@@ -227,7 +227,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         }
 
         user.IsActive = active;
-        audit.Record(actor, active ? "Reactivar usuario" : "Desactivar usuario", nameof(AppUser), user.Id, user.Email);
+        audit.Record(actor, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         await users.UpdateSecurityStampAsync(user);
         return null;
@@ -265,7 +265,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         user.DisplayName = form.DisplayName.Trim();
         user.EmailConfirmed = true;
         invitation.AcceptedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(null, "Aceptar invitación", nameof(AppUser), user.Id, user.Email);
+        audit.Record(user, AuditActions.InvitationAccepted, nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         return IdentityResult.Success;
     }
