@@ -146,26 +146,26 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>Adds a municipality's project to the edition, with one stage per stage definition.</summary>
-    public Task<string?> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor) =>
+    public Task<CommandResult> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor) =>
         db.InTransactionAsync(() => AddProjectInTransactionAsync(editionId, municipalityId, actor));
 
-    private async Task<string?> AddProjectInTransactionAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
+    private async Task<CommandResult> AddProjectInTransactionAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
     {
         var edition = await db.Editions.Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == editionId);
         var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == municipalityId);
         if (edition is null || municipality is null)
         {
-            return "Elegí un municipio de la lista.";
+            return CommandResult.Fail("Elegí un municipio de la lista.");
         }
 
         if (edition.Stages.Count == 0)
         {
-            return "La edición todavía no tiene etapas: agregalas en el editor de etapas antes de sumar proyectos.";
+            return CommandResult.Fail("La edición todavía no tiene etapas: agregalas en el editor de etapas antes de sumar proyectos.");
         }
 
         if (await db.Projects.AnyAsync(p => p.EditionId == editionId && p.MunicipalityId == municipalityId))
         {
-            return $"{municipality.Name} ya participa de esta edición.";
+            return CommandResult.Fail($"{municipality.Name} ya participa de esta edición.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -174,7 +174,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         await db.SaveChangesAsync(); // the audit entry records the new id
         audit.Record(actor, AuditActions.ProjectAdded, nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
         await db.SaveChangesAsync();
-        return null;
+        return CommandResult.Done;
     }
 
     private static void Apply(ProgramEdition edition, EditionForm form)

@@ -10,7 +10,8 @@ using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
-public sealed record AddCaseResult(bool Added, int? ProjectId, string Message);
+/// <summary>Where the team reads the case it added, and what to tell them.</summary>
+public sealed record AddedCase(int ProjectId, string Message);
 
 /// <summary>
 /// Searches the case library through the provider-neutral inverted index (CaseTerm): the query's
@@ -102,7 +103,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
     }
 
     /// <summary>Appends the case as a row of the user's "Estudio de casos" table, as a new draft revision.</summary>
-    public async Task<AddCaseResult?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
+    public async Task<CommandResult<AddedCase>?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
     {
         var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == caseId)
             .Select(e => new { e.Title, e.City, e.Country, e.Description, e.Results, e.Lessons, e.SourceUrl })
@@ -115,7 +116,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
         var target = await FindTargetAsync(user);
         if (target.Stage is not { } stage || !target.ToTarget().CanAdd)
         {
-            return new AddCaseResult(false, target.Stage?.ProjectId, target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
+            return CommandResult.Fail<AddedCase>(target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
         }
 
         var parsed = DeliverableContent.Parse(stage.ContentJson);
@@ -126,7 +127,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
             && string.Equals(r.GetValueOrDefault("descripcion", "").Trim(), entry.Description, StringComparison.OrdinalIgnoreCase));
         if (already)
         {
-            return new AddCaseResult(false, stage.ProjectId, "Ese caso ya está en la tabla de tu estudio de casos.");
+            return CommandResult.Fail<AddedCase>("Ese caso ya está en la tabla de tu estudio de casos.");
         }
 
         var row = new JsonObject
@@ -160,9 +161,9 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
         });
         return saved.Status switch
         {
-            DraftSaveStatus.Saved => new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad."),
-            DraftSaveStatus.Conflict => new AddCaseResult(false, stage.ProjectId, "Otra persona de tu equipo guardó el estudio de casos en este momento, así que no agregamos el caso para no pisar sus cambios. Probá de nuevo."),
-            _ => new AddCaseResult(false, stage.ProjectId, saved.Error ?? "No se pudo agregar el caso. Probá de nuevo."),
+            DraftSaveStatus.Saved => CommandResult.Ok(new AddedCase(stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad.")),
+            DraftSaveStatus.Conflict => CommandResult.Fail<AddedCase>("Otra persona de tu equipo guardó el estudio de casos en este momento, así que no agregamos el caso para no pisar sus cambios. Probá de nuevo."),
+            _ => CommandResult.Fail<AddedCase>(saved.Error ?? "No se pudo agregar el caso. Probá de nuevo."),
         };
     }
 

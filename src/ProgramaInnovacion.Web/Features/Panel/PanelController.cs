@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -35,7 +36,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
             return NotFound();
         }
 
-        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : PanelOutcome.Fail("Revisá la declaración.");
+        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : CommandResult.Fail("Revisá la declaración.");
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);
@@ -80,7 +81,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
             return RedirectToAction(nameof(Project), new { projectId });
         }
 
-        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : PanelOutcome.Fail("Revisá los datos marcados.");
+        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : CommandResult.Fail("Revisá los datos marcados.");
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);
@@ -153,7 +154,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }
 
-    private void AddErrors(PanelOutcome outcome)
+    private void AddErrors(CommandResult outcome)
     {
         foreach (var (key, message) in outcome.FieldErrors ?? new Dictionary<string, string>())
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -46,7 +47,7 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
             return Forbid();
         }
 
-        var outcome = ModelState.IsValid ? await panel.RespondAsync(User, projectId, recommendationId, form) : PanelOutcome.Fail("Revisá la respuesta a la recomendación.");
+        var outcome = ModelState.IsValid ? await panel.RespondAsync(User, projectId, recommendationId, form) : CommandResult.Fail("Revisá la respuesta a la recomendación.");
         if (outcome.Succeeded)
         {
             TempData["Message"] = "Guardamos la respuesta del equipo a la recomendación.";

@@ -114,20 +114,20 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         _ => true,
     };
 
-    public Task<string?> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor) =>
+    public Task<CommandResult> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor) =>
         db.InTransactionAsync(() => AddStageInTransactionAsync(editionId, form, actor));
 
-    private async Task<string?> AddStageInTransactionAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
+    private async Task<CommandResult> AddStageInTransactionAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
     {
         var key = form.Key.Trim();
         if (!StageSchemaEditor.IsValidKey(key))
         {
-            return "La clave lleva de 1 a 60 caracteres: minúsculas sin tildes, números, guiones; empieza con una letra.";
+            return CommandResult.Fail(nameof(NewStageForm.Key), "La clave lleva de 1 a 60 caracteres: minúsculas sin tildes, números, guiones; empieza con una letra.");
         }
 
         if (await db.StageDefinitions.AnyAsync(s => s.EditionId == editionId && s.Key == key))
         {
-            return "Ya hay una etapa con esa clave en esta edición.";
+            return CommandResult.Fail(nameof(NewStageForm.Key), "Ya hay una etapa con esa clave en esta edición.");
         }
 
         var order = (await db.StageDefinitions.Where(s => s.EditionId == editionId).MaxAsync(s => (int?)s.Order) ?? 0) + 1;
@@ -145,7 +145,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         await db.SaveChangesAsync(); // the audit entry records the new id
         audit.Record(actor, AuditActions.StageAdded, nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
         await db.SaveChangesAsync();
-        return null;
+        return CommandResult.Done;
     }
 
     public async Task<bool> UpdateStageAsync(int editionId, int stageId, StageForm form, ClaimsPrincipal actor)

@@ -25,9 +25,12 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
     [HttpPost("")]
     public async Task<IActionResult> AddStage(int editionId, [Bind(Prefix = "NewStage")] NewStageForm form)
     {
-        if (ModelState.IsValid && await editor.AddStageAsync(editionId, form, User) is { } error)
+        if (ModelState.IsValid && await editor.AddStageAsync(editionId, form, User) is { Succeeded: false } added)
         {
-            ModelState.AddModelError("NewStage.Key", error);
+            foreach (var (field, message) in added.FieldErrors!)
+            {
+                ModelState.AddModelError("NewStage." + field, message);
+            }
         }
 
         if (ModelState.IsValid)

@@ -15,8 +15,6 @@ public sealed record SaveOutcome(DraftSaveResult Result, IReadOnlyList<FieldErro
     public bool Submitted => Result.Status == DraftSaveStatus.Saved && Errors.Count == 0;
 }
 
-public sealed record UploadOutcome(string? Error, int? AttachmentId);
-
 /// <summary>
 /// What people do on a stage: save, submit, upload, comment, review, unlock, reopen. Callers
 /// authorize first (ProjectAccess); every change leaves an audit entry.
@@ -82,29 +80,29 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     }
 
     /// <summary>Checks and stores an uploaded file for an attachments field; the caller then saves the content with its id.</summary>
-    public async Task<UploadOutcome> UploadAsync(StageInfo stage, string fieldKey, IFormFile? file, ClaimsPrincipal user)
+    public async Task<CommandResult<int>> UploadAsync(StageInfo stage, string fieldKey, IFormFile? file, ClaimsPrincipal user)
     {
         if (file is null || file.Length == 0)
         {
-            return new UploadOutcome("Elegí un archivo para subir.", null);
+            return CommandResult.Fail<int>("Elegí un archivo para subir.");
         }
 
         var displayName = file.FileName;
         if (!IsPlainFileName(displayName))
         {
-            return new UploadOutcome("El nombre del archivo no es válido: no puede incluir carpetas («/», «\\» o «..»). Cambiale el nombre y volvé a subirlo.", null);
+            return CommandResult.Fail<int>("El nombre del archivo no es válido: no puede incluir carpetas («/», «\\» o «..»). Cambiale el nombre y volvé a subirlo.");
         }
 
         if (file.Length > uploads.MaxUploadBytes)
         {
-            return new UploadOutcome($"El archivo «{displayName}» pesa {file.Length / 1024.0 / 1024.0:0.#} MB y el máximo es {uploads.MaxUploadText}.", null);
+            return CommandResult.Fail<int>($"El archivo «{displayName}» pesa {file.Length / 1024.0 / 1024.0:0.#} MB y el máximo es {uploads.MaxUploadText}.");
         }
 
         await using var stream = file.OpenReadStream();
         var kind = FileTypeDetector.Detect(stream, displayName);
         if (kind is null)
         {
-            return new UploadOutcome($"El archivo «{displayName}» no es de un tipo permitido o su contenido no coincide con su extensión. Tipos permitidos: {FileTypeDetector.AllowedList}.", null);
+            return CommandResult.Fail<int>($"El archivo «{displayName}» no es de un tipo permitido o su contenido no coincide con su extensión. Tipos permitidos: {FileTypeDetector.AllowedList}.");
         }
 
         var storedName = await files.SaveAsync(stream);
@@ -134,7 +132,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
 
         db.ChangeTracker.Clear();
-        return new UploadOutcome(null, attachment.Id);
+        return CommandResult.Ok(attachment.Id);
     }
 
     /// <summary>A display name only: no folders, no control characters, a sensible length.</summary>
@@ -148,18 +146,18 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
 
     public const int MaxCommentLength = 10000;
 
-    /// <summary>Adds a message to the deliverable's thread; returns the Spanish error or null.</summary>
-    public async Task<string?> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
+    /// <summary>Adds a message to the deliverable's thread.</summary>
+    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
     {
         var body = (text ?? "").Trim();
         if (body.Length == 0)
         {
-            return "Escribí el comentario antes de enviarlo.";
+            return CommandResult.Fail("Escribí el comentario antes de enviarlo.");
         }
 
         if (body.Length > MaxCommentLength)
         {
-            return $"El comentario admite como máximo {MaxCommentLength:N0} caracteres.";
+            return CommandResult.Fail($"El comentario admite como máximo {MaxCommentLength:N0} caracteres.");
         }
 
         await db.InTransactionAsync(async () =>
@@ -174,7 +172,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
             await db.SaveChangesAsync();
         });
-        return null;
+        return CommandResult.Done;
     }
 
     private async Task<Deliverable> EnsureDeliverableAsync(StageInfo stage)

@@ -228,7 +228,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var ids = content[fieldKey] as JsonArray ?? [];
-        ids.Add(upload.AttachmentId);
+        ids.Add(upload.Value);
         content[fieldKey] = ids;
         var refreshed = await queries.GetStageAsync(id, key);
         var outcome = await commands.SaveAsync(refreshed!, content, User, version, submit: false);
@@ -258,7 +258,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var toReview = volver == "revision" && permissions.CanReview;
-        var error = await commands.CommentAsync(stage, texto, User);
+        var error = (await commands.CommentAsync(stage, texto, User)).Error;
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

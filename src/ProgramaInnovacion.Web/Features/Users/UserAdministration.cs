@@ -90,12 +90,12 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <summary>Creates the account without a password and e-mails the invitation link.</summary>
-    public async Task<(AppUser? User, string? Error)> InviteAsync(InviteUserForm form, ClaimsPrincipal actor, Func<string, string> linkFor)
+    public async Task<CommandResult<AppUser>> InviteAsync(InviteUserForm form, ClaimsPrincipal actor, Func<string, string> linkFor)
     {
         var address = form.Email.Trim();
         if (await users.FindByEmailAsync(address) is not null)
         {
-            return (null, "Ya hay una cuenta con ese correo. Buscala en la lista para reenviarle la invitación.");
+            return CommandResult.Fail<AppUser>("Ya hay una cuenta con ese correo. Buscala en la lista para reenviarle la invitación.");
         }
 
         // UserManager saves on its own: the account, its roles, team and invitation commit together or not at all.
@@ -120,11 +120,11 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         }, i => i.Error is null);
         if (invited is not { User: { } invitedUser, Token: { } token })
         {
-            return (null, invited.Error);
+            return CommandResult.Fail<AppUser>(invited.Error!);
         }
 
         await SendInvitationAsync(invitedUser, actor, linkFor(token));
-        return (invitedUser, null);
+        return CommandResult.Ok(invitedUser);
     }
 
     private sealed record Invited(AppUser? User, string? Token, string? Error);
@@ -210,27 +210,27 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <summary>Deactivates or reactivates; a new security stamp ends the person's open sessions.</summary>
-    public Task<string?> SetActiveAsync(string userId, bool active, ClaimsPrincipal actor) =>
+    public Task<CommandResult> SetActiveAsync(string userId, bool active, ClaimsPrincipal actor) =>
         db.InTransactionAsync(() => SetActiveInTransactionAsync(userId, active, actor));
 
-    private async Task<string?> SetActiveInTransactionAsync(string userId, bool active, ClaimsPrincipal actor)
+    private async Task<CommandResult> SetActiveInTransactionAsync(string userId, bool active, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return "La cuenta no existe.";
+            return CommandResult.Fail("La cuenta no existe.");
         }
 
         if (!active && user.Id == actor.FindFirstValue(ClaimTypes.NameIdentifier))
         {
-            return "No podés desactivar tu propia cuenta.";
+            return CommandResult.Fail("No podés desactivar tu propia cuenta.");
         }
 
         user.IsActive = active;
         audit.Record(actor, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         await users.UpdateSecurityStampAsync(user);
-        return null;
+        return CommandResult.Done;
     }
 
     /// <summary>The invitation a token opens, if it can still be used.</summary>
