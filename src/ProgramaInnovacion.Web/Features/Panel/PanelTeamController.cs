@@ -11,8 +11,6 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 [Route("proyectos/{projectId:int}/mesa")]
 public class PanelTeamController(PanelAccess access, PanelQueries queries, PanelService panel, ProjectAccess projects) : Controller
 {
-    private const string View_ = "~/Features/Panel/Views/Team.cshtml";
-
     /// <summary>The team's menu entry: their own project's panel page.</summary>
     [HttpGet("/mesa-de-expertos")]
     public async Task<IActionResult> Mine()
@@ -31,7 +29,7 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
         }
 
         var model = await queries.TeamViewAsync(projectId, await access.MayAnswerAsync(User, projectId));
-        return model is null ? NotFound() : View(View_, model);
+        return model is null ? NotFound() : View("Team", model);
     }
 
     [HttpPost("recomendaciones/{recommendationId:int}/respuesta")]
@@ -63,6 +61,6 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
         ViewData["FailedRecommendation"] = recommendationId;
         ViewData["FailedForm"] = form;
         var model = await queries.TeamViewAsync(projectId, mayAnswer: true);
-        return model is null ? NotFound() : View(View_, model);
+        return model is null ? NotFound() : View("Team", model);
     }
 }

@@ -17,8 +17,6 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Route("proyectos/{id:int}")]
 public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
 {
-    private const string Views = "~/Features/Stages/Views/";
-
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
 
@@ -42,7 +40,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        return View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+        return View("Stage", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
     }
 
     // The deliverable form is multipart (it can carry a file), so these actions read the form
@@ -69,7 +67,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
         }
 
         return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
@@ -122,7 +120,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             case DraftSaveStatus.Conflict:
                 var theirs = DeliverableContent.Parse(result.CurrentContentJson).Root;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(Views + "Stage.cshtml", new StagePageModel
+                return View("Stage", new StagePageModel
                 {
                     Stage = stage,
                     Permissions = permissions,
@@ -141,7 +139,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (submit && outcome.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -159,7 +157,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     }
 
     private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null) =>
-        View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey });
+        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey });
 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
@@ -216,7 +214,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (upload.Error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions!,
@@ -263,8 +261,8 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return toReview
-                ? View(Views + "Review.cshtml", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
-                : View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
+                ? View("Review", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
+                : View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
         }
 
         TempData["Message"] = "Comentario publicado.";
@@ -281,7 +279,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var revisions = stage.DeliverableId is { } deliverableId ? await queries.RevisionsAsync(deliverableId) : [];
-        return View(Views + "Revisions.cshtml", new RevisionListModel(stage, revisions));
+        return View("Revisions", new RevisionListModel(stage, revisions));
     }
 
     [HttpGet("etapas/{key}/comparar")]
@@ -289,14 +287,14 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     {
         var stage = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.GetStageAsync(id, key) : null;
         var model = stage is null ? null : await queries.CompareAsync(stage, desde, hasta);
-        return model is null ? NotFound() : View(Views + "Compare.cshtml", model);
+        return model is null ? NotFound() : View("Compare", model);
     }
 
     [HttpGet("historial")]
     public async Task<IActionResult> Timeline(int id)
     {
         var model = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.TimelineAsync(id) : null;
-        return model is null ? NotFound() : View(Views + "Timeline.cshtml", model);
+        return model is null ? NotFound() : View("Timeline", model);
     }
 }
 
