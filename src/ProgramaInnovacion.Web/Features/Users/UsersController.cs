@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
-using ProgramaInnovacion.Web.Infrastructure.Links;
 using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Users;
 
