@@ -32,13 +32,22 @@ public static class FormIds
 }
 
 /// <summary>
-/// Checks a deliverable's content against its stage schema (PRODUCT.md §3): required fields, text
+/// Checks a deliverable's content against its stage schema: required fields, text
 /// lengths, numeric ranges, table rows, URL and date formats, choices within their options.
 /// Pure: the same rules for the form, the tests and any import. Messages are Spanish.
 /// </summary>
 public static class ContentValidator
 {
-    public static IReadOnlyList<FieldError> Validate(StageSchema schema, JsonObject content)
+    public static IReadOnlyList<FieldError> Validate(StageSchema schema, JsonObject content) => Validate(schema, content, draft: false);
+
+    /// <summary>
+    /// The checks a draft gets: everything except completeness (required fields, minimum lengths
+    /// and rows), since a draft is unfinished by nature. What it finds (a number that does not read,
+    /// 2021-13-01, a value that is not an option) is kept as typed and shown beside its field.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateDraft(StageSchema schema, JsonObject content) => Validate(schema, content, draft: true);
+
+    private static List<FieldError> Validate(StageSchema schema, JsonObject content, bool draft)
     {
         var errors = new List<FieldError>();
         foreach (var field in schema.Fields)
@@ -46,9 +55,9 @@ public static class ContentValidator
             var node = content[field.Key];
             if (field.Type == FieldType.Table)
             {
-                ValidateTable(field, node, errors);
+                ValidateTable(field, node, errors, draft);
             }
-            else if (ValidateValue(field, node) is { } message)
+            else if (ValidateValue(field, node, draft) is { } message)
             {
                 errors.Add(new FieldError(field.Key, message));
             }
@@ -57,7 +66,7 @@ public static class ContentValidator
         return errors;
     }
 
-    private static void ValidateTable(FieldDefinition field, JsonNode? node, List<FieldError> errors)
+    private static void ValidateTable(FieldDefinition field, JsonNode? node, List<FieldError> errors, bool draft)
     {
         var rows = node as JsonArray;
         if (node is not null && rows is null)
@@ -68,7 +77,7 @@ public static class ContentValidator
 
         var count = rows?.Count ?? 0;
         var min = field.MinRows ?? (field.Required ? 1 : 0);
-        if (count < min)
+        if (!draft && count < min)
         {
             errors.Add(new FieldError(field.Key, min == 1
                 ? $"«{field.Label}» necesita al menos una fila."
@@ -90,7 +99,7 @@ public static class ContentValidator
 
             foreach (var column in field.Columns ?? [])
             {
-                if (ValidateValue(column, row[column.Key]) is { } message)
+                if (ValidateValue(column, row[column.Key], draft) is { } message)
                 {
                     errors.Add(new FieldError(field.Key, $"Fila {i + 1}: {message}", i, column.Key));
                 }
@@ -99,9 +108,12 @@ public static class ContentValidator
     }
 
     /// <summary>The Spanish message for an invalid value, or null when the value is fine.</summary>
-    public static string? ValidateValue(FieldDefinition field, JsonNode? node)
+    public static string? ValidateValue(FieldDefinition field, JsonNode? node) => ValidateValue(field, node, draft: false);
+
+    private static string? ValidateValue(FieldDefinition field, JsonNode? node, bool draft)
     {
         var label = field.Label;
+        var required = field.Required && !draft;
         if (field.Type == FieldType.MultipleChoice)
         {
             var items = node is JsonArray array ? array.Select(DeliverableContent.ScalarText).Where(v => v.Length > 0).ToList() : [];
@@ -112,7 +124,7 @@ public static class ContentValidator
 
             if (items.Count == 0)
             {
-                return field.Required ? $"Elegí al menos una opción en «{label}»." : null;
+                return required ? $"Elegí al menos una opción en «{label}»." : null;
             }
 
             var unknown = items.FirstOrDefault(i => !(field.Options ?? []).Contains(i));
@@ -122,7 +134,7 @@ public static class ContentValidator
         if (field.Type == FieldType.Attachments)
         {
             var count = node is JsonArray files ? files.Count : 0;
-            return field.Required && count == 0 ? $"Subí al menos un archivo en «{label}»." : null;
+            return required && count == 0 ? $"Subí al menos un archivo en «{label}»." : null;
         }
 
         if (node is JsonArray or JsonObject)
@@ -133,13 +145,13 @@ public static class ContentValidator
         var text = DeliverableContent.ScalarText(node).Trim();
         if (text.Length == 0)
         {
-            return field.Required ? $"Completá «{label}»." : null;
+            return required ? $"Completá «{label}»." : null;
         }
 
         return field.Type switch
         {
-            FieldType.ShortText or FieldType.LongText => CheckLength(field, text),
-            FieldType.Number => CheckNumber(field, text),
+            FieldType.ShortText or FieldType.LongText => CheckLength(field, text, draft),
+            FieldType.Number => CheckNumber(field, node),
             FieldType.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                 ? null
                 : $"«{label}» debe ser una fecha válida (día, mes y año).",
@@ -154,11 +166,11 @@ public static class ContentValidator
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.Host.Length > 0;
 
-    private static string? CheckLength(FieldDefinition field, string text)
+    private static string? CheckLength(FieldDefinition field, string text, bool draft)
     {
         // Text elements, so "á" typed as two code points counts once.
         var length = new StringInfo(text).LengthInTextElements;
-        if (field.MinLength is { } min && length < min)
+        if (!draft && field.MinLength is { } min && length < min)
         {
             return $"«{field.Label}» debe tener al menos {min} caracteres (tiene {length}).";
         }
@@ -171,21 +183,20 @@ public static class ContentValidator
         return null;
     }
 
-    private static string? CheckNumber(FieldDefinition field, string text)
+    private static string? CheckNumber(FieldDefinition field, JsonNode? node)
     {
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (DeliverableContent.NumberOf(node) is not { } value)
         {
-            return $"«{field.Label}» debe ser un número.";
+            return ArgentineNumber.Problem(field.Label, DeliverableContent.ScalarText(node))
+                ?? $"«{field.Label}» debe ser un número.";
         }
 
         return (field.Min, field.Max) switch
         {
-            ({ } min, { } max) when value < min || value > max => $"«{field.Label}» debe estar entre {Format(min)} y {Format(max)}.",
-            ({ } min, null) when value < min => $"«{field.Label}» debe ser como mínimo {Format(min)}.",
-            (null, { } max) when value > max => $"«{field.Label}» debe ser como máximo {Format(max)}.",
+            ({ } min, { } max) when value < min || value > max => $"«{field.Label}» debe estar entre {ArgentineNumber.Format(min)} y {ArgentineNumber.Format(max)}.",
+            ({ } min, null) when value < min => $"«{field.Label}» debe ser como mínimo {ArgentineNumber.Format(min)}.",
+            (null, { } max) when value > max => $"«{field.Label}» debe ser como máximo {ArgentineNumber.Format(max)}.",
             _ => null,
         };
     }
-
-    private static string Format(decimal value) => value.ToString("#,##0.##", CultureInfo.GetCultureInfo("es-AR"));
 }

@@ -1,16 +1,19 @@
+using ProgramaInnovacion.Core.Domain;
+
 namespace ProgramaInnovacion.Core.Deliverables;
 
 /// <summary>One stage of the default template, before it becomes an edition's StageDefinition.</summary>
 public sealed record StageTemplate(
     int Order,
     string Key,
+    StageRole Role,
     string Name,
     string Description,
     IReadOnlyList<string> GuidingQuestions,
     StageSchema Schema,
     bool HasTeamForm = true);
 
-/// <summary>The ten stages of the program (PRODUCT.md §3) with their deliverable schemas.</summary>
+/// <summary>The ten stages of the program, from the challenge to the expert panel, with their deliverable schemas.</summary>
 public static class DefaultStageTemplate
 {
     private static FieldDefinition Short(string key, string label, bool required = false, string? help = null, int max = 200) =>
@@ -41,7 +44,7 @@ public static class DefaultStageTemplate
 
     public static IReadOnlyList<StageTemplate> Stages { get; } =
     [
-        new(1, "desafio", "Desafío",
+        new(1, "desafio", StageRole.Challenge, "Desafío",
             "El equipo define el desafío de su administración vinculado a la digitalización de servicios, con evidencia y una pregunta «¿Cómo podríamos…?».",
             ["¿Qué problema concreto enfrentan hoy los vecinos o la administración?", "¿A quiénes afecta y cuánto?", "¿Qué datos o evidencia lo muestran?"],
             new StageSchema
@@ -57,7 +60,7 @@ public static class DefaultStageTemplate
                     Long("digitalizacion", "Vínculo con la digitalización de servicios", required: true),
                 ],
             }),
-        new(2, "actores", "Mapeo de actores",
+        new(2, "actores", StageRole.ActorMap, "Mapeo de actores",
             "Identificación de los actores directos e indirectos del desafío, su influencia e interés, y lo aprendido en entrevistas.",
             ["¿Quiénes toman decisiones sobre el servicio?", "¿Quiénes lo usan y quiénes lo prestan?", "¿Qué dijeron en las entrevistas?"],
             new StageSchema
@@ -75,7 +78,7 @@ public static class DefaultStageTemplate
                     Long("hallazgos", "Hallazgos de las entrevistas", required: true),
                 ],
             }),
-        new(3, "socios", "Socios para la implementación",
+        new(3, "socios", StageRole.Partners, "Socios para la implementación",
             "Organizaciones que pueden aportar a la implementación y el estado del compromiso con cada una.",
             ["¿Quién puede aportar recursos, datos o capacidades?", "¿Qué falta para formalizar el acuerdo?"],
             new StageSchema
@@ -90,7 +93,7 @@ public static class DefaultStageTemplate
                     ], minRows: 1),
                 ],
             }),
-        new(4, "validacion", "Validación territorial",
+        new(4, "validacion", StageRole.Validation, "Validación territorial",
             "Los supuestos del desafío puestos a prueba en el territorio, con el método y la evidencia de cada uno.",
             ["¿Qué damos por cierto sin haberlo comprobado?", "¿Cómo lo validamos con vecinos y áreas?"],
             new StageSchema
@@ -106,7 +109,7 @@ public static class DefaultStageTemplate
                     Long("conclusiones", "Conclusiones", required: true),
                 ],
             }),
-        new(5, "ideacion", "Ideación",
+        new(5, "ideacion", StageRole.Ideation, "Ideación",
             "Ideas de solución generadas con especialistas de la alianza, su valoración y la idea seleccionada.",
             ["¿Qué ideas surgieron en las sesiones con especialistas?", "¿Con qué criterios eligieron?"],
             new StageSchema
@@ -122,7 +125,7 @@ public static class DefaultStageTemplate
                     Long("criterios", "Criterios de selección", required: true),
                 ],
             }),
-        new(6, "prototipo", "Prototipo",
+        new(6, "prototipo", StageRole.Prototype, "Prototipo",
             "Un prototipo de la solución para aprender rápido y barato.",
             ["¿Qué hipótesis pone a prueba el prototipo?", "¿Qué es lo mínimo para aprender?"],
             new StageSchema
@@ -136,7 +139,7 @@ public static class DefaultStageTemplate
                     Files("adjuntos", "Archivos del prototipo"),
                 ],
             }),
-        new(7, "prueba", "Prueba en territorio",
+        new(7, "prueba", StageRole.FieldTest, "Prueba en territorio",
             "El prototipo probado con personas reales: métricas, aprendizajes y ajustes.",
             ["¿Dónde y con quiénes se probó?", "¿Qué resultados se midieron?"],
             new StageSchema
@@ -155,7 +158,7 @@ public static class DefaultStageTemplate
                     Long("ajustes", "Ajustes al prototipo"),
                 ],
             }),
-        new(8, "casos", "Estudio de casos",
+        new(8, "casos", StageRole.CaseStudy, "Estudio de casos",
             "Casos similares de otras ciudades u organizaciones y las lecciones aplicables.",
             ["¿Quién resolvió un problema parecido?", "¿Qué se puede aplicar aquí?"],
             new StageSchema
@@ -172,7 +175,7 @@ public static class DefaultStageTemplate
                     ], minRows: 1),
                 ],
             }),
-        new(9, "proyecto-final", "Proyecto final",
+        new(9, "proyecto-final", StageRole.FinalProject, "Proyecto final",
             "El proyecto estratégico listo para implementarse y escalarse a otras ciudades.",
             ["¿Qué resultados se esperan y cómo se medirán?", "¿Cómo se financia y quién lo lleva adelante?", "¿Qué necesita otra ciudad para replicarlo?"],
             new StageSchema
@@ -202,7 +205,7 @@ public static class DefaultStageTemplate
                     Files("adjuntos", "Anexos"),
                 ],
             }),
-        new(10, "mesa-expertos", "Mesa de expertos",
+        new(10, "mesa-expertos", StageRole.ExpertPanel, "Mesa de expertos",
             "La mesa de expertos evalúa el proyecto final y deja recomendaciones; el equipo responde con un plan de acción.",
             ["¿Qué recomendaciones recibió el proyecto?", "¿Cómo las incorpora el equipo?"],
             new StageSchema(),

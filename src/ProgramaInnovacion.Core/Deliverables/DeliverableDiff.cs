@@ -23,8 +23,9 @@ public sealed record FieldChange(string Key, string Label, FieldType Type, Chang
 
 /// <summary>
 /// Field-by-field comparison of two versions of a deliverable, computed from the stored JSON
-/// (never from rendered HTML). Table rows are matched by their content, so an inserted row shows
-/// as one added row, not as every row below it changed. Work is linear in the content except for
+/// (never from rendered HTML), with values as people read them (DeliverableContent.Display).
+/// Table rows are matched by their content, so an inserted row shows as one added row, not as
+/// every row below it changed. Work is linear in the content except for
 /// the row matching, which is bounded (see MaxMatchCells) and falls back to position.
 /// </summary>
 public static class DeliverableDiff
@@ -39,9 +40,11 @@ public static class DeliverableDiff
         var changes = new List<FieldChange>();
         foreach (var field in schema.Fields)
         {
+            // Compared as people read the values (numbers in es-AR), so 1250 stored as 1250.0 is
+            // no change and a change reads "1,25 → 1.250", never in the machine's notation.
             changes.Add(field.Type == FieldType.Table
-                ? CompareTable(field, oldContent.Rows(field.Key), newContent.Rows(field.Key))
-                : CompareScalar(field.Key, field.Label, field.Type, oldContent.Text(field.Key), newContent.Text(field.Key)));
+                ? CompareTable(field, oldContent.DisplayRows(field), newContent.DisplayRows(field))
+                : CompareScalar(field.Key, field.Label, field.Type, oldContent.Display(field), newContent.Display(field)));
         }
 
         var retired = oldContent.RetiredKeys(schema).Union(newContent.RetiredKeys(schema)).Distinct(StringComparer.Ordinal);

@@ -4,25 +4,38 @@ using System.Text.Json.Nodes;
 namespace ProgramaInnovacion.Core.Deliverables;
 
 /// <summary>
+/// What was read from a posted form, and what could not be read as it came (a value cut to its
+/// limit, a row count that did not read): Spanish messages placed on the field, never a silent change.
+/// </summary>
+public sealed record FormReading(JsonObject Content, IReadOnlyList<FieldError> Problems);
+
+/// <summary>
 /// Turns the posted values of a deliverable form (names from FormIds) into stored content. Nothing
-/// typed is dropped: a number that does not parse is kept as text so the validator can point at it
-/// and the form can show it again. Empty table rows and rows marked for removal are left out.
+/// typed is dropped silently: a number that does not read (ArgentineNumber) is kept as text so the
+/// validator can point at it and the form can show it again; a value over its limit
+/// (ContentLimits) is cut to the limit and reported; a table's rows are the rows that arrived even
+/// when the row count field is wrong. Empty table rows and rows marked for removal are left out.
 /// </summary>
 public static class FormContentReader
 {
     /// <param name="form">Posted values by name (a name may repeat, e.g. checkboxes).</param>
     /// <param name="keepEmptyRows">True when re-rendering the form (an added row must stay visible).</param>
-    public static JsonObject Read(StageSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> form, bool keepEmptyRows = false)
+    public static JsonObject Read(StageSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> form, bool keepEmptyRows = false) =>
+        ReadForm(schema, form, keepEmptyRows).Content;
+
+    /// <inheritdoc cref="Read"/>
+    public static FormReading ReadForm(StageSchema schema, IReadOnlyDictionary<string, IReadOnlyList<string>> form, bool keepEmptyRows = false)
     {
         var content = new JsonObject();
+        var problems = new List<FieldError>();
         foreach (var field in schema.Fields)
         {
             JsonNode? value = field.Type switch
             {
-                FieldType.Table => ReadTable(field, form, keepEmptyRows),
-                FieldType.MultipleChoice => ReadList(form, FormIds.Name(field.Key)),
+                FieldType.Table => ReadTable(field, form, keepEmptyRows, problems),
+                FieldType.MultipleChoice => ReadList(field, form, FormIds.Name(field.Key), null, null, problems),
                 FieldType.Attachments => ReadAttachmentIds(field, form),
-                _ => ReadScalar(field, First(form, FormIds.Name(field.Key))),
+                _ => ReadScalar(field, First(form, FormIds.Name(field.Key)), null, null, problems),
             };
             if (value is not null)
             {
@@ -30,7 +43,7 @@ public static class FormContentReader
             }
         }
 
-        return content;
+        return new FormReading(content, problems);
     }
 
     /// <summary>Content kept from the stored version for keys the form does not edit (retired fields).</summary>
@@ -48,15 +61,16 @@ public static class FormContentReader
     private static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> form, string name) =>
         form.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
-    private static JsonValue? ReadScalar(FieldDefinition field, string? raw)
+    /// <param name="tableKey">Set for a table cell: the table's key (problems are placed on the cell).</param>
+    private static JsonValue? ReadScalar(FieldDefinition field, string? raw, string? tableKey, int? row, List<FieldError> problems)
     {
-        var text = NormalizeText(raw);
+        var text = Capped(field, NormalizeText(raw), tableKey, row, problems);
         if (text.Length == 0)
         {
             return null;
         }
 
-        if (field.Type == FieldType.Number && ParseNumber(text) is { } number)
+        if (field.Type == FieldType.Number && ArgentineNumber.Read(text).Value is { } number)
         {
             return JsonValue.Create(number);
         }
@@ -64,27 +78,38 @@ public static class FormContentReader
         return JsonValue.Create(text);
     }
 
-    /// <summary>Accepts "1234.5", "1234,5" and "1.234,5" (es-AR); null when it is not a number.</summary>
-    public static decimal? ParseNumber(string text)
+    /// <summary>The text cut to the field's limit, with a message saying so (ContentLimits).</summary>
+    private static string Capped(FieldDefinition field, string text, string? tableKey, int? row, List<FieldError> problems)
     {
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var invariant) && !text.Contains(',', StringComparison.Ordinal))
+        var limit = ContentLimits.MaxLengthOf(field);
+        if (text.Length <= limit)
         {
-            return invariant;
+            return text; // UTF-16 length ≥ text elements: nothing to count
         }
 
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.GetCultureInfo("es-AR"), out var local) ? local : null;
+        var info = new StringInfo(text);
+        if (info.LengthInTextElements <= limit)
+        {
+            return text;
+        }
+
+        var message = ContentLimits.CutMessage(field, info.LengthInTextElements);
+        problems.Add(tableKey is null
+            ? new FieldError(field.Key, message)
+            : new FieldError(tableKey, $"Fila {row + 1}: {message}", row, field.Key));
+        return info.SubstringByTextElements(0, limit);
     }
 
     private static string NormalizeText(string? raw) => (raw ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    private static JsonArray? ReadList(IReadOnlyDictionary<string, IReadOnlyList<string>> form, string name)
+    private static JsonArray? ReadList(FieldDefinition field, IReadOnlyDictionary<string, IReadOnlyList<string>> form, string name, string? tableKey, int? row, List<FieldError> problems)
     {
         if (!form.TryGetValue(name, out var values))
         {
             return null;
         }
 
-        var items = values.Select(NormalizeText).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var items = values.Select(v => Capped(field, NormalizeText(v), tableKey, row, problems)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return items.Count == 0 ? null : new JsonArray(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
     }
 
@@ -105,15 +130,32 @@ public static class FormContentReader
     /// <summary>The most rows a posted table is read with, whatever the row count field claims.</summary>
     public const int RowReadLimit = 500;
 
-    private static JsonArray? ReadTable(FieldDefinition field, IReadOnlyDictionary<string, IReadOnlyList<string>> form, bool keepEmptyRows)
+    private static JsonArray? ReadTable(FieldDefinition field, IReadOnlyDictionary<string, IReadOnlyList<string>> form, bool keepEmptyRows, List<FieldError> problems)
     {
-        var declared = int.TryParse(First(form, FormIds.RowCountName(field.Key)), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        var rowCount = Math.Min(declared, field.MaxRows is { } max ? Math.Max(max, RowReadLimit) : RowReadLimit);
-        if (!form.ContainsKey(FormIds.RowCountName(field.Key)))
+        var countName = FormIds.RowCountName(field.Key);
+        var countText = First(form, countName);
+        var declared = int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+
+        // The rows that arrived count too: a row count that is missing, unreadable or too small must
+        // never make the rows below it disappear.
+        var arrived = PostedRowCount(field.Key, form);
+        if (countText is null && arrived == 0)
         {
             return null;
         }
 
+        var limit = field.MaxRows is { } max ? Math.Max(max, RowReadLimit) : RowReadLimit;
+        if (countText is not null && declared is null)
+        {
+            problems.Add(new FieldError(field.Key, $"No se pudo leer cuántas filas tiene «{field.Label}» («{Shorten(countText)}»): se leyeron las filas que llegaron en el formulario. Revisalas."));
+        }
+
+        if (arrived > limit)
+        {
+            problems.Add(new FieldError(field.Key, $"«{field.Label}» admite como máximo {limit:N0} filas en un envío: se leyeron las primeras {limit:N0}."));
+        }
+
+        var rowCount = Math.Min(Math.Max(declared ?? 0, arrived), limit);
         var rows = new JsonArray();
         for (var i = 0; i < rowCount; i++)
         {
@@ -123,11 +165,13 @@ public static class FormContentReader
             }
 
             var row = new JsonObject();
+            var index = rows.Count;
+            var rowProblems = new List<FieldError>();
             foreach (var column in field.Columns ?? [])
             {
                 JsonNode? node = column.Type == FieldType.MultipleChoice
-                    ? ReadList(form, FormIds.CellName(field.Key, i, column.Key))
-                    : ReadScalar(column, First(form, FormIds.CellName(field.Key, i, column.Key)));
+                    ? ReadList(column, form, FormIds.CellName(field.Key, i, column.Key), field.Key, index, rowProblems)
+                    : ReadScalar(column, First(form, FormIds.CellName(field.Key, i, column.Key)), field.Key, index, rowProblems);
                 if (node is not null)
                 {
                     row[column.Key] = node;
@@ -137,9 +181,35 @@ public static class FormContentReader
             if (row.Count > 0 || keepEmptyRows)
             {
                 rows.Add(row);
+                problems.AddRange(rowProblems);
             }
         }
 
         return rows.Count == 0 && !keepEmptyRows ? null : rows;
     }
+
+    /// <summary>One more than the highest row index among the posted cells of a table ("f.key.3.col" → 4).</summary>
+    private static int PostedRowCount(string tableKey, IReadOnlyDictionary<string, IReadOnlyList<string>> form)
+    {
+        var prefix = FormIds.Name(tableKey) + ".";
+        var count = 0;
+        foreach (var name in form.Keys)
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = name.AsSpan(prefix.Length);
+            var dot = rest.IndexOf('.');
+            if (dot > 0 && int.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < int.MaxValue)
+            {
+                count = Math.Max(count, index + 1);
+            }
+        }
+
+        return count;
+    }
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -31,7 +31,7 @@ public static class PostKindText
         Enum.GetValues<PostKind>().Cast<PostKind?>().FirstOrDefault(k => k!.Value.Slug() == slug);
 }
 
-/// <summary>A post in an edition's learning network (Red de aprendizaje, PRODUCT.md §7).</summary>
+/// <summary>A post in an edition's learning network (Red de aprendizaje): teams share learnings, opportunities and problems.</summary>
 public class NetworkPost
 {
     public int Id { get; set; }

@@ -10,7 +10,7 @@ public sealed record CriterionSpread(int CriterionId, double? Average, int Sprea
 public sealed record RankedProject(int ProjectId, double? WeightedAverage, int? Rank);
 
 /// <summary>
-/// The panel's arithmetic and its blind rule, pure so they are unit-tested: weighted averages,
+/// The panel's arithmetic (its rules and the blind rule are PanelWorkflow's), pure so it is unit-tested: weighted averages,
 /// the spread between experts per criterion, and the ranking across projects.
 /// </summary>
 public static class PanelScoring
@@ -51,9 +51,6 @@ public static class PanelScoring
         var spread = criterion.Scores.Max() - criterion.Scores.Min();
         return new CriterionSpread(criterion.CriterionId, Math.Round(criterion.Scores.Average(), 2), spread, spread >= LargeDisagreementSpread);
     }
-
-    /// <summary>The blind rule: an expert sees other experts' evaluations only once their own is submitted.</summary>
-    public static bool CanSeeOtherEvaluations(EvaluationStatus? ownStatus) => ownStatus == EvaluationStatus.Submitted;
 
     /// <summary>Highest average first; equal averages share a rank (1, 2, 2, 4); unscored projects last without rank.</summary>
     public static IReadOnlyList<RankedProject> Rank(IEnumerable<(int ProjectId, double? WeightedAverage)> projects)

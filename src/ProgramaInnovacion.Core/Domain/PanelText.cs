@@ -65,12 +65,3 @@ public static class PanelText
     /// <summary>"Experto 1", "Experto 2"… when the edition hides names from the team.</summary>
     public static string ExpertLabel(string name, int position, bool anonymize) => anonymize ? $"Experto {position}" : name;
 }
-
-/// <summary>The stage keys the panel depends on (the default ten-stage template).</summary>
-public static class PanelStages
-{
-    /// <summary>Approved final project opens this stage; "panel open" means it is no longer locked.</summary>
-    public const string PanelKey = "mesa-expertos";
-
-    public const string FinalProjectKey = "proyecto-final";
-}

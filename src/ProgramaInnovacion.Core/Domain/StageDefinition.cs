@@ -11,8 +11,11 @@ public class StageDefinition
 
     public int Order { get; set; }
 
-    /// <summary>URL key, e.g. "desafio".</summary>
+    /// <summary>URL key, e.g. "desafio". Features never look a stage up by it: they use <see cref="Role"/>.</summary>
     public required string Key { get; set; }
+
+    /// <summary>What the stage is for (final project, case study…); null for a stage no feature depends on.</summary>
+    public StageRole? Role { get; set; }
 
     public required string Name { get; set; }
 

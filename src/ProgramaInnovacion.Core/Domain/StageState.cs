@@ -1,6 +1,6 @@
 namespace ProgramaInnovacion.Core.Domain;
 
-/// <summary>State of a project's stage (PRODUCT.md §4). Display names live in StageStateText.</summary>
+/// <summary>State of a project's stage: Bloqueada → Disponible → En progreso → Entregada ↔ Cambios solicitados → Aprobada. Display names live in StageStateText.</summary>
 public enum StageState
 {
     Locked,

@@ -77,10 +77,6 @@ public static class StageWorkflow
     public static bool IsEditableByTeam(StageState state) =>
         state is StageState.Available or StageState.InProgress or StageState.ChangesRequested;
 
-    /// <summary>Overdue: past due and neither submitted nor approved (PRODUCT.md §4).</summary>
-    public static bool IsOverdue(StageState state, DateTime? dueAtUtc, DateTime nowUtc) =>
-        dueAtUtc is { } due && nowUtc > due && state is not (StageState.Submitted or StageState.Approved);
-
     private static string SaveDeniedMessage(StageState from) => from switch
     {
         StageState.Locked => "La etapa todavía está bloqueada: se habilita cuando se aprueba la anterior.",

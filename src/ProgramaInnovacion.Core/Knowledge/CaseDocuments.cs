@@ -7,7 +7,7 @@ namespace ProgramaInnovacion.Core.Knowledge;
 /// <summary>What the indexer knows about an approved stage when it builds its cases.</summary>
 public sealed record ApprovedStageSource(
     int ProjectStageId,
-    string StageKey,
+    StageRole? Role,
     int EditionId,
     string MunicipalityName,
     MunicipalityCategory Category,
@@ -21,8 +21,9 @@ public sealed record ApprovedStageSource(
 /// </summary>
 public static class CaseDocuments
 {
-    public const string CaseStudyStageKey = "casos";
-    public const string FinalProjectStageKey = "proyecto-final";
+    /// <summary>The table field of a case-study stage whose rows are the cases (as in the default template).</summary>
+    public const string CaseTableKey = "casos";
+
 
     public const int TitleWeight = 10;
     public const int SummaryWeight = 3;
@@ -31,15 +32,16 @@ public static class CaseDocuments
     /// <summary>Body occurrences stop adding weight after this many, so long texts do not drown titles.</summary>
     public const int MaxBodyOccurrences = 3;
 
-    public static bool IsIndexedStage(string stageKey) => stageKey is CaseStudyStageKey or FinalProjectStageKey;
+    /// <summary>The roles whose approved stages become library cases (CaseIndexer's query says the same).</summary>
+    public static bool IsIndexedStage(StageRole? role) => role is StageRole.CaseStudy or StageRole.FinalProject;
 
     public static IReadOnlyList<CaseEntry> Build(ApprovedStageSource source, DateTime nowUtc)
     {
         var content = DeliverableContent.Parse(source.ContentJson);
-        var entries = source.StageKey switch
+        var entries = source.Role switch
         {
-            FinalProjectStageKey => FinalProject(source, content),
-            CaseStudyStageKey => CaseStudyRows(source, content),
+            StageRole.FinalProject => FinalProject(source, content),
+            StageRole.CaseStudy => CaseStudyRows(source, content),
             _ => [],
         };
         foreach (var entry in entries)
@@ -119,7 +121,7 @@ public static class CaseDocuments
     private static List<CaseEntry> CaseStudyRows(ApprovedStageSource source, DeliverableContent content)
     {
         var entries = new List<CaseEntry>();
-        var rows = content.Rows(CaseStudyStageKey);
+        var rows = content.Rows(CaseTableKey);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];

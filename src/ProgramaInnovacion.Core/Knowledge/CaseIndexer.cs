@@ -16,7 +16,7 @@ public class CaseIndexer(AppDbContext db, TimeProvider time)
         var source = await Sources(db.ProjectStages.Where(s => s.Id == stage.Id)).SingleOrDefaultAsync(ct);
         var existing = await db.CaseEntries.Where(c => c.ProjectStageId == stage.Id).ToListAsync(ct);
         db.CaseEntries.RemoveRange(existing);
-        if (source is not null && stage.State == StageState.Approved && CaseDocuments.IsIndexedStage(source.StageKey))
+        if (source is not null && stage.State == StageState.Approved && CaseDocuments.IsIndexedStage(source.Role))
         {
             db.CaseEntries.AddRange(CaseDocuments.Build(source, time.GetUtcNow().UtcDateTime));
         }
@@ -30,7 +30,7 @@ public class CaseIndexer(AppDbContext db, TimeProvider time)
     {
         var pending = await Sources(db.ProjectStages.Where(s =>
                 s.State == StageState.Approved
-                && (s.StageDefinition.Key == CaseDocuments.CaseStudyStageKey || s.StageDefinition.Key == CaseDocuments.FinalProjectStageKey)
+                && (s.StageDefinition.Role == StageRole.CaseStudy || s.StageDefinition.Role == StageRole.FinalProject)
                 && !db.CaseEntries.Any(c => c.ProjectStageId == s.Id)))
             .ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -42,13 +42,14 @@ public class CaseIndexer(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
+    // Not ApprovedDeliverables(): at approval time the stage's new state is not saved yet.
     private static IQueryable<ApprovedStageSource> Sources(IQueryable<ProjectStage> stages) =>
-        stages.Select(s => new ApprovedStageSource(
-            s.Id,
-            s.StageDefinition.Key,
-            s.Project.EditionId,
-            s.Project.Municipality.Name,
-            s.Project.Municipality.Category,
-            s.Project.Title,
-            s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault()));
+        stages.WithLatestSubmission().Select(s => new ApprovedStageSource(
+            s.Stage.Id,
+            s.Stage.StageDefinition.Role,
+            s.Stage.Project.EditionId,
+            s.Stage.Project.Municipality.Name,
+            s.Stage.Project.Municipality.Category,
+            s.Stage.Project.Title,
+            s.SubmissionJson));
 }

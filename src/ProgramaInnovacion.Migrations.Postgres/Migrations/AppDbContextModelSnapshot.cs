@@ -1332,6 +1332,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1342,6 +1346,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Role")
                         .IsUnique();
 
                     b.ToTable("StageDefinitions");

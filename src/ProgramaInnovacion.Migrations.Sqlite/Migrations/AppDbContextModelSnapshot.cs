@@ -1273,6 +1273,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1283,6 +1287,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("EditionId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Role")
                         .IsUnique();
 
                     b.ToTable("StageDefinitions");

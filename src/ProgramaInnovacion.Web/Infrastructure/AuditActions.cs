@@ -10,6 +10,7 @@ public static class AuditActions
     public const string DraftSaved = "stage.draft-saved";
     public const string StageSubmitted = "stage.submitted";
     public const string FileUploaded = "stage.file-uploaded";
+    public const string FileDiscarded = "stage.file-discarded";
     public const string StageCommented = "stage.commented";
     public const string StageApproved = "stage.approved";
     public const string ChangesRequested = "stage.changes-requested";
@@ -77,6 +78,7 @@ public static class AuditActions
         [DraftSaved] = "Guardar borrador",
         [StageSubmitted] = "Entregar etapa",
         [FileUploaded] = "Subir archivo",
+        [FileDiscarded] = "Descartar archivo",
         [StageCommented] = "Comentar etapa",
         [StageApproved] = "Aprobar etapa",
         [ChangesRequested] = "Solicitar cambios",

@@ -30,6 +30,7 @@ public static class FeatureServices
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.AddFileStorage();
         builder.Services.AddScoped<DeliverableAttachments>();
+        builder.Services.AddScoped<ApprovedDeliverables>();
         builder.Services.AddScoped<StageQueries>();
         builder.Services.AddScoped<StageCommands>();
         builder.Services.AddScoped<DashboardQueries>();
@@ -38,6 +39,7 @@ public static class FeatureServices
         builder.Services.AddScoped<EditionAdministration>();
         builder.Services.AddScoped<StageTemplateEditor>();
         builder.Services.AddScoped<PanelAccess>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ExpertPanelAccessHandler>();
         builder.Services.AddScoped<PanelQueries>();
         builder.Services.AddScoped<PanelService>();
         builder.Services.AddScoped<PanelExport>();

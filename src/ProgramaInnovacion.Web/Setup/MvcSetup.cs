@@ -25,6 +25,8 @@ public static class MvcSetup
                 // Antiforgery on every unsafe request, not only where an attribute was remembered.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+                // Added after the DataAnnotations provider, so it also sees the implicit [Required] of non-nullable strings.
+                o.ModelMetadataDetailsProviders.Add(new SpanishValidationMessages());
             })
             .AddRazorOptions(o =>
             {

@@ -47,9 +47,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<BrowserSession> NewSessionAsync()
+    /// <summary>A new person at the browser; <paramref name="javaScriptEnabled"/> false for the no-script path.</summary>
+    public async Task<BrowserSession> NewSessionAsync(bool javaScriptEnabled = true)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "es-AR", TimezoneId = "America/Argentina/Buenos_Aires" });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "es-AR",
+            TimezoneId = "America/Argentina/Buenos_Aires",
+            JavaScriptEnabled = javaScriptEnabled,
+        });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();

@@ -40,6 +40,17 @@ public sealed class BrowserSession(BrowserFixture fixture, IBrowserContext conte
         Assert.True(serious.Count == 0, $"axe en {Page.Url}:\n" + string.Join("\n", serious.Select(Describe)));
     }
 
+    /// <summary>
+    /// The same, for one part of the page: quicker where a test sweeps many pages whose shared parts
+    /// other tests already check.
+    /// </summary>
+    public async Task AssertNoSeriousA11yViolationsAsync(ILocator scope)
+    {
+        var results = await scope.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe en {Page.Url}:\n" + string.Join("\n", serious.Select(Describe)));
+    }
+
     private static string Describe(AxeResultItem v) =>
         $"- [{v.Impact}] {v.Id}: {v.Help} → " + string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)));
 

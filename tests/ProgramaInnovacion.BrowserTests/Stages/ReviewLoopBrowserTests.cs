@@ -94,10 +94,16 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mapeo de actores");
         await Assertions.Expect(page.Locator("#f-actores")).ToBeVisibleAsync();
 
-        // The table form: "Agregar fila" (enhanced by JavaScript) adds labelled cells, and axe stays clean.
+        // The table form: "Agregar fila" (enhanced by JavaScript) adds labelled cells a person can
+        // see (not only in the DOM: issue 9's table was 0 px wide), and axe stays clean.
         await page.GetByRole(AriaRole.Button, new() { Name = "Agregar fila a «Actores»" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Nombre, fila 1")).ToBeFocusedAsync();
-        await page.GetByLabel("Nombre, fila 1").FillAsync("Cámara de Comercio");
+        var name = page.GetByRole(AriaRole.Region, new() { Name = "Tabla «Actores»" }).GetByLabel("Nombre, fila 1");
+        await Assertions.Expect(name).ToBeFocusedAsync();
+        await Assertions.Expect(name).ToBeInViewportAsync();
+        await name.FillAsync("Cámara de Comercio");
+        await VisibleLayout.AssertEveryControlVisibleAsync(page.Locator("#form-entregable"), "«Mapeo de actores» con una fila agregada");
         await team.AssertNoSeriousA11yViolationsAsync();
+        await page.SetViewportSizeAsync(VisibleLayout.PhoneWidth, 900);
+        await VisibleLayout.AssertEveryControlVisibleAsync(page.Locator("#form-entregable"), "«Mapeo de actores» con una fila agregada");
     }
 }

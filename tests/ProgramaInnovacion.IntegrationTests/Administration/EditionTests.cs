@@ -64,6 +64,28 @@ public class EditionTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task NewEdition_StartsAtMidnightAndEndsAt2359_OfItsDatesInArgentina_LikeStageDueDates()
+    {
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+
+        var response = await admin.SubmitFormAsync("/admin/ediciones/nueva", "form.edition-form", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Programa 2023: fechas en hora argentina",
+            ["Form.Theme"] = "Datos abiertos",
+            ["Form.StartDate"] = "2023-03-01",
+            ["Form.EndDate"] = "2023-11-30",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var created = await factory.WithDbAsync(db => db.Editions.SingleAsync(e => e.Name == "Programa 2023: fechas en hora argentina"));
+        Assert.Equal(new DateTime(2023, 3, 1, 3, 0, 0, DateTimeKind.Utc), created.StartsAtUtc);
+        Assert.Equal(new DateTime(2023, 12, 1, 2, 59, 0, DateTimeKind.Utc), created.EndsAtUtc);
+        var form = await admin.GetPageAsync($"/admin/ediciones/{created.Id}");
+        Assert.Equal("2023-11-30", form.QuerySelector("form.edition-form input[name='Form.EndDate']")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task EditionForm_WithAnEndBeforeTheStart_ShowsTheErrorAndChangesNothing()
     {
         using var admin = factory.CreatePortalClient();

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Coordination;
@@ -99,5 +101,47 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var link = page.QuerySelectorAll("section.dossier-stage dl.deliverable a").Single(a => a.TextContent == "anexo del dossier.pdf");
         Assert.Equal($"/proyectos/{tandil}/adjuntos/{attachment}", link.GetAttribute("href"));
         Assert.Equal(AttachmentTestData.Pdf, await client.Http.GetByteArrayAsync(link.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Dossier_ShowsWhatTheExpertsAndOtherTeamsRead_ApprovedStagesWithATeamFormOnly()
+    {
+        // The expert panel stage has no team form: once the panel closes and approves it, there is no deliverable to print.
+        var tandil = await factory.WithDbAsync(async db =>
+        {
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "tandil" && s.StageDefinition.Key == "mesa-expertos");
+            stage.State = StageState.Approved;
+            stage.ApprovedAtUtc = factory.Time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+            return stage.ProjectId;
+        });
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+
+        var page = await client.GetPageAsync($"/proyectos/{tandil}/dossier");
+
+        var headings = page.QuerySelectorAll("section.dossier-stage h2").Select(h => h.TextContent).ToList();
+        Assert.Equal(9, headings.Count);
+        Assert.Equal("9. Proyecto final", headings[^1]);
+        Assert.DoesNotContain(headings, h => h.Contains("Mesa de expertos", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dossier_IssuesTheSameSqlCommands_WithThreeOrFiveApprovedStages()
+    {
+        var ids = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "jesusmaria" || p.Municipality.Slug == "bariloche")
+            .Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync("coordinacion@programa.example");
+        await client.GetPageAsync($"/proyectos/{ids["jesusmaria"]}/dossier");
+
+        AngleSharp.Dom.IDocument three = null!, five = null!;
+        var withThree = await factory.SqlCounter.RecordAsync(async () => three = await client.GetPageAsync($"/proyectos/{ids["jesusmaria"]}/dossier"));
+        var withFive = await factory.SqlCounter.RecordAsync(async () => five = await client.GetPageAsync($"/proyectos/{ids["bariloche"]}/dossier"));
+
+        Assert.Equal(3, three.QuerySelectorAll("section.dossier-stage").Length);
+        Assert.Equal(5, five.QuerySelectorAll("section.dossier-stage").Length);
+        Assert.Equal(withThree.Count, withFive.Count);
+        Assert.InRange(withFive.Count, 1, 6);
     }
 }

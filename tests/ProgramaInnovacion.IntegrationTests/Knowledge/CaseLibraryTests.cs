@@ -22,7 +22,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
             var source = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "tandil" && s.StageDefinition.Key == "casos")
                 .Select(s => new { s.Id, s.Project.EditionId }).SingleAsync();
             var content = new JsonObject { ["casos"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject { ["ciudad"] = r.City, ["pais"] = "Argentina", ["descripcion"] = r.Description, ["lecciones"] = r.Lessons }).ToArray()) };
-            var entries = CaseDocuments.Build(new ApprovedStageSource(source.Id, "casos", source.EditionId, "Tandil", MunicipalityCategory.Intermediate, null, DeliverableContent.Serialize(content)), DateTime.UtcNow);
+            var entries = CaseDocuments.Build(new ApprovedStageSource(source.Id, StageRole.CaseStudy, source.EditionId, "Tandil", MunicipalityCategory.Intermediate, null, DeliverableContent.Serialize(content)), DateTime.UtcNow);
             foreach (var entry in entries)
             {
                 entry.RowIndex += 1000 + await db.CaseEntries.CountAsync();

@@ -93,11 +93,11 @@ public class SharedDeliverablesTests(PortalFactory factory) : IClassFixture<Port
     {
         var tandil = await ProjectIdAsync("tandil");
         var bariloche = await ProjectIdAsync("bariloche");
-        var approved = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "aprobado.pdf");
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, approved);
-        var notListed = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "subido-sin-usar.pdf");
-        var laterDraft = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "borrador-posterior.pdf");
-        await factory.ReferenceInLaterDraftAsync(tandil, PanelStages.FinalProjectKey, laterDraft);
+        var approved = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "aprobado.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", approved);
+        var notListed = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "subido-sin-usar.pdf");
+        var laterDraft = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "borrador-posterior.pdf");
+        await factory.ReferenceInLaterDraftAsync(tandil, "proyecto-final", laterDraft);
         // Bariloche's prototype is submitted, not approved: its files are not shared either.
         var notApproved = await factory.StoreAttachmentAsync(bariloche, "prototipo", "sin-aprobar.pdf");
         await factory.ReferenceInSubmissionAsync(bariloche, "prototipo", notApproved);
@@ -105,7 +105,7 @@ public class SharedDeliverablesTests(PortalFactory factory) : IClassFixture<Port
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("gualeguaychu@programa.example");
 
-        var final = $"/red/proyectos/{tandil}/etapas/{PanelStages.FinalProjectKey}/adjuntos";
+        var final = $"/red/proyectos/{tandil}/etapas/{"proyecto-final"}/adjuntos";
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync($"{final}/{approved}")).StatusCode);
         foreach (var url in new[]
         {
@@ -113,7 +113,7 @@ public class SharedDeliverablesTests(PortalFactory factory) : IClassFixture<Port
             $"{final}/{laterDraft}",
             $"/red/proyectos/{tandil}/etapas/desafio/adjuntos/{approved}",
             $"/red/proyectos/{bariloche}/etapas/prototipo/adjuntos/{notApproved}",
-            $"/red/proyectos/{bariloche}/etapas/{PanelStages.FinalProjectKey}/adjuntos/{approved}",
+            $"/red/proyectos/{bariloche}/etapas/{"proyecto-final"}/adjuntos/{approved}",
             $"{final}/999999",
         })
         {

@@ -81,7 +81,7 @@ public class PanelAccessTests(PortalFactory factory) : IClassFixture<PortalFacto
         // A draft saved on an approved stage after its approval must never reach the expert.
         await factory.WithDbAsync(async db =>
         {
-            var deliverable = await db.Deliverables.Include(d => d.Revisions).SingleAsync(d => d.ProjectStage.ProjectId == tandil && d.ProjectStage.StageDefinition.Key == PanelStages.FinalProjectKey);
+            var deliverable = await db.Deliverables.Include(d => d.Revisions).SingleAsync(d => d.ProjectStage.ProjectId == tandil && d.ProjectStage.StageDefinition.Role == StageRole.FinalProject);
             deliverable.Revisions.Add(new DeliverableRevision { Number = deliverable.Revisions.Max(r => r.Number) + 1, Kind = RevisionKind.Draft, ContentJson = "{\"resumen\":\"BORRADOR-NO-APROBADO\"}", AuthorId = deliverable.Revisions[0].AuthorId, CreatedAtUtc = factory.Time.GetUtcNow().UtcDateTime });
             deliverable.ContentJson = "{\"resumen\":\"BORRADOR-NO-APROBADO\"}";
             await db.SaveChangesAsync();

@@ -12,8 +12,8 @@ public class PanelAttachmentTests(PortalFactory factory) : IClassFixture<PortalF
         var tandil = await factory.ProjectIdAsync("tandil");
         var expert = await factory.NewExpertAsync("descargadora");
         await factory.AssignAsync(tandil, expert.Id);
-        var attachment = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "plan de obra.pdf");
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, attachment);
+        var attachment = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "plan de obra.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", attachment);
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("descargadora@experto.example");
 
@@ -37,17 +37,17 @@ public class PanelAttachmentTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var tandil = await factory.ProjectIdAsync("tandil");
         var bariloche = await factory.ProjectIdAsync("bariloche");
-        var approved = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "aprobado.pdf");
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, approved);
-        var notListed = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "subido-sin-usar.pdf");
+        var approved = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "aprobado.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", approved);
+        var notListed = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "subido-sin-usar.pdf");
         var laterDraft = await factory.StoreAttachmentAsync(tandil, "prototipo", "borrador-posterior.pdf");
         await factory.ReferenceInLaterDraftAsync(tandil, "prototipo", laterDraft);
         // Another project's file, even when Tandil's approved content names its id, stays out of reach.
         var otherProject = await factory.StoreAttachmentAsync(bariloche, "prototipo", "de-bariloche.pdf");
         await factory.ReferenceInSubmissionAsync(bariloche, "prototipo", otherProject);
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, otherProject);
-        var bytesGone = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "sin-bytes.pdf", withBytes: false);
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, bytesGone);
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", otherProject);
+        var bytesGone = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "sin-bytes.pdf", withBytes: false);
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", bytesGone);
 
         var assigned = await factory.NewExpertAsync("asignada");
         await factory.AssignAsync(tandil, assigned.Id);
@@ -86,8 +86,8 @@ public class PanelAttachmentTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task CoordinatorsPrintView_LinksFilesToTheProjectDownload()
     {
         var tandil = await factory.ProjectIdAsync("tandil");
-        var attachment = await factory.StoreAttachmentAsync(tandil, PanelStages.FinalProjectKey, "para-coordinacion.pdf");
-        await factory.ReferenceInSubmissionAsync(tandil, PanelStages.FinalProjectKey, attachment);
+        var attachment = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "para-coordinacion.pdf");
+        await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", attachment);
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("coordinacion@programa.example");
 

@@ -116,7 +116,7 @@ public class PanelPublicationTests(PortalFactory factory) : IClassFixture<Portal
 
         var closed = await coordinator.SubmitFormAsync(summaryUrl, $"form[action='/coordinacion/panel/proyectos/{project}/cerrar']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Equal(StageState.Approved, await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.StageDefinition.Key == PanelStages.PanelKey).Select(s => s.State).SingleAsync()));
+        Assert.Equal(StageState.Approved, await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => s.State).SingleAsync()));
     }
 
     [Fact]

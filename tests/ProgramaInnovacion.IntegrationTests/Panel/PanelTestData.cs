@@ -14,7 +14,7 @@ internal static class PanelTestData
     public static Task OpenPanelAsync(this PortalFactory factory, int projectId) =>
         factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey);
+            var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == projectId && s.StageDefinition.Role == StageRole.ExpertPanel);
             stage.State = StageState.Available;
             await db.SaveChangesAsync();
         });

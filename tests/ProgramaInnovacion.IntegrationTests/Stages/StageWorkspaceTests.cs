@@ -426,7 +426,16 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         using var team = await SignedInAsync("bahiablanca@programa.example");
         var first = await team.GetPageAsync(url);
         var values = StageForms.ValidValues(await StageForms.SchemaAsync(factory, "socios"));
-        Assert.Equal(HttpStatusCode.Redirect, (await StageForms.PostAsync(team, first, url + "/guardar", values)).StatusCode);
+        // Start from one row, as a person would: the demo's other rows are marked for removal
+        // (rows that arrive are always read, whatever the row count says).
+        var seededRows = int.Parse(first.QuerySelector("input[name='f.socios.filas']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
+        var firstPost = new Dictionary<string, string>(values);
+        for (var i = 1; i < seededRows; i++)
+        {
+            firstPost[$"f.socios.{i}.quitar"] = "1";
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StageForms.PostAsync(team, first, url + "/guardar", firstPost)).StatusCode);
         var second = await team.GetPageAsync(url);
         values["f.socios.filas"] = "2";
         values["f.socios.0.aporte"] = "Datos abiertos del transporte";

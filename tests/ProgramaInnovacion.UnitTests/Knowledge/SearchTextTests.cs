@@ -51,15 +51,15 @@ public class SearchTextTests
     public void Build_MakesOneCasePerCaseStudyRow_AndOneForAFinalProject()
     {
         const string rows = "{\"casos\":[{\"ciudad\":\"Montevideo\",\"pais\":\"Uruguay\",\"descripcion\":\"Portal único\",\"lecciones\":\"Medir\",\"fuente\":\"https://x.example\"},{\"ciudad\":\"\",\"descripcion\":\"\"}]}";
-        var cases = CaseDocuments.Build(new ApprovedStageSource(7, "casos", 1, "Tandil", MunicipalityCategory.Intermediate, null, rows), DateTime.UnixEpoch);
+        var cases = CaseDocuments.Build(new ApprovedStageSource(7, StageRole.CaseStudy, 1, "Tandil", MunicipalityCategory.Intermediate, null, rows), DateTime.UnixEpoch);
         var single = Assert.Single(cases);
         Assert.Equal("Montevideo (Uruguay): Portal único", single.Title);
         Assert.Equal(CaseSource.CaseStudy, single.Source);
         Assert.Equal("https://x.example", single.SourceUrl);
         Assert.Contains(single.Terms, t => t.Term == "montevide");
 
-        var final = CaseDocuments.Build(new ApprovedStageSource(8, "proyecto-final", 1, "Tandil", MunicipalityCategory.Intermediate, "Ventanilla", "{\"resumen\":\"Un servicio\"}"), DateTime.UnixEpoch);
+        var final = CaseDocuments.Build(new ApprovedStageSource(8, StageRole.FinalProject, 1, "Tandil", MunicipalityCategory.Intermediate, "Ventanilla", "{\"resumen\":\"Un servicio\"}"), DateTime.UnixEpoch);
         Assert.Equal("Ventanilla", Assert.Single(final).Title);
-        Assert.Empty(CaseDocuments.Build(new ApprovedStageSource(9, "desafio", 1, "Tandil", MunicipalityCategory.Intermediate, null, "{}"), DateTime.UnixEpoch));
+        Assert.Empty(CaseDocuments.Build(new ApprovedStageSource(9, StageRole.Challenge, 1, "Tandil", MunicipalityCategory.Intermediate, null, "{}"), DateTime.UnixEpoch));
     }
 }

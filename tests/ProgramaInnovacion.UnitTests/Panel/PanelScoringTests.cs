@@ -54,7 +54,7 @@ public class PanelScoringTests
     [InlineData(EvaluationStatus.Draft, false)]
     [InlineData(EvaluationStatus.Submitted, true)]
     public void BlindRule_OthersAreVisibleOnlyOnceOwnEvaluationIsSubmitted(EvaluationStatus? own, bool visible) =>
-        Assert.Equal(visible, PanelScoring.CanSeeOtherEvaluations(own));
+        Assert.Equal(visible, PanelWorkflow.MaySee(PanelView.Evaluations, new PanelSituation(PanelPhase.Open, PanelWorkflow.State(ConflictDeclaration.NoConflict, own), true), PanelActor.AssignedExpert));
 
     [Fact]
     public void Rank_OrdersByAverage_SharesTies_AndLeavesUnscoredLastWithoutRank()

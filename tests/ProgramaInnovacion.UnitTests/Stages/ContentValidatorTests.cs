@@ -50,7 +50,7 @@ public class ContentValidatorTests
     public void Number_MustParse_AndStayWithinItsRange()
     {
         var field = Field(FieldType.Number) with { Min = 1, Max = 5 };
-        Assert.Equal("«Campo» debe ser un número.", Message(field, JsonValue.Create("mucho")));
+        Assert.Equal("«Campo» debe ser un número, escrito con punto para los miles y coma para los decimales (por ejemplo 1.250 o 4,5).", Message(field, JsonValue.Create("mucho")));
         Assert.Equal("«Campo» debe estar entre 1 y 5.", Message(field, JsonValue.Create(0)));
         Assert.Equal("«Campo» debe estar entre 1 y 5.", Message(field, JsonValue.Create(5.5m)));
         Assert.Null(Message(field, JsonValue.Create(1)));
@@ -160,5 +160,52 @@ public class ContentValidatorTests
             Assert.Equal(required, errors.Select(e => e.FieldKey).ToHashSet());
             Assert.All(errors, e => Assert.Equal("f-" + e.FieldKey, e.ElementId));
         }
+    }
+
+    [Fact]
+    public void Number_KeptAsTypedText_IsReadTheArgentineWay()
+    {
+        var field = Field(FieldType.Number) with { Max = 100000 };
+        Assert.Null(Message(field, JsonValue.Create("1.250")));
+        Assert.Null(Message(field, JsonValue.Create("4,5")));
+        Assert.StartsWith("«Campo»: «1,250» se puede leer como 1.250 o como 1,25.", Message(field, JsonValue.Create("1,250")), StringComparison.Ordinal);
+        Assert.Equal("«Campo» debe ser como máximo 100.000.", Message(field, JsonValue.Create("100.001")));
+    }
+
+    private static readonly StageSchema DraftSchema = new()
+    {
+        Fields =
+        [
+            new FieldDefinition { Key = "titulo", Label = "Título", Type = FieldType.ShortText, Required = true, MinLength = 5, MaxLength = 10 },
+            new FieldDefinition { Key = "fecha", Label = "Fecha", Type = FieldType.Date, Required = true },
+            new FieldDefinition { Key = "tipo", Label = "Tipo", Type = FieldType.SingleChoice, Options = ["A", "B"], Required = true },
+            new FieldDefinition { Key = "participantes", Label = "Participantes", Type = FieldType.Number, Required = true },
+            Table,
+        ],
+    };
+
+    [Fact]
+    public void ValidateDraft_SkipsCompleteness_ButReportsWhatCannotBeRead()
+    {
+        Assert.Empty(ContentValidator.ValidateDraft(DraftSchema, new JsonObject { ["titulo"] = "Hola" }));
+
+        var errors = ContentValidator.ValidateDraft(DraftSchema, new JsonObject
+        {
+            ["titulo"] = "Un título demasiado largo",
+            ["fecha"] = "2021-13-01",
+            ["tipo"] = "Z",
+            ["participantes"] = "1,250",
+            ["actores"] = new JsonArray(new JsonObject { ["influencia"] = 9 }),
+        });
+
+        Assert.Equal(
+            [
+                "«Título» admite como máximo 10 caracteres (tiene 25).",
+                "«Fecha» debe ser una fecha válida (día, mes y año).",
+                "Elegí una de las opciones de «Tipo».",
+                "«Participantes»: «1,250» se puede leer como 1.250 o como 1,25. Escribí 1.250 (o 1250) para el primero, o 1,25 para el segundo.",
+                "Fila 1: «Influencia» debe estar entre 1 y 5.",
+            ],
+            errors.Select(e => e.Message));
     }
 }

@@ -97,4 +97,29 @@ public class DeliverableDiffTests
         Assert.Equal(2500, table.Rows.Count(r => r.Kind == ChangeKind.Changed));
         Assert.Equal(2500, table.Rows.Count(r => r.Kind == ChangeKind.Unchanged));
     }
+
+    [Fact]
+    public void Numbers_AreComparedAndShownAsPeopleReadThem()
+    {
+        var schema = new StageSchema
+        {
+            Fields =
+            [
+                new FieldDefinition { Key = "participantes", Label = "Participantes", Type = FieldType.Number },
+                new FieldDefinition { Key = "monto", Label = "Monto", Type = FieldType.Number },
+                new FieldDefinition { Key = "ideas", Label = "Ideas", Type = FieldType.Table, Columns = [new FieldDefinition { Key = "puntaje", Label = "Puntaje", Type = FieldType.Number }] },
+            ],
+        };
+
+        var changes = DeliverableDiff.Compare(schema,
+            JsonNode.Parse("""{"participantes": 1.250, "monto": 1250.0, "ideas": [{"puntaje": 7.50}]}""")!.AsObject(),
+            new JsonObject { ["participantes"] = 1250m, ["monto"] = 1250m, ["ideas"] = new JsonArray(new JsonObject { ["puntaje"] = 7.5m }) });
+
+        var participants = changes.Single(c => c.Key == "participantes");
+        Assert.Equal((ChangeKind.Changed, "1,25", "1.250"), (participants.Kind, participants.Before, participants.After));
+        Assert.Equal(ChangeKind.Unchanged, changes.Single(c => c.Key == "monto").Kind);
+        var ideas = changes.Single(c => c.Key == "ideas");
+        Assert.Equal(ChangeKind.Unchanged, ideas.Kind);
+        Assert.Equal("7,5", ideas.Rows[0].Cells[0].After);
+    }
 }

@@ -94,19 +94,4 @@ public class StageWorkflowTests
         Assert.Equal(editable, StageWorkflow.IsEditableByTeam(state));
         Assert.Equal(editable, StageWorkflow.Apply(state, StageAction.SaveDraft, WorkflowActor.Team).Allowed);
     }
-
-    [Theory]
-    [InlineData(StageState.Available, true)]
-    [InlineData(StageState.InProgress, true)]
-    [InlineData(StageState.ChangesRequested, true)]
-    [InlineData(StageState.Locked, true)]
-    [InlineData(StageState.Submitted, false)]
-    [InlineData(StageState.Approved, false)]
-    public void IsOverdue_PastDue_UnlessSubmittedOrApproved(StageState state, bool overdue)
-    {
-        var now = new DateTime(2021, 11, 15, 14, 0, 0, DateTimeKind.Utc);
-        Assert.Equal(overdue, StageWorkflow.IsOverdue(state, now.AddMinutes(-1), now));
-        Assert.False(StageWorkflow.IsOverdue(state, now.AddMinutes(1), now));
-        Assert.False(StageWorkflow.IsOverdue(state, null, now));
-    }
 }

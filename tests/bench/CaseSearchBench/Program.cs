@@ -32,7 +32,7 @@ await db.Database.EnsureDeletedAsync();
 await db.Database.EnsureCreatedAsync();
 
 var now = DateTime.UtcNow;
-var edition = new ProgramEdition { Name = "Edición de prueba", Theme = "Rendimiento", StartsAtUtc = now, CreatedAtUtc = now, Stages = [new StageDefinition { Order = 1, Key = "casos", Name = "Estudio de casos" }] };
+var edition = new ProgramEdition { Name = "Edición de prueba", Theme = "Rendimiento", StartsAtUtc = now, CreatedAtUtc = now, Stages = [new StageDefinition { Order = 1, Key = "casos", Role = StageRole.CaseStudy, Name = "Estudio de casos" }] };
 var municipality = new Municipality { Name = "Ciudad de prueba", Province = "Buenos Aires", Slug = "prueba", Category = MunicipalityCategory.Intermediate };
 var project = ProjectFactory.Create(edition, municipality, now);
 db.Projects.Add(project);
@@ -59,7 +59,7 @@ for (var start = 0; start < count; start += batch)
         });
     }
 
-    var entries = CaseDocuments.Build(new ApprovedStageSource(project.Stages[0].Id, "casos", edition.Id, municipality.Name, municipality.Category, null, DeliverableContent.Serialize(new JsonObject { ["casos"] = rows })), now);
+    var entries = CaseDocuments.Build(new ApprovedStageSource(project.Stages[0].Id, StageRole.CaseStudy, edition.Id, municipality.Name, municipality.Category, null, DeliverableContent.Serialize(new JsonObject { ["casos"] = rows })), now);
     foreach (var entry in entries)
     {
         entry.RowIndex += start;

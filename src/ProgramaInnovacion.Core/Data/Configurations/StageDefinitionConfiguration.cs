@@ -15,5 +15,7 @@ public class StageDefinitionConfiguration : IEntityTypeConfiguration<StageDefini
         builder.HasOne(s => s.Edition).WithMany(e => e.Stages).HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.EditionId, s.Key }).IsUnique();
         builder.HasIndex(s => new { s.EditionId, s.Order }).IsUnique();
+        // Each role at most once per edition; stages without a role (null) never collide.
+        builder.HasIndex(s => new { s.EditionId, s.Role }).IsUnique();
     }
 }

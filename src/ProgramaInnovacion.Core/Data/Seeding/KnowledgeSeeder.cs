@@ -14,8 +14,6 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 {
     public const string KickOffTitle = "Lanzamiento del programa";
 
-    private static readonly TimeSpan ArgentinaOffset = TimeSpan.FromHours(-3);
-
     /// <summary>
     /// The kick-off of the first edition. Added once, together with the edition itself, so a
     /// session a coordinator later deletes or renames does not come back at the next start-up.
@@ -65,7 +63,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
 
     private static CalendarSession Session(string title, SessionKind kind, int year, int month, int day, int localHour, string location, string description)
     {
-        var start = new DateTimeOffset(year, month, day, localHour, 0, 0, ArgentinaOffset).UtcDateTime;
+        var start = ArgentinaTime.ToUtc(new DateOnly(year, month, day), new TimeOnly(localHour, 0));
         return new CalendarSession { Title = title, Kind = kind, StartsAtUtc = start, EndsAtUtc = start.AddHours(kind == SessionKind.ExpertPanel ? 4 : 2), Location = location, Description = description };
     }
 
@@ -84,9 +82,9 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
     private async Task SeedPostsAsync(int editionId, IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct)
     {
         var projects = await db.Projects.Where(p => p.EditionId == editionId).Select(p => new { p.Id, p.Municipality.Slug }).ToListAsync(ct);
-        var stages = await db.StageDefinitions.Where(d => d.EditionId == editionId).Select(d => new { d.Id, d.Key }).ToListAsync(ct);
+        var stages = await db.StageDefinitions.Where(d => d.EditionId == editionId).Select(d => new { d.Id, d.Role }).ToListAsync(ct);
         int ProjectOf(string slug) => projects.Single(p => p.Slug == slug).Id;
-        int StageOf(string key) => stages.Single(s => s.Key == key).Id;
+        int StageOf(StageRole role) => stages.Single(s => s.Role == role).Id;
         var start = ReferenceData.FirstEditionStartUtc;
 
         var tandil = accounts["tandil@programa.example"];
@@ -112,7 +110,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
                 AuthorId = tandil.Id,
                 ProjectId = ProjectOf("tandil"),
                 Kind = PostKind.Learning,
-                StageDefinitionId = StageOf("validacion"),
+                StageDefinitionId = StageOf(StageRole.Validation),
                 Title = "Validar con comerciantes antes de diseñar el formulario",
                 BodyMarkdown = "Hicimos la encuesta con la Cámara Empresaria **antes** de dibujar el trámite digital y descubrimos que el mayor dolor no era el papel sino no saber en qué oficina estaba el expediente.\n\n- Encuesta corta (5 preguntas)\n- Difusión por WhatsApp de la Cámara\n\nRecomendamos empezar por ahí.",
                 CreatedAtUtc = start.AddDays(40),
@@ -128,7 +126,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
                 AuthorId = bahia.Id,
                 ProjectId = ProjectOf("bahiablanca"),
                 Kind = PostKind.Opportunity,
-                StageDefinitionId = StageOf("socios"),
+                StageDefinitionId = StageOf(StageRole.Partners),
                 Title = "Mentoría de AWS abierta a otros equipos",
                 BodyMarkdown = "AWS nos ofreció horas de mentoría en arquitectura en la nube y nos dijeron que pueden sumar a otros municipios. Si les interesa, escriban acá.",
                 CreatedAtUtc = start.AddDays(30),
@@ -143,7 +141,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
                 AuthorId = jesus.Id,
                 ProjectId = ProjectOf("jesusmaria"),
                 Kind = PostKind.Problem,
-                StageDefinitionId = StageOf("validacion"),
+                StageDefinitionId = StageOf(StageRole.Validation),
                 Title = "La firma digital de planos todavía no está habilitada por ordenanza",
                 BodyMarkdown = "Para el visado digital necesitamos una ordenanza que reconozca la firma digital de los profesionales. ¿Alguna ciudad ya la tiene? Nos serviría el texto.",
                 CreatedAtUtc = start.AddDays(70),

@@ -37,6 +37,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
             await CreateFirstEditionAsync(ct);
         }
 
+        await AssignDefaultRolesAsync(ct);
         await new RubricSeeder(db).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
     }
@@ -56,6 +57,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
             {
                 Order = t.Order,
                 Key = t.Key,
+                Role = t.Role,
                 Name = t.Name,
                 Description = t.Description,
                 GuidingQuestions = string.Join('\n', t.GuidingQuestions),
@@ -72,6 +74,26 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
         foreach (var municipality in municipalities.OrderBy(m => slugs.IndexOf(m.Slug)))
         {
             edition.Projects.Add(ProjectFactory.Create(edition, municipality, ReferenceData.FirstEditionStartUtc));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Gives the stages of editions created before stage roles existed the role of the default
+    /// template's stage with the same key. Only editions where no stage has a role yet are touched,
+    /// so a role an administrator later removes or moves is never put back at the next start-up.
+    /// </summary>
+    private async Task AssignDefaultRolesAsync(CancellationToken ct)
+    {
+        var roleByKey = DefaultStageTemplate.Stages.ToDictionary(t => t.Key, t => t.Role);
+        var keys = roleByKey.Keys.ToList();
+        var stages = await db.StageDefinitions
+            .Where(s => s.Role == null && keys.Contains(s.Key) && !db.StageDefinitions.Any(other => other.EditionId == s.EditionId && other.Role != null))
+            .ToListAsync(ct);
+        foreach (var stage in stages)
+        {
+            stage.Role = roleByKey[stage.Key];
         }
 
         await db.SaveChangesAsync(ct);

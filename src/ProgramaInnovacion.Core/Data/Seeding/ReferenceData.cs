@@ -2,20 +2,21 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
-/// <summary>The facts of the program that every installation starts with (PRODUCT.md §1).</summary>
+/// <summary>The facts of the program that every installation starts with: the alliance organisations and the first edition (its dates and five municipalities).</summary>
 public static class ReferenceData
 {
     public const string FirstEditionName = "Programa Intensivo de Innovación para la Transformación Digital 2021";
     public const string FirstEditionTheme = "Digitalización de Servicios";
 
-    /// <summary>Tuesday 27 July 2021, 11:00 Argentina time (UTC-3).</summary>
-    public static readonly DateTime FirstEditionStartUtc = new(2021, 7, 27, 14, 0, 0, DateTimeKind.Utc);
+    /// <summary>Tuesday 27 July 2021, 11:00 Argentina time.</summary>
+    public static readonly DateTime FirstEditionStartUtc = ArgentinaTime.ToUtc(new DateOnly(2021, 7, 27), new TimeOnly(11, 0));
 
-    public static readonly DateTime FirstEditionEndUtc = new(2021, 12, 14, 21, 0, 0, DateTimeKind.Utc);
+    /// <summary>Tuesday 14 December 2021, 18:00 Argentina time.</summary>
+    public static readonly DateTime FirstEditionEndUtc = ArgentinaTime.ToUtc(new DateOnly(2021, 12, 14), new TimeOnly(18, 0));
 
-    /// <summary>Two weeks per stage from the kick-off, due at 18:00 Argentina time.</summary>
+    /// <summary>Two weeks per stage from the kick-off day, due at 18:00 Argentina time.</summary>
     public static DateTime FirstEditionDueDateUtc(int stageOrder) =>
-        new DateTime(2021, 7, 27, 21, 0, 0, DateTimeKind.Utc).AddDays(14 * stageOrder);
+        ArgentinaTime.ToUtc(new DateOnly(2021, 7, 27).AddDays(14 * stageOrder), new TimeOnly(18, 0));
 
     public static IReadOnlyList<AllianceOrganization> Organizations { get; } =
     [

@@ -21,7 +21,7 @@ public sealed record DefaultCriterion(string Name, string Description, int Weigh
 }
 
 /// <summary>
-/// The default expert-panel rubric (PRODUCT.md §5), seeded for the first edition as reference
+/// The default expert-panel rubric (six criteria scored 1–5), seeded for the first edition as reference
 /// data; editions created later copy their source's rubric or start from these defaults.
 /// Criteria are matched by name, so running it again adds nothing.
 /// </summary>

@@ -46,7 +46,7 @@ public class ResetPasswordViewModel
     [Compare(nameof(Password), ErrorMessage = "Las contraseñas no coinciden.")]
     public string ConfirmPassword { get; set; } = "";
 
-    [Required]
+    [Required(ErrorMessage = "El enlace para restablecer la contraseña está incompleto: pedí uno nuevo.")]
     public string Code { get; set; } = "";
 }
 

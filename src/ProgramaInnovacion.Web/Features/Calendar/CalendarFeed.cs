@@ -18,8 +18,6 @@ namespace ProgramaInnovacion.Web.Features.Calendar;
 /// </summary>
 public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions sessions, AuditLog audit)
 {
-    public const string TimeZoneId = "America/Argentina/Buenos_Aires";
-
     public async Task<SubscriptionPage> StatusAsync(ClaimsPrincipal user, string? newFeedUrl)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -84,10 +82,10 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
 
         var calendar = new Ical.Net.Calendar { ProductId = "-//RIL//Programa de Innovacion//ES" };
         calendar.AddProperty("X-WR-CALNAME", "Programa de Innovación");
-        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.AddProperty("X-WR-TIMEZONE", ArgentinaTime.ZoneId);
         // A full VTIMEZONE (STANDARD component with the -03:00 offset) so clients that do not know the
         // IANA name still place the sessions at the right local time.
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), includeHistoricalData: false));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(ArgentinaTime.ZoneId, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), includeHistoricalData: false));
         foreach (var s in rows)
         {
             calendar.Events.Add(new CalendarEvent
@@ -96,9 +94,24 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
                 Summary = s.Title,
                 Description = $"{s.Kind.Label()} · {s.Edition}\n\n{s.Description}".Trim(),
                 Location = s.Location,
-                Start = new CalDateTime(ArgentinaClock.ToLocal(s.StartsAtUtc), TimeZoneId),
-                End = new CalDateTime(ArgentinaClock.ToLocal(s.EndsAtUtc), TimeZoneId),
+                Start = new CalDateTime(ArgentinaClock.ToLocal(s.StartsAtUtc), ArgentinaTime.ZoneId),
+                End = new CalDateTime(ArgentinaClock.ToLocal(s.EndsAtUtc), ArgentinaTime.ZoneId),
                 DtStamp = new CalDateTime(s.UpdatedAtUtc, "UTC"),
+            });
+        }
+
+        // Due dates are instants: an event with a start and no end (RFC 5545 reads it as zero length),
+        // so calendar apps remind at the hour the stage is due.
+        var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime, "UTC");
+        foreach (var due in await sessions.DueDatesVisibleToAsync(owner.UserId, owner.Roles))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"vencimiento-{due.StageDefinitionId}@programa-innovacion",
+                Summary = due.Title,
+                Description = $"Vencimiento de la etapa {due.Order}, «{due.StageName}» · {due.Edition}",
+                Start = new CalDateTime(ArgentinaClock.ToLocal(due.DueAtUtc), ArgentinaTime.ZoneId),
+                DtStamp = stamp,
             });
         }
 

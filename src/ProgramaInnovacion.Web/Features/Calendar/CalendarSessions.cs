@@ -32,6 +32,36 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
     public IQueryable<CalendarSession> VisibleTo(ClaimsPrincipal user) =>
         VisibleTo(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Roles.All.Where(user.IsInRole).ToList());
 
+    /// <summary>
+    /// The stage due dates a user sees between two instants (also used by the .ics feed):
+    /// coordinators and administrators every edition's; a team member their project's, linked to
+    /// the stage; nobody else any. Stages without a team form (the expert panel) have nothing to hand in.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDateRow>> DueDatesVisibleToAsync(string userId, IReadOnlyCollection<string> roles, DateTime? fromUtc = null, DateTime? toUtc = null)
+    {
+        var definitions = db.StageDefinitions.AsNoTracking()
+            .Where(d => d.HasTeamForm && d.DueAtUtc != null && (fromUtc == null || d.DueAtUtc >= fromUtc) && (toUtc == null || d.DueAtUtc < toUtc));
+        if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator))
+        {
+            return await definitions.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Order)
+                .Select(d => new DueDateRow(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc!.Value, d.EditionId, d.Edition.Name, null))
+                .ToListAsync();
+        }
+
+        var projects = await db.ProjectMembers.AsNoTracking().Where(m => m.UserId == userId)
+            .OrderBy(m => m.ProjectId).Select(m => new { m.ProjectId, m.Project.EditionId }).ToListAsync();
+        if (projects.Count == 0)
+        {
+            return [];
+        }
+
+        var editionIds = projects.Select(p => p.EditionId).Distinct().ToList();
+        var rows = await definitions.Where(d => editionIds.Contains(d.EditionId)).OrderBy(d => d.DueAtUtc).ThenBy(d => d.Order)
+            .Select(d => new { d.Id, d.Order, d.Key, d.Name, Due = d.DueAtUtc!.Value, d.EditionId, Edition = d.Edition.Name })
+            .ToListAsync();
+        return rows.Select(r => new DueDateRow(r.Id, r.Order, r.Key, r.Name, r.Due, r.EditionId, r.Edition, projects.First(p => p.EditionId == r.EditionId).ProjectId)).ToList();
+    }
+
     public async Task<CalendarListPage> ListAsync(ClaimsPrincipal user)
     {
         var rows = await Rows(VisibleTo(user)).ToListAsync();
@@ -49,19 +79,22 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         var gridStart = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var last = first.AddMonths(1).AddDays(-1);
         var gridEnd = last.AddDays(6 - (((int)last.DayOfWeek + 6) % 7));
-        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(gridStart.ToDateTime(TimeOnly.MinValue), ArgentinaClock.Zone);
-        var toUtc = TimeZoneInfo.ConvertTimeToUtc(gridEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), ArgentinaClock.Zone);
+        var fromUtc = ArgentinaClock.ToUtc(gridStart);
+        var toUtc = ArgentinaClock.ToUtc(gridEnd.AddDays(1));
         var rows = await Rows(VisibleTo(user).Where(s => s.StartsAtUtc >= fromUtc && s.StartsAtUtc < toUtc)).ToListAsync();
         var byDay = rows.ToLookup(s => DateOnly.FromDateTime(ArgentinaClock.ToLocal(s.StartsAtUtc)));
+        var dueDates = await DueDatesVisibleToAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Roles.All.Where(user.IsInRole).ToList(), fromUtc, toUtc);
+        var dueByDay = dueDates.ToLookup(d => DateOnly.FromDateTime(ArgentinaClock.ToLocal(d.DueAtUtc)));
 
         var weeks = new List<IReadOnlyList<MonthDay>>();
         for (var day = gridStart; day <= gridEnd; day = day.AddDays(7))
         {
-            weeks.Add(Enumerable.Range(0, 7).Select(i => day.AddDays(i)).Select(d => new MonthDay(d, d.Month == month, byDay[d].ToList())).ToList());
+            weeks.Add(Enumerable.Range(0, 7).Select(i => day.AddDays(i)).Select(d => new MonthDay(d, d.Month == month, byDay[d].ToList()) { DueDates = dueByDay[d].ToList() }).ToList());
         }
 
+        // Spanish writes month names in lower case; only the heading, which starts with it, capitalises it.
         var title = first.ToString("MMMM 'de' yyyy", EsAr);
-        return new CalendarMonthPage(year, month, char.ToUpper(title[0], EsAr) + title[1..], weeks,
+        return new CalendarMonthPage(year, month, title, weeks,
             first.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), first.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture), CanManage(user));
     }
 
@@ -123,8 +156,8 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         session.EditionId = form.EditionId!.Value;
         session.Title = form.Title!.Trim();
         session.Kind = form.Kind!.Value;
-        session.StartsAtUtc = ToUtc(form.Date!.Value, form.StartTime!.Value);
-        session.EndsAtUtc = ToUtc(form.Date!.Value, form.EndTime!.Value);
+        session.StartsAtUtc = ArgentinaClock.ToUtc(form.Date!.Value, form.StartTime!.Value);
+        session.EndsAtUtc = ArgentinaClock.ToUtc(form.Date!.Value, form.EndTime!.Value);
         session.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         session.Description = form.Description?.Trim() ?? "";
         session.UpdatedAtUtc = now;
@@ -154,9 +187,6 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
     }
 
     public async Task<bool> ExistsAsync(int id) => await db.CalendarSessions.AnyAsync(s => s.Id == id);
-
-    private static DateTime ToUtc(DateOnly date, TimeOnly time) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), ArgentinaClock.Zone);
 
     private static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator);
 

@@ -7,9 +7,26 @@ public sealed record SessionRow(int Id, string Title, SessionKind Kind, DateTime
 
 public sealed record CalendarListPage(IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past, bool CanManage);
 
-public sealed record MonthDay(DateOnly Date, bool InMonth, IReadOnlyList<SessionRow> Sessions);
+/// <summary>A stage's due date as a calendar shows it; ProjectId is the team's own project (null for coordinators).</summary>
+public sealed record DueDateRow(int StageDefinitionId, int Order, string StageKey, string StageName, DateTime DueAtUtc, int EditionId, string Edition, int? ProjectId)
+{
+    public string Title => $"Vence «{StageName}»";
 
-public sealed record CalendarMonthPage(int Year, int Month, string Title, IReadOnlyList<IReadOnlyList<MonthDay>> Weeks, string PreviousMonth, string NextMonth, bool CanManage);
+    /// <summary>The team's stage page, or the edition's deadlines page for coordinators.</summary>
+    public string Url => ProjectId is { } project ? Stages.StageUrls.Stage(project, StageKey) : $"/coordinacion/vencimientos?edicion={EditionId}";
+}
+
+public sealed record MonthDay(DateOnly Date, bool InMonth, IReadOnlyList<SessionRow> Sessions)
+{
+    public IReadOnlyList<DueDateRow> DueDates { get; init; } = [];
+}
+
+/// <param name="Title">"septiembre de 2021", lower case as Spanish writes it inside a sentence.</param>
+public sealed record CalendarMonthPage(int Year, int Month, string Title, IReadOnlyList<IReadOnlyList<MonthDay>> Weeks, string PreviousMonth, string NextMonth, bool CanManage)
+{
+    /// <summary>"Septiembre de 2021" for the heading, which starts with the month.</summary>
+    public string Heading => string.Concat(Title[..1].ToUpper(System.Globalization.CultureInfo.GetCultureInfo("es-AR")), Title[1..]);
+}
 
 /// <summary>A session as typed by a coordinator: date and times in Argentina time.</summary>
 public sealed class SessionForm
@@ -60,4 +77,8 @@ public sealed class SessionFormPage
 }
 
 /// <summary>The subscription page: the feed URL is shown only right after it is created.</summary>
-public sealed record SubscriptionPage(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl);
+public sealed record SubscriptionPage(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl)
+{
+    /// <summary>The same feed as webcal://, which opens the subscription in the person's calendar app.</summary>
+    public string? WebcalUrl => NewFeedUrl is null ? null : "webcal://" + NewFeedUrl[(NewFeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
+}

@@ -17,37 +17,25 @@ public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers
 /// The progress matrix and the deliverables of an edition as tables, and the writers that turn a
 /// table into .xlsx (MiniExcel) or .csv (CsvHelper, UTF-8 with BOM so Excel reads the accents).
 /// </summary>
-public class CoordinationExports(AppDbContext db)
+public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
 {
     /// <summary>Excel in Spanish locales splits CSV on semicolons (the comma is the decimal mark).</summary>
     public const char CsvDelimiter = ';';
 
+    /// <summary>The dashboard's progress matrix as a table: what the coordinator sees on screen, cell by cell.</summary>
     public async Task<ExportTable> ProgressAsync(int editionId)
     {
-        var definitions = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId).OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Name }).ToListAsync();
-        var projects = await db.Projects.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.Municipality.Name)
-            .Select(p => new
-            {
-                Municipality = p.Municipality.Name,
-                p.Municipality.Province,
-                p.Title,
-                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State }).ToList(),
-            })
-            .ToListAsync();
-
+        var matrix = await dashboard.MatrixAsync(editionId);
         var headers = new List<string> { "Municipio", "Provincia", "Desafío" };
-        headers.AddRange(definitions.Select(d => $"{d.Order}. {d.Name}"));
+        headers.AddRange(matrix.Stages.Select(d => $"{d.Order}. {d.Name}"));
         headers.AddRange(["Etapas aprobadas", "Etapa actual"]);
 
-        var rows = projects.Select(p =>
+        var rows = matrix.Rows.Select(p =>
         {
-            var states = definitions.Select(d => p.Stages.FirstOrDefault(s => s.StageDefinitionId == d.Id)?.State ?? StageState.Locked).ToList();
-            var currentIndex = states.FindIndex(s => s != StageState.Approved);
             var row = new List<string> { p.Municipality, p.Province, p.Title ?? "" };
-            row.AddRange(states.Select(s => s.Label()));
-            row.Add($"{states.Count(s => s == StageState.Approved)} de {states.Count}");
-            row.Add(currentIndex < 0 ? "Completó el programa" : $"{definitions[currentIndex].Order}. {definitions[currentIndex].Name}");
+            row.AddRange(p.Cells.Select(c => c.State.Label()));
+            row.Add($"{p.Approved} de {p.Total}");
+            row.Add(p.Progress.CurrentIndex is { } current ? $"{matrix.Stages[current].Order}. {matrix.Stages[current].Name}" : "Completó el programa");
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new ExportTable("Avance", headers, rows);
@@ -99,9 +87,9 @@ public class CoordinationExports(AppDbContext db)
     {
         FieldType.MultipleChoice => string.Join(", ", content.List(field.Key)),
         FieldType.Attachments => content.AttachmentIds(field.Key).Count is var n and > 0 ? (n == 1 ? "1 archivo" : $"{n} archivos") : "",
-        FieldType.Table => string.Join("\n", content.Rows(field.Key).Select(row =>
+        FieldType.Table => string.Join("\n", content.DisplayRows(field).Select(row =>
             string.Join("; ", (field.Columns ?? []).Select(c => $"{c.Label}: {(row.TryGetValue(c.Key, out var v) ? v : "")}")))),
-        _ => content.Text(field.Key),
+        _ => content.Display(field), // numbers as people read them: 1.250,5
     };
 
     public static async Task<byte[]> ToXlsxAsync(ExportTable table)

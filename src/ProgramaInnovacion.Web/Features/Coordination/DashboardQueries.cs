@@ -34,30 +34,50 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             return null;
         }
 
-        var definitions = await db.StageDefinitions.AsNoTracking()
-            .Where(s => s.EditionId == selected.Id)
-            .OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc })
-            .ToListAsync();
-
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.EditionId == selected.Id)
-            .OrderBy(p => p.Municipality.Name)
-            .Select(p => new
-            {
-                p.Id,
-                Municipality = p.Municipality.Name,
-                p.Municipality.Province,
-                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc }).ToList(),
-            })
-            .ToListAsync();
-
+        var matrix = await MatrixAsync(selected.Id);
         var activity = await db.StageEvents.AsNoTracking()
             .Where(e => e.Project.EditionId == selected.Id && e.Action != StageAction.SaveDraft)
             .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Take(ActivityCount)
             .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action,
                 e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
+            .ToListAsync();
+
+        return new DashboardViewModel(
+            options,
+            new EditionOption(selected.Id, selected.Name),
+            matrix.Stages,
+            matrix.Rows,
+            matrix.CompletedProjects,
+            matrix.Overdue,
+            matrix.Queue,
+            activity,
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals));
+    }
+
+    /// <summary>
+    /// The progress matrix of an edition and what the dashboard derives from it, in two SQL commands
+    /// (stage definitions, projects with their stages); the exports are built from the same rows.
+    /// </summary>
+    public async Task<ProgressMatrix> MatrixAsync(int editionId)
+    {
+        var definitions = await db.StageDefinitions.AsNoTracking()
+            .Where(s => s.EditionId == editionId)
+            .OrderBy(s => s.Order)
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm })
+            .ToListAsync();
+
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.EditionId == editionId)
+            .OrderBy(p => p.Municipality.Name)
+            .Select(p => new
+            {
+                p.Id,
+                Municipality = p.Municipality.Name,
+                p.Municipality.Province,
+                p.Title,
+                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc }).ToList(),
+            })
             .ToListAsync();
 
         var now = clock.UtcNow;
@@ -69,7 +89,8 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
         foreach (var project in projects)
         {
             var byDefinition = project.Stages.ToDictionary(s => s.StageDefinitionId);
-            var currentId = definitions.FirstOrDefault(d => byDefinition.TryGetValue(d.Id, out var s) && s.State != StageState.Approved)?.Id;
+            var progress = ProjectProgress.Of(definitions.Select(d => byDefinition.TryGetValue(d.Id, out var s) ? s.State : (StageState?)null));
+            var currentId = progress.CurrentIndex is { } index ? definitions[index].Id : (int?)null;
             if (currentId is { } current)
             {
                 here[current]++;
@@ -84,11 +105,11 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             {
                 if (!byDefinition.TryGetValue(definition.Id, out var stage))
                 {
-                    cells.Add(new MatrixCell(definition.Key, definition.Name, StageState.Locked, 0, false, false));
+                    cells.Add(new MatrixCell(definition.Key, definition.Name, StageState.Locked, 0, false, definition.Id == currentId));
                     continue;
                 }
 
-                var isOverdue = StageWorkflow.IsOverdue(stage.State, definition.DueAtUtc, now);
+                var isOverdue = StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {
@@ -98,26 +119,24 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 if (stage.State == StageState.Submitted)
                 {
                     var submittedAt = stage.SubmittedAtUtc ?? stage.StateChangedAtUtc;
-                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)));
+                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)) { DueAtUtc = definition.DueAtUtc });
                 }
             }
 
-            rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, cells, cells.Count(c => c.State == StageState.Approved)));
+            rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, cells, progress));
         }
 
         var approvals = projects.SelectMany(p => p.Stages)
             .Where(s => s.State == StageState.Approved && s.ApprovedAtUtc != null)
-            .Select(s => s.ApprovedAtUtc!.Value);
+            .Select(s => s.ApprovedAtUtc!.Value)
+            .ToList();
 
-        return new DashboardViewModel(
-            options,
-            new EditionOption(selected.Id, selected.Name),
+        return new ProgressMatrix(
             definitions.Select(d => new StageColumn(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, here[d.Id])).ToList(),
             rows,
             completed,
             overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
             queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
-            activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, now, approvals));
+            approvals);
     }
 }

@@ -9,16 +9,28 @@ public sealed record StageColumn(int Id, int Order, string Key, string Name, Dat
 /// <summary>One project's stage in the matrix.</summary>
 public sealed record MatrixCell(string StageKey, string StageName, StageState State, int DaysInState, bool IsOverdue, bool IsCurrent);
 
-public sealed record MatrixRow(int ProjectId, string Municipality, string Province, IReadOnlyList<MatrixCell> Cells, int Approved)
+/// <summary>One project's row: a cell per stage of the edition and where the project stands (<see cref="ProjectProgress"/>).</summary>
+public sealed record MatrixRow(int ProjectId, string Municipality, string Province, string? Title, IReadOnlyList<MatrixCell> Cells, ProjectProgress Progress)
 {
-    public int Total => Cells.Count;
+    public int Approved => Progress.Approved;
 
-    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Approved / Total);
+    public int Total => Progress.Total;
+
+    public int Percent => Progress.Percent;
 }
+
+/// <summary>An edition's progress matrix and what is derived from its rows (dashboard and exports).</summary>
+/// <param name="Stages">The edition's stages in order, with how many projects are at each.</param>
+/// <param name="Approvals">When each approved stage was approved, for the chart.</param>
+public sealed record ProgressMatrix(IReadOnlyList<StageColumn> Stages, IReadOnlyList<MatrixRow> Rows, int CompletedProjects,
+    IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<QueueItem> Queue, IReadOnlyList<DateTime> Approvals);
 
 public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
 
-public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting);
+public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting)
+{
+    public DateTime? DueAtUtc { get; init; }
+}
 
 public sealed record ActivityItem(int ProjectId, string Municipality, string StageName, StageAction Action, string? Actor, DateTime OccurredAtUtc);
 

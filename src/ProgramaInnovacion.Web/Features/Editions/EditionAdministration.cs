@@ -19,11 +19,6 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
     public Task<List<EditionOptionItem>> OptionsAsync() =>
         db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOptionItem(e.Id, e.Name)).ToListAsync();
 
-    public static DateTime ToUtc(DateOnly localDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ArgentinaClock.Zone);
-
-    public static DateOnly ToLocalDate(DateTime utc) => DateOnly.FromDateTime(ArgentinaClock.ToLocal(utc));
-
     public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(EditionForm form, int? editionId)
     {
         var errors = new List<(string, string)>();
@@ -49,8 +44,9 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
             return null;
         }
 
+        // ProjectProgress's counts, in SQL: approved rows out of the edition's stages (a stage without a row is not approved).
         var projects = await db.Projects.AsNoTracking().Where(p => p.EditionId == id).OrderBy(p => p.Municipality.Name)
-            .Select(p => new EditionProjectRow(p.Id, p.Municipality.Name, p.Municipality.Province, p.Stages.Count(s => s.State == StageState.Approved), p.Stages.Count))
+            .Select(p => new EditionProjectRow(p.Id, p.Municipality.Name, p.Municipality.Province, p.Stages.Count(s => s.State == StageState.Approved), p.Edition.Stages.Count))
             .ToListAsync();
         var available = await db.Municipalities.AsNoTracking().Where(m => !db.Projects.Any(p => p.EditionId == id && p.MunicipalityId == m.Id))
             .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name + " (" + m.Province + ")")).ToListAsync();
@@ -58,8 +54,8 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         {
             Name = edition.Name,
             Theme = edition.Theme,
-            StartDate = ToLocalDate(edition.StartsAtUtc),
-            EndDate = edition.EndsAtUtc is { } end ? ToLocalDate(end) : null,
+            StartDate = ArgentinaClock.LocalDate(edition.StartsAtUtc),
+            EndDate = edition.EndsAtUtc is { } end ? ArgentinaClock.LocalDate(end) : null,
             ShareApprovedDeliverables = edition.ShareApprovedDeliverables,
             AnonymizeExperts = edition.AnonymizeExperts,
         };
@@ -71,7 +67,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
 
     private async Task<int> CreateInTransactionAsync(NewEditionForm form, ClaimsPrincipal actor)
     {
-        var start = ToUtc(form.StartDate!.Value);
+        var start = ArgentinaClock.ToUtc(form.StartDate!.Value);
         var edition = new ProgramEdition { Name = form.Name.Trim(), Theme = form.Theme.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
         Apply(edition, form);
         string copied = "sin etapas";
@@ -86,6 +82,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
                 {
                     Order = s.Order,
                     Key = s.Key,
+                    Role = s.Role,
                     Name = s.Name,
                     Description = s.Description,
                     GuidingQuestions = s.GuidingQuestions,
@@ -179,9 +176,9 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
 
     private static void Apply(ProgramEdition edition, EditionForm form)
     {
-        edition.StartsAtUtc = ToUtc(form.StartDate!.Value);
+        edition.StartsAtUtc = ArgentinaClock.ToUtc(form.StartDate!.Value);
         // The end date is inclusive: the edition runs until the end of that day in Argentina.
-        edition.EndsAtUtc = form.EndDate is { } end ? ToUtc(end.AddDays(1)).AddSeconds(-1) : null;
+        edition.EndsAtUtc = form.EndDate is { } end ? ArgentinaClock.EndOfLocalDay(end) : null;
         edition.ShareApprovedDeliverables = form.ShareApprovedDeliverables;
         edition.AnonymizeExperts = form.AnonymizeExperts;
     }

@@ -121,8 +121,8 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
 
         var parsed = DeliverableContent.Parse(stage.ContentJson);
         var content = parsed.Root;
-        var rows = content[CaseDocuments.CaseStudyStageKey] as JsonArray ?? [];
-        var already = parsed.Rows(CaseDocuments.CaseStudyStageKey).Any(r =>
+        var rows = content[CaseDocuments.CaseTableKey] as JsonArray ?? [];
+        var already = parsed.Rows(CaseDocuments.CaseTableKey).Any(r =>
             string.Equals(r.GetValueOrDefault("ciudad", "").Trim(), entry.City, StringComparison.OrdinalIgnoreCase)
             && string.Equals(r.GetValueOrDefault("descripcion", "").Trim(), entry.Description, StringComparison.OrdinalIgnoreCase));
         if (already)
@@ -145,7 +145,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
 
         var copy = (JsonArray)rows.DeepClone();
         copy.Add(row);
-        content[CaseDocuments.CaseStudyStageKey] = copy;
+        content[CaseDocuments.CaseTableKey] = copy;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         // The version read with the content: a teammate's save in between is a conflict, not overwritten.
         var saved = await db.InTransactionAsync(async () =>
@@ -176,7 +176,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
         }
 
         var stage = await db.ProjectStages.AsNoTracking()
-            .Where(s => s.StageDefinition.Key == CaseDocuments.CaseStudyStageKey && s.Project.Members.Any(m => m.UserId == userId))
+            .Where(s => s.StageDefinition.Role == StageRole.CaseStudy && s.Project.Members.Any(m => m.UserId == userId))
             .OrderByDescending(s => s.Project.Edition.StartsAtUtc)
             .Select(s => new MyCaseStudy(s.Id, s.ProjectId, s.State, s.Deliverable != null ? s.Deliverable.ContentJson : null, s.Deliverable != null ? s.Deliverable.Version : 0))
             .FirstOrDefaultAsync();

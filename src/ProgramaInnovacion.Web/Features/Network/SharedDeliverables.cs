@@ -13,69 +13,52 @@ public sealed record SharedDeliverablePage(int ProjectId, string Municipality, s
 
 /// <summary>
 /// Other teams' approved deliverables, read-only, when the edition shares them
-/// (ProgramEdition.ShareApprovedDeliverables). Only the latest submitted revision of an Approved
-/// stage is shown — never a draft, never a later edit — with the files it refers to. This rule
-/// lives here on purpose, so ProjectAccess keeps meaning "my own project".
+/// (ProgramEdition.ShareApprovedDeliverables): what <see cref="ApprovedDeliverables"/> shows — the
+/// latest submission of an Approved stage, never a draft or a later edit — with the files it refers
+/// to. The edition check lives here on purpose, so ProjectAccess keeps meaning "my own project".
 /// </summary>
-public class SharedDeliverables(AppDbContext db, DeliverableAttachments attachments)
+public class SharedDeliverables(AppDbContext db, ApprovedDeliverables approved)
 {
     public static bool IsOpenTo(Participant participant) => participant.ShareApprovedDeliverables;
 
+    /// <summary>The projects of the participant's edition with their approved deliverables (two SQL commands).</summary>
     public async Task<IReadOnlyList<SharedProject>> ListAsync(Participant participant)
     {
-        var rows = await db.Projects.AsNoTracking()
+        var projects = await db.Projects.AsNoTracking()
             .Where(p => p.EditionId == participant.EditionId)
             .OrderBy(p => p.Municipality.Name)
-            .Select(p => new
-            {
-                p.Id,
-                p.Municipality.Name,
-                p.Municipality.Province,
-                p.Title,
-                Stages = p.Stages
-                    .Where(s => s.State == StageState.Approved && s.StageDefinition.HasTeamForm)
-                    .OrderBy(s => s.StageDefinition.Order)
-                    .Select(s => new SharedStage(s.StageDefinition.Key, s.StageDefinition.Name))
-                    .ToList(),
-            })
+            .Select(p => new { p.Id, p.Municipality.Name, p.Municipality.Province, p.Title })
             .ToListAsync();
-        return rows.Select(p => new SharedProject(p.Id, p.Name, p.Province, p.Title, p.Id == participant.ProjectId, p.Stages)).ToList();
+        var stages = (await db.ProjectStages.AsNoTracking()
+                .Where(s => s.Project.EditionId == participant.EditionId)
+                .ApprovedDeliverables()
+                .Select(s => new { s.Stage.ProjectId, Stage = new SharedStage(s.Stage.StageDefinition.Key, s.Stage.StageDefinition.Name) })
+                .ToListAsync())
+            .ToLookup(s => s.ProjectId, s => s.Stage);
+        return projects.Select(p => new SharedProject(p.Id, p.Name, p.Province, p.Title, p.Id == participant.ProjectId, stages[p.Id].ToList())).ToList();
     }
 
     public async Task<SharedDeliverablePage?> GetAsync(Participant participant, int projectId, string stageKey)
     {
-        var row = await ApprovedSubmissionAsync(participant, projectId, stageKey);
-        if (row?.Content is null)
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId && p.EditionId == participant.EditionId)
+            .Select(p => new { p.Municipality.Name, p.Title })
+            .SingleOrDefaultAsync();
+        if (project is null)
         {
             return null;
         }
 
-        var deliverable = await attachments.WithLinksAsync(projectId, DeliverableViewModel.From(row.SchemaJson, row.Content),
-            (project, attachment) => SharedUrls.Attachment(project, stageKey, attachment));
-        return new SharedDeliverablePage(projectId, row.Municipality, row.Title, row.Name, row.ApprovedAtUtc, deliverable);
+        var deliverables = await approved.OfProjectAsync(projectId, (id, attachment) => SharedUrls.Attachment(id, stageKey, attachment), s => s.StageDefinition.Key == stageKey);
+        return deliverables is [var deliverable]
+            ? new SharedDeliverablePage(projectId, project.Name, project.Title, deliverable.Name, deliverable.ApprovedAtUtc, deliverable.Content)
+            : null;
     }
 
     /// <summary>Whether the file may be downloaded from the shared page: the approved submission shown there refers to it.</summary>
-    public async Task<bool> IsSharedAttachmentAsync(Participant participant, int projectId, string stageKey, int attachmentId)
-    {
-        var row = await ApprovedSubmissionAsync(participant, projectId, stageKey);
-        return row?.Content is not null && DeliverableAttachments.References(DeliverableViewModel.From(row.SchemaJson, row.Content), attachmentId);
-    }
-
-    private Task<ApprovedSubmission?> ApprovedSubmissionAsync(Participant participant, int projectId, string stageKey) =>
-        db.ProjectStages.AsNoTracking()
-            .Where(s => s.ProjectId == projectId && s.Project.EditionId == participant.EditionId
-                && s.StageDefinition.Key == stageKey && s.StageDefinition.HasTeamForm && s.State == StageState.Approved)
-            .Select(s => new ApprovedSubmission(
-                s.Project.Municipality.Name,
-                s.Project.Title,
-                s.StageDefinition.Name,
-                s.StageDefinition.SchemaJson,
-                s.ApprovedAtUtc,
-                s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault()))
-            .SingleOrDefaultAsync();
-
-    private sealed record ApprovedSubmission(string Municipality, string? Title, string Name, string SchemaJson, DateTime? ApprovedAtUtc, string? Content);
+    public async Task<bool> IsSharedAttachmentAsync(Participant participant, int projectId, string stageKey, int attachmentId) =>
+        await db.Projects.AnyAsync(p => p.Id == projectId && p.EditionId == participant.EditionId)
+        && await approved.RefersToAsync(projectId, attachmentId, s => s.StageDefinition.Key == stageKey);
 }
 
 public static class SharedUrls

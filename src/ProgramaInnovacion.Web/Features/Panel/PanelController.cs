@@ -4,39 +4,31 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
-using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
 /// <summary>
 /// The expert's side of the panel: assignments, conflict-of-interest declaration, reading the
-/// approved deliverables, the evaluation and the print view. Anything not assigned is a 404.
+/// approved deliverables, the evaluation and the print view. Each action declares the access it
+/// needs with [ExpertPanel] (one authorization handler); anything not assigned is a 404.
 /// </summary>
 [Authorize(Policy = Policies.Expert)]
 [Route("panel")]
-public class PanelController(PanelAccess access, PanelQueries queries, PanelService panel, DeliverableAttachments attachments) : Controller
+public class PanelController(PanelQueries queries, PanelService panel, DeliverableAttachments attachments) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() =>
         View(await queries.ExpertAssignmentsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
 
+    [ExpertPanel]
     [HttpGet("proyectos/{projectId:int}")]
-    public async Task<IActionResult> Project(int projectId)
-    {
-        var expert = await access.ForExpertAsync(User, projectId);
-        return expert is null ? NotFound() : View(await ProjectModelAsync(expert));
-    }
+    public async Task<IActionResult> Project(ExpertAccess expert) => View(await ProjectModelAsync(expert));
 
+    [ExpertPanel]
     [HttpPost("proyectos/{projectId:int}/declaracion")]
-    public async Task<IActionResult> Declare(int projectId, DeclarationForm form)
+    public async Task<IActionResult> Declare(int projectId, ExpertAccess expert, DeclarationForm form)
     {
-        var expert = await access.ForExpertAsync(User, projectId);
-        if (expert is null)
-        {
-            return NotFound();
-        }
-
-        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : CommandResult.Fail("Revisá la declaración.");
+        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : PanelOutcome.Fail("Revisá la declaración.");
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);
@@ -49,39 +41,19 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         return RedirectToAction(nameof(Project), new { projectId });
     }
 
+    [ExpertPanel(Read = true, DeclareFirst = true)]
     [HttpGet("proyectos/{projectId:int}/evaluacion")]
-    public async Task<IActionResult> Evaluation(int projectId)
+    public async Task<IActionResult> Evaluation(ExpertAccess expert)
     {
-        var expert = await access.ForExpertAsync(User, projectId);
-        if (expert is null)
-        {
-            return NotFound();
-        }
-
-        if (!expert.MayRead)
-        {
-            return RedirectToAction(nameof(Project), new { projectId });
-        }
-
         var model = await queries.EvaluationPageAsync(expert);
         return model is null ? NotFound() : View(model);
     }
 
+    [ExpertPanel(Read = true, DeclareFirst = true)]
     [HttpPost("proyectos/{projectId:int}/evaluacion")]
-    public async Task<IActionResult> Evaluation(int projectId, EvaluationForm form)
+    public async Task<IActionResult> Evaluation(int projectId, ExpertAccess expert, EvaluationForm form)
     {
-        var expert = await access.ForExpertAsync(User, projectId);
-        if (expert is null)
-        {
-            return NotFound();
-        }
-
-        if (!expert.MayRead)
-        {
-            return RedirectToAction(nameof(Project), new { projectId });
-        }
-
-        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : CommandResult.Fail("Revisá los datos marcados.");
+        var outcome = ModelState.IsValid ? await panel.SaveEvaluationAsync(User, expert, form) : PanelOutcome.Fail("Revisá los datos marcados.");
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);
@@ -98,20 +70,10 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         return RedirectToAction(nameof(Evaluation), new { projectId });
     }
 
+    [ExpertPanel(Read = true, DeclareFirst = true)]
     [HttpGet("proyectos/{projectId:int}/imprimir")]
     public async Task<IActionResult> Print(int projectId)
     {
-        var expert = await access.ForExpertAsync(User, projectId);
-        if (expert is null)
-        {
-            return NotFound();
-        }
-
-        if (!expert.MayRead)
-        {
-            return RedirectToAction(nameof(Project), new { projectId });
-        }
-
         var model = await PrintModelAsync(queries, projectId, Url.Action(nameof(Project), new { projectId })!, PanelUrls.Attachment);
         return model is null ? NotFound() : View(model);
     }
@@ -121,17 +83,10 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
     /// rule (assigned, panel open, no conflict of interest declared) and only files those
     /// deliverables refer to. Anything else is a 404.
     /// </summary>
+    [ExpertPanel(Read = true)]
     [HttpGet("proyectos/{projectId:int}/adjuntos/{attachmentId:int}")]
-    public async Task<IActionResult> Attachment(int projectId, int attachmentId)
-    {
-        var expert = await access.ForExpertAsync(User, projectId);
-        if (expert is not { MayRead: true } || !await queries.IsApprovedAttachmentAsync(projectId, attachmentId))
-        {
-            return NotFound();
-        }
-
-        return await attachments.DownloadAsync(Response, projectId, attachmentId);
-    }
+    public async Task<IActionResult> Attachment(int projectId, int attachmentId) =>
+        await queries.IsApprovedAttachmentAsync(projectId, attachmentId) ? await attachments.DownloadAsync(Response, projectId, attachmentId) : NotFound();
 
     internal static async Task<PrintViewModel?> PrintModelAsync(PanelQueries queries, int projectId, string backUrl, Func<int, int, string> attachmentUrl)
     {
@@ -140,7 +95,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
             return null;
         }
 
-        var approved = await queries.ApprovedDeliverablesAsync(projectId, attachmentUrl, PanelStages.FinalProjectKey);
+        var approved = await queries.ApprovedDeliverablesAsync(projectId, attachmentUrl, StageRole.FinalProject);
         var final = approved.Count > 0 ? approved[0] : null;
         return new PrintViewModel(heading.Project, heading.Edition, final, backUrl);
     }
@@ -154,7 +109,7 @@ public class PanelController(PanelAccess access, PanelQueries queries, PanelServ
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }
 
-    private void AddErrors(CommandResult outcome)
+    private void AddErrors(PanelOutcome outcome)
     {
         foreach (var (key, message) in outcome.FieldErrors ?? new Dictionary<string, string>())
         {

@@ -8,7 +8,14 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 
 /// <summary>Everything stored about one project's panel, loaded in a constant number of queries.</summary>
 internal sealed record PanelData(ProjectHeading Project, bool Anonymize, StageState PanelState, DateTime? PublishedAtUtc, DateTime? ClosedAtUtc,
-    IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments);
+    IReadOnlyList<PanelCriterion> Criteria, IReadOnlyList<AssignmentData> Assignments)
+{
+    /// <summary>The panel as PanelWorkflow sees it from <paramref name="assignment"/>'s point of view (none: the coordinator's or the team's).</summary>
+    public PanelSituation Situation(AssignmentData? assignment = null) => new(
+        PanelWorkflow.Phase(PanelState, PublishedAtUtc is not null, ClosedAtUtc is not null),
+        assignment is null ? AssignmentState.Pending : PanelWorkflow.State(assignment.Declaration, assignment.Evaluation?.Status),
+        Assignments.Any(a => a.Evaluation is { Status: EvaluationStatus.Submitted }));
+}
 
 internal sealed record AssignmentData(int Id, string ExpertId, string ExpertName, string? ExpertEmail, DateTime AssignedAtUtc, ConflictDeclaration Declaration,
     string? DeclineReason, DateTime? DeclaredAtUtc, EvaluationData? Evaluation);
@@ -18,15 +25,15 @@ internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime?
 internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
 
 /// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
-public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
+public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
-            .Where(a => a.ExpertId == userId && a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked))
+            .Where(a => a.ExpertId == userId && a.Project.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked))
             .OrderBy(a => a.Project.Municipality.Name)
             .Select(a => new ExpertAssignmentRow(a.ProjectId, a.Project.Municipality.Name, a.Project.Municipality.Province, a.Project.Title, a.AssignedAtUtc,
                 a.Declaration, a.Evaluation == null ? null : a.Evaluation.Status,
-                a.Project.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State == StageState.Approved)))
+                a.Project.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State == StageState.Approved)))
             .ToListAsync();
 
     public Task<ProjectHeading?> HeadingAsync(int projectId) =>
@@ -43,43 +50,14 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
         return row is null ? null : (row.Heading, row.Edition);
     }
 
-    /// <summary>
-    /// The approved deliverables of a project in stage order: for each approved stage with a team
-    /// form, the content of its latest submission — never a draft saved afterwards — with links to
-    /// the files it refers to.
-    /// </summary>
+    /// <summary>What an expert reads: the project's approved deliverables (<see cref="ApprovedDeliverables"/>).</summary>
     /// <param name="attachmentUrl">(projectId, attachmentId) → the download route this reader may use.</param>
-    public async Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, string? onlyKey = null)
-    {
-        var approved = await ApprovedContentAsync(projectId, onlyKey);
-        var linked = await attachments.WithLinksAsync(projectId, approved.Select(d => d.Content).ToList(), attachmentUrl);
-        return approved.Zip(linked, (deliverable, content) => deliverable with { Content = content }).ToList();
-    }
+    /// <param name="onlyRole">Only the stage with this role (the final project for the print view).</param>
+    public Task<IReadOnlyList<ApprovedDeliverable>> ApprovedDeliverablesAsync(int projectId, Func<int, int, string> attachmentUrl, StageRole? onlyRole = null) =>
+        approved.OfProjectAsync(projectId, attachmentUrl, onlyRole is { } role ? s => s.StageDefinition.Role == role : null);
 
     /// <summary>Whether the file is referred to by one of the approved deliverables the expert reads (and so may be downloaded).</summary>
-    public async Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) =>
-        (await ApprovedContentAsync(projectId, null)).Any(d => DeliverableAttachments.References(d.Content, attachmentId));
-
-    private async Task<List<ApprovedDeliverable>> ApprovedContentAsync(int projectId, string? onlyKey)
-    {
-        var rows = await db.ProjectStages.AsNoTracking()
-            .Where(s => s.ProjectId == projectId && s.State == StageState.Approved && s.StageDefinition.HasTeamForm)
-            .Where(s => onlyKey == null || s.StageDefinition.Key == onlyKey)
-            .OrderBy(s => s.StageDefinition.Order)
-            .Select(s => new
-            {
-                s.StageDefinition.Order,
-                s.StageDefinition.Key,
-                s.StageDefinition.Name,
-                s.StageDefinition.SchemaJson,
-                s.ApprovedAtUtc,
-                Content = s.Deliverable!.Revisions.Where(r => r.Kind == RevisionKind.Submission).OrderByDescending(r => r.Number).Select(r => r.ContentJson).FirstOrDefault(),
-            })
-            .ToListAsync();
-        return rows.Where(r => r.Content is not null)
-            .Select(r => new ApprovedDeliverable(r.Order, r.Key, r.Name, r.ApprovedAtUtc, DeliverableViewModel.From(r.SchemaJson, r.Content)))
-            .ToList();
-    }
+    public Task<bool> IsApprovedAttachmentAsync(int projectId, int attachmentId) => approved.RefersToAsync(projectId, attachmentId);
 
     internal async Task<PanelData?> LoadAsync(int projectId) => (await LoadManyAsync(p => p.Id == projectId)).SingleOrDefault();
 
@@ -92,7 +70,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
                 Heading = new ProjectHeading(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
                 p.EditionId,
                 p.Edition.AnonymizeExperts,
-                PanelState = p.Stages.Where(s => s.StageDefinition.Key == PanelStages.PanelKey).Select(s => (StageState?)s.State).FirstOrDefault(),
+                PanelState = p.Stages.Where(s => s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => (StageState?)s.State).FirstOrDefault(),
             })
             .ToListAsync();
         if (projects.Count == 0)
@@ -181,7 +159,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
     public async Task<ProjectSummaryViewModel?> SummaryAsync(int projectId)
     {
         var data = await LoadAsync(projectId);
-        if (data is null || data.PanelState == StageState.Locked)
+        if (data is null || !PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(), PanelActor.Coordinator))
         {
             return null;
         }
@@ -198,7 +176,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
         }
 
         // Before publication the team learns nothing about the panel: no experts, no scores, no recommendations.
-        return data.PublishedAtUtc is null
+        return !PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(), PanelActor.Team)
             ? new TeamPanelViewModel(data.Project, null, null, null, false)
             : new TeamPanelViewModel(data.Project, data.PublishedAtUtc, data.ClosedAtUtc, Result(data, data.Anonymize), mayAnswer);
     }
@@ -222,7 +200,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
             Recommendations = own.Evaluation?.Recommendations.Select(r => new RecommendationInput { Id = r.Id, Category = r.Category, Priority = r.Priority, Text = r.Text }).ToList() ?? [],
         };
         var ownView = own.Evaluation is null ? null : View(data, own, own.Evaluation, "Tu evaluación");
-        var others = PanelScoring.CanSeeOtherEvaluations(own.Evaluation?.Status) ? Result(data, anonymize: false, excludeAssignmentId: own.Id) : null;
+        var others = PanelWorkflow.MaySee(PanelView.Evaluations, data.Situation(own), PanelActor.AssignedExpert) ? Result(data, anonymize: false, excludeAssignmentId: own.Id) : null;
         return new EvaluationPageViewModel(data.Project, data.Criteria, status, status == EvaluationStatus.Draft && !access.PanelClosed,
             own.Evaluation?.SubmittedAtUtc, form, ownView, others);
     }
@@ -230,7 +208,7 @@ public class PanelQueries(AppDbContext db, DeliverableAttachments attachments)
     /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
     {
-        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked));
+        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
         var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);

@@ -8,9 +8,20 @@ using ProgramaInnovacion.Web.Infrastructure.Email;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
+/// <summary>The outcome of a panel action: null Error means done; Errors keyed by form field for the form to show.</summary>
+public sealed record PanelOutcome(string? Error, IReadOnlyDictionary<string, string>? FieldErrors = null)
+{
+    public static readonly PanelOutcome Done = new((string?)null);
+
+    public bool Succeeded => Error is null;
+
+    public static PanelOutcome Fail(string error) => new(error);
+}
+
 /// <summary>
 /// What experts, coordinators and teams change in the panel. Callers authorize first
-/// (PanelAccess, Policies.Coordination); every change is audited in the same SaveChanges.
+/// (ExpertPanelAccessHandler, Policies.Coordination); whether the action is allowed in the
+/// panel's current state is PanelWorkflow's rule. Every change is audited in the same SaveChanges.
 /// </summary>
 public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IEmailSender email, StageTransitions transitions)
 {
@@ -18,21 +29,23 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task<CommandResult> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
+    public async Task<PanelOutcome> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
     {
-        if (access.Declaration != ConflictDeclaration.Pending)
+        // The rule first (already declared, panel closed); then what the form lacks.
+        var rule = PanelWorkflow.Apply(access.Situation, form.NoConflict == false ? PanelAction.DeclareConflict : PanelAction.DeclareNoConflict, PanelActor.AssignedExpert);
+        if (!rule.Allowed)
         {
-            return CommandResult.Fail("Ya registraste tu declaración para este proyecto.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         if (form.NoConflict is null)
         {
-            return CommandResult.Fail("Elegí una opción de la declaración.", new Dictionary<string, string> { [nameof(DeclarationForm.NoConflict)] = "Elegí si tenés o no un conflicto de interés." });
+            return new PanelOutcome("Elegí una opción de la declaración.", new Dictionary<string, string> { [nameof(DeclarationForm.NoConflict)] = "Elegí si tenés o no un conflicto de interés." });
         }
 
         if (form.NoConflict == false && string.IsNullOrWhiteSpace(form.Reason))
         {
-            return CommandResult.Fail("Indicá el motivo por el que declinás.", new Dictionary<string, string> { [nameof(DeclarationForm.Reason)] = "Indicá el motivo por el que declinás la evaluación." });
+            return new PanelOutcome("Indicá el motivo por el que declinás.", new Dictionary<string, string> { [nameof(DeclarationForm.Reason)] = "Indicá el motivo por el que declinás la evaluación." });
         }
 
         var assignment = await db.PanelAssignments.SingleAsync(a => a.Id == access.AssignmentId);
@@ -41,33 +54,31 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         assignment.DeclaredAtUtc = Now;
         audit.Record(user, form.NoConflict.Value ? AuditActions.PanelNoConflictDeclared : AuditActions.PanelDeclined, nameof(PanelAssignment), assignment.Id, assignment.DeclineReason);
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
     /// <summary>Saves the draft (adding or removing recommendations as asked) and, for "enviar", submits and locks it.</summary>
-    public async Task<CommandResult> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
+    public async Task<PanelOutcome> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
     {
-        if (!access.MayRead || access.PanelClosed)
-        {
-            return CommandResult.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
-        }
-
+        var submit = form.Command == "enviar";
         var assignment = await db.PanelAssignments
             .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
             .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations).ThenInclude(r => r.Response)
             .SingleAsync(a => a.Id == access.AssignmentId);
-        if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
+        // The evaluation as stored now, not as the request found it: a submit in another tab locks it.
+        var situation = access.Situation with { Assignment = PanelWorkflow.State(assignment.Declaration, assignment.Evaluation?.Status) };
+        var rule = PanelWorkflow.Apply(situation, submit ? PanelAction.Submit : PanelAction.SaveDraft, PanelActor.AssignedExpert);
+        if (!rule.Allowed)
         {
-            return CommandResult.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         var editionId = await db.Projects.Where(p => p.Id == access.ProjectId).Select(p => p.EditionId).SingleAsync();
         var criterionIds = await db.RubricCriteria.Where(c => c.EditionId == editionId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync();
-        var submit = form.Command == "enviar";
         var errors = Validate(form, criterionIds, submit);
         if (errors.Count > 0)
         {
-            return CommandResult.Fail(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
+            return new PanelOutcome(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
         }
 
         var kept = form.Recommendations.Where(r => !r.Remove).ToList();
@@ -75,7 +86,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         if (stale.Any(r => r.Response is not null))
         {
             // Deleting it would cascade to the team's answer.
-            return CommandResult.Fail("No se puede quitar una recomendación que el equipo ya respondió.");
+            return PanelOutcome.Fail("No se puede quitar una recomendación que el equipo ya respondió.");
         }
 
         var now = Now;
@@ -128,7 +139,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         audit.Record(user, submit ? AuditActions.EvaluationSubmitted : AuditActions.EvaluationSaved, nameof(PanelAssignment), assignment.Id);
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
     private static Dictionary<string, string> Validate(EvaluationForm form, List<int> criterionIds, bool submit)
@@ -193,14 +204,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
     }
 
-    public async Task<CommandResult> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
+    public async Task<PanelOutcome> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
     {
         var project = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Key == PanelStages.PanelKey && s.State != StageState.Locked && s.State != StageState.Approved) })
+            .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked && s.State != StageState.Approved) })
             .SingleOrDefaultAsync();
         if (project is null || !project.Open)
         {
-            return CommandResult.Fail("La mesa de este proyecto no está abierta.");
+            return PanelOutcome.Fail("La mesa de este proyecto no está abierta.");
         }
 
         var expertRoleId = db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id);
@@ -208,12 +219,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             .Select(u => new { u.Id, u.DisplayName, u.Email }).SingleOrDefaultAsync();
         if (expert is null)
         {
-            return CommandResult.Fail("Elegí una persona experta de la lista.");
+            return PanelOutcome.Fail("Elegí una persona experta de la lista.");
         }
 
         if (await db.PanelAssignments.AnyAsync(a => a.ProjectId == projectId && a.ExpertId == expert.Id))
         {
-            return CommandResult.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
+            return PanelOutcome.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
         }
 
         await db.InTransactionAsync(async () =>
@@ -233,64 +244,72 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
                 "Después vas a poder leer el proyecto final y los entregables aprobados, evaluarlo con la rúbrica y dejar tus recomendaciones.\n\nGracias por tu tiempo.\nPrograma de Innovación – RIL"));
         }
 
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
-    public async Task<CommandResult> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    public async Task<PanelOutcome> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
         var assignment = await db.PanelAssignments.Include(a => a.Evaluation).SingleOrDefaultAsync(a => a.Id == assignmentId && a.ProjectId == projectId);
         if (assignment is null)
         {
-            return CommandResult.Fail("La asignación ya no existe.");
+            return PanelOutcome.Fail("La asignación ya no existe.");
         }
 
         if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
         {
-            return CommandResult.Fail("No se puede quitar a quien ya envió su evaluación: reabrila primero si hace falta.");
+            return PanelOutcome.Fail("No se puede quitar a quien ya envió su evaluación: reabrila primero si hace falta.");
         }
 
         db.PanelAssignments.Remove(assignment);
         audit.Record(user, AuditActions.ExpertUnassigned, nameof(PanelAssignment), assignment.Id, $"proyecto {assignment.ProjectId}");
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
-    public async Task<CommandResult> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    /// <summary>The project's panel as PanelWorkflow sees it, from one assignment's point of view (none: only the panel matters), in one query.</summary>
+    private async Task<PanelSituation> SituationAsync(int projectId, int? assignmentId = null)
     {
-        // Once published the team reads and answers the recommendations: reopening would let an
-        // expert change or delete what the team already answered.
-        var publication = await db.PanelPublications.Where(p => p.ProjectId == projectId).Select(p => new { p.ClosedAtUtc }).SingleOrDefaultAsync();
-        if (publication is not null)
+        var row = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                PanelState = p.Stages.Where(s => s.StageDefinition.Role == StageRole.ExpertPanel).Select(s => (StageState?)s.State).FirstOrDefault(),
+                Published = db.PanelPublications.Any(x => x.ProjectId == p.Id),
+                Closed = db.PanelPublications.Any(x => x.ProjectId == p.Id && x.ClosedAtUtc != null),
+                AnySubmitted = db.PanelEvaluations.Any(e => e.Assignment.ProjectId == p.Id && e.Status == EvaluationStatus.Submitted),
+                Assignment = db.PanelAssignments.Where(a => a.Id == assignmentId && a.ProjectId == p.Id)
+                    .Select(a => new { a.Declaration, Status = a.Evaluation == null ? (EvaluationStatus?)null : a.Evaluation.Status }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        return row is null
+            ? new PanelSituation(PanelPhase.NotOpen, AssignmentState.Pending, false)
+            : new PanelSituation(PanelWorkflow.Phase(row.PanelState, row.Published, row.Closed),
+                row.Assignment is null ? AssignmentState.Pending : PanelWorkflow.State(row.Assignment.Declaration, row.Assignment.Status), row.AnySubmitted);
+    }
+
+    public async Task<PanelOutcome> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    {
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId, assignmentId), PanelAction.Reopen, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return CommandResult.Fail(publication.ClosedAtUtc is null
-                ? "El resultado de la mesa ya se publicó al equipo: no se pueden reabrir evaluaciones."
-                : "La mesa está cerrada: no se pueden reabrir evaluaciones.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
-        var evaluation = await db.PanelEvaluations.SingleOrDefaultAsync(e => e.AssignmentId == assignmentId && e.Assignment.ProjectId == projectId);
-        if (evaluation is not { Status: EvaluationStatus.Submitted })
-        {
-            return CommandResult.Fail("Solo se puede reabrir una evaluación enviada.");
-        }
+        var evaluation = await db.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignmentId);
 
         evaluation.Status = EvaluationStatus.Draft;
         evaluation.ReopenedAtUtc = Now;
         evaluation.ReopenedById = UserId(user);
         audit.Record(user, AuditActions.EvaluationReopened, nameof(PanelAssignment), assignmentId);
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
-    public async Task<CommandResult> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
+    public async Task<PanelOutcome> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
     {
-        if (await db.PanelPublications.AnyAsync(p => p.ProjectId == projectId))
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Publish, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return CommandResult.Fail("El resultado de la mesa ya está publicado.");
-        }
-
-        if (!await db.PanelEvaluations.AnyAsync(e => e.Assignment.ProjectId == projectId && e.Status == EvaluationStatus.Submitted))
-        {
-            return CommandResult.Fail("Para publicar hace falta al menos una evaluación enviada.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
         db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
@@ -305,16 +324,16 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
                 $"Ingresá para leerlo y responder cada recomendación con una acción y una fecha:\n{teamUrl}\n\nPrograma de Innovación – RIL"));
         }
 
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
-    public async Task<CommandResult> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
+    public async Task<PanelOutcome> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
     {
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .SingleOrDefaultAsync(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted);
         if (recommendation is null)
         {
-            return CommandResult.Fail("La recomendación no existe.");
+            return PanelOutcome.Fail("La recomendación no existe.");
         }
 
         var errors = new Dictionary<string, string>();
@@ -330,7 +349,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         if (errors.Count > 0)
         {
-            return CommandResult.Fail("Revisá la respuesta a la recomendación.", errors);
+            return new PanelOutcome("Revisá la respuesta a la recomendación.", errors);
         }
 
         var response = recommendation.Response ??= new RecommendationResponse { FollowUp = FollowUpStatus.Pending };
@@ -341,10 +360,10 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.RespondedById = UserId(user);
         audit.Record(user, AuditActions.RecommendationAnswered, nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
-    public async Task<CommandResult> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
+    public async Task<PanelOutcome> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
     {
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .Where(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted)
@@ -352,12 +371,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             .SingleOrDefaultAsync();
         if (recommendation is null || !recommendation.Published)
         {
-            return CommandResult.Fail("Solo se hace seguimiento de recomendaciones publicadas.");
+            return PanelOutcome.Fail("Solo se hace seguimiento de recomendaciones publicadas.");
         }
 
         if (form.Status is null || !Enum.IsDefined(form.Status.Value))
         {
-            return CommandResult.Fail("Elegí el estado del seguimiento.");
+            return PanelOutcome.Fail("Elegí el estado del seguimiento.");
         }
 
         var response = recommendation.Entity.Response ??= new RecommendationResponse();
@@ -367,34 +386,30 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.FollowUpById = UserId(user);
         audit.Record(user, AuditActions.RecommendationFollowedUp, nameof(PanelRecommendation), recommendationId, form.Status.Value.Label());
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 
     /// <summary>Closing the panel approves the "Mesa de expertos" stage; the result must be published first.</summary>
-    public async Task<CommandResult> CloseAsync(ClaimsPrincipal user, int projectId)
+    public async Task<PanelOutcome> CloseAsync(ClaimsPrincipal user, int projectId)
     {
-        var publication = await db.PanelPublications.SingleOrDefaultAsync(p => p.ProjectId == projectId);
-        if (publication is null)
+        var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Close, PanelActor.Coordinator);
+        if (!rule.Allowed)
         {
-            return CommandResult.Fail("Publicá el resultado al equipo antes de cerrar la mesa.");
+            return PanelOutcome.Fail(rule.Error!);
         }
 
-        var stage = await db.ProjectStages.SingleOrDefaultAsync(s => s.ProjectId == projectId && s.StageDefinition.Key == PanelStages.PanelKey);
-        if (stage is null)
-        {
-            return CommandResult.Fail("El proyecto no tiene etapa de mesa de expertos.");
-        }
-
+        var publication = await db.PanelPublications.SingleAsync(p => p.ProjectId == projectId);
+        var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == projectId && s.StageDefinition.Role == StageRole.ExpertPanel);
         var result = await transitions.ApplyAsync(stage, StageAction.Close, WorkflowActor.Coordinator, UserId(user));
         if (!result.Allowed)
         {
-            return CommandResult.Fail(result.Error!);
+            return PanelOutcome.Fail(result.Error!);
         }
 
         publication.ClosedAtUtc = Now;
         publication.ClosedById = UserId(user);
         audit.Record(user, AuditActions.PanelClosed, nameof(Project), projectId);
         await db.SaveChangesAsync();
-        return CommandResult.Done;
+        return PanelOutcome.Done;
     }
 }

@@ -40,8 +40,6 @@ public sealed record ProjectHeading(int ProjectId, string Municipality, string P
 public sealed record ExpertAssignmentRow(int ProjectId, string Municipality, string Province, string? Title, DateTime AssignedAtUtc,
     ConflictDeclaration Declaration, EvaluationStatus? EvaluationStatus, bool PanelClosed);
 
-public sealed record ApprovedDeliverable(int Order, string Key, string Name, DateTime? ApprovedAtUtc, DeliverableViewModel Content);
-
 /// <summary>The expert's project page: the declaration form, or the approved deliverables.</summary>
 public sealed record ExpertProjectViewModel(ProjectHeading Project, ExpertAccess Access, EvaluationStatus? EvaluationStatus, IReadOnlyList<ApprovedDeliverable> Deliverables)
 {
@@ -88,10 +86,13 @@ public sealed class RecommendationInput
 /// <summary>The evaluation form: scores, the recommendations kept, an optional new one, and which button was pressed.</summary>
 public sealed class EvaluationForm
 {
+    [Display(Name = "Puntajes")]
     public List<ScoreInput> Scores { get; set; } = [];
 
+    [Display(Name = "Recomendaciones")]
     public List<RecommendationInput> Recommendations { get; set; } = [];
 
+    [Display(Name = "Nueva recomendación")]
     public RecommendationInput NewRecommendation { get; set; } = new();
 
     /// <summary>"guardar", "enviar" or "agregar".</summary>

@@ -5,39 +5,16 @@ using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Projects;
 
-/// <summary>Read models of projects for the home pages; each is one SQL query however many stages.</summary>
+/// <summary>
+/// Read models of projects for the home pages, in a fixed number of SQL commands however many
+/// projects or stages: the edition's stages, and the projects with their stage states.
+/// </summary>
 public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
 {
     public async Task<ProjectOverview?> GetOverviewAsync(int projectId)
     {
-        var row = await db.Projects.AsNoTracking()
-            .Where(p => p.Id == projectId)
-            .Select(p => new
-            {
-                p.Id,
-                Municipality = p.Municipality.Name,
-                p.Municipality.Province,
-                Edition = p.Edition.Name,
-                p.Title,
-                p.IsDemo,
-                Stages = p.Stages.OrderBy(s => s.StageDefinition.Order).Select(s => new
-                {
-                    s.StageDefinition.Order,
-                    s.StageDefinition.Key,
-                    s.StageDefinition.Name,
-                    s.State,
-                    s.StageDefinition.DueAtUtc,
-                }).ToList(),
-            })
-            .SingleOrDefaultAsync();
-        if (row is null)
-        {
-            return null;
-        }
-
-        var now = clock.UtcNow;
-        return new ProjectOverview(row.Id, row.Municipality, row.Province, row.Edition, row.Title, row.IsDemo,
-            row.Stages.Select(s => new StageSummary(s.Order, s.Key, s.Name, s.State, s.DueAtUtc, StageWorkflow.IsOverdue(s.State, s.DueAtUtc, now))).ToList());
+        var row = await WithStates(db.Projects.AsNoTracking().Where(p => p.Id == projectId)).SingleOrDefaultAsync();
+        return row is null ? null : Overview(row, await StagesAsync(row.EditionId));
     }
 
     /// <summary>The projects of the newest edition with their current stage, for coordinators.</summary>
@@ -49,28 +26,54 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
             return (null, []);
         }
 
-        var rows = await db.Projects.AsNoTracking()
-            .Where(p => p.EditionId == edition.Id)
-            .OrderBy(p => p.Municipality.Name)
-            .Select(p => new
-            {
-                p.Id,
-                Municipality = p.Municipality.Name,
-                p.Municipality.Province,
-                p.Title,
-                p.IsDemo,
-                Stages = p.Stages.OrderBy(s => s.StageDefinition.Order).Select(s => new { s.StageDefinition.Order, s.StageDefinition.Key, s.StageDefinition.Name, s.State, s.StageDefinition.DueAtUtc }).ToList(),
-            })
-            .ToListAsync();
-
-        var now = clock.UtcNow;
+        var stages = await StagesAsync(edition.Id);
+        var rows = await WithStates(db.Projects.AsNoTracking().Where(p => p.EditionId == edition.Id).OrderBy(p => p.Municipality.Name)).ToListAsync();
         var projects = rows.Select(p =>
         {
-            var current = p.Stages.FirstOrDefault(s => s.State != StageState.Approved);
-            return new ProjectRow(p.Id, p.Municipality, p.Province, p.Title, p.IsDemo,
-                p.Stages.Count(s => s.State == StageState.Approved), p.Stages.Count,
-                current is null ? null : new StageSummary(current.Order, current.Key, current.Name, current.State, current.DueAtUtc, StageWorkflow.IsOverdue(current.State, current.DueAtUtc, now)));
+            var overview = Overview(p, stages);
+            return new ProjectRow(p.Id, p.Municipality, p.Province, p.Title, p.IsDemo, overview.Progress.Approved, overview.Progress.Total, overview.Current);
         }).ToList();
         return (edition.Name, projects);
     }
+
+    /// <summary>
+    /// Every stage of the edition with the project's state in it: a stage the project has no row for
+    /// is Locked, as <see cref="ProjectProgress"/> reads it, so progress counts the same stages as the dashboard.
+    /// </summary>
+    private ProjectOverview Overview(ProjectWithStates project, List<EditionStage> stages)
+    {
+        var now = clock.UtcNow;
+        var rows = project.States.ToDictionary(s => s.StageDefinitionId);
+        return new ProjectOverview(project.Id, project.Municipality, project.Province, project.Edition, project.Title, project.IsDemo,
+            stages.Select(d =>
+            {
+                var row = rows.GetValueOrDefault(d.Id);
+                var state = row?.State ?? StageState.Locked;
+                return new StageSummary(d.Order, d.Key, d.Name, state, d.DueAtUtc, StageDeadline.IsOverdue(state, d.HasTeamForm, d.DueAtUtc, now))
+                {
+                    SubmittedAtUtc = row?.SubmittedAtUtc,
+                    HasTeamForm = d.HasTeamForm,
+                };
+            }).ToList())
+        {
+            PanelPublishedAtUtc = project.PanelPublishedAtUtc,
+        };
+    }
+
+    private Task<List<EditionStage>> StagesAsync(int editionId) =>
+        db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == editionId).OrderBy(d => d.Order)
+            .Select(d => new EditionStage(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, d.HasTeamForm))
+            .ToListAsync();
+
+    private IQueryable<ProjectWithStates> WithStates(IQueryable<Project> projects) =>
+        projects.Select(p => new ProjectWithStates(p.Id, p.EditionId, p.Municipality.Name, p.Municipality.Province, p.Edition.Name, p.Title, p.IsDemo,
+            p.Stages.Select(s => new StageStateRow(s.StageDefinitionId, s.State, s.SubmittedAtUtc)).ToList(),
+            db.PanelPublications.Where(pp => pp.ProjectId == p.Id).Select(pp => (DateTime?)pp.PublishedAtUtc).FirstOrDefault()));
+
+    private sealed record EditionStage(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm);
+
+    private sealed record StageStateRow(int StageDefinitionId, StageState State, DateTime? SubmittedAtUtc);
+
+    private sealed record ProjectWithStates(int Id, int EditionId, string Municipality, string Province, string Edition, string? Title, bool IsDemo,
+        List<StageStateRow> States, DateTime? PanelPublishedAtUtc);
 }

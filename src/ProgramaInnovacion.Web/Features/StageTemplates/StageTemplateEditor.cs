@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
-using ProgramaInnovacion.Web.Features.Editions;
 using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.StageTemplates;
 
@@ -32,17 +32,17 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         var stages = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId).OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.SchemaJson, HasSubmissions = db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Any(WasSubmitted) })
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.Role, s.DueAtUtc, s.SchemaJson, HasSubmissions = db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Any(WasSubmitted) })
             .ToListAsync();
         return new StageTemplatePage(editionId, edition.Name,
-            stages.Select(s => new StageListRow(s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, StageSchema.FromJson(s.SchemaJson).Fields.Count, s.HasSubmissions)).ToList(),
+            stages.Select(s => new StageListRow(s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, StageSchema.FromJson(s.SchemaJson).Fields.Count, s.HasSubmissions, s.Role)).ToList(),
             newStage ?? new NewStageForm());
     }
 
     public async Task<StagePage?> GetStageAsync(int editionId, int stageId, StageForm? form = null)
     {
         var stage = await db.StageDefinitions.AsNoTracking().Where(s => s.Id == stageId && s.EditionId == editionId)
-            .Select(s => new { s.Id, s.Key, s.Order, s.Name, s.Description, s.GuidingQuestions, s.DueAtUtc, s.SchemaJson, Edition = s.Edition.Name })
+            .Select(s => new { s.Id, s.Key, s.Order, s.Name, s.Role, s.Description, s.GuidingQuestions, s.DueAtUtc, s.SchemaJson, Edition = s.Edition.Name })
             .SingleOrDefaultAsync();
         if (stage is null)
         {
@@ -56,7 +56,8 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
             Name = stage.Name,
             Description = stage.Description,
             GuidingQuestions = stage.GuidingQuestions,
-            DueDate = stage.DueAtUtc is { } due ? EditionAdministration.ToLocalDate(due) : null,
+            DueDate = stage.DueAtUtc is { } due ? ArgentinaClock.LocalDate(due) : null,
+            Role = stage.Role,
         };
         return new StagePage(editionId, stage.Edition, stage.Id, stage.Key, stage.Order, form,
             schema.Fields.Select(f => new FieldRow(f.Key, f.Label, f.Type, f.Required, withContent.Contains(f.Key))).ToList(),
@@ -114,6 +115,23 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         _ => true,
     };
 
+    /// <summary>The Spanish error when another stage of the edition already has the role; null when it is free (or no role is chosen).</summary>
+    public async Task<string?> RoleTakenErrorAsync(int editionId, int? stageId, StageRole? role)
+    {
+        if (role is null)
+        {
+            return null;
+        }
+
+        if (!Enum.IsDefined(role.Value))
+        {
+            return "Elegí una función de la lista.";
+        }
+
+        var holder = await db.StageDefinitions.Where(s => s.EditionId == editionId && s.Role == role && s.Id != stageId).Select(s => s.Name).FirstOrDefaultAsync();
+        return holder is null ? null : $"La función «{role.Value.Label()}» ya la tiene la etapa «{holder}» de esta edición. Cada función puede tenerla una sola etapa: quitásela a esa etapa primero.";
+    }
+
     public Task<CommandResult> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor) =>
         db.InTransactionAsync(() => AddStageInTransactionAsync(editionId, form, actor));
 
@@ -156,10 +174,10 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
             return false;
         }
 
-        var before = $"{stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}";
+        var before = Summary(stage);
         stage.Name = form.Name.Trim();
         ApplyStage(stage, form);
-        audit.Record(actor, AuditActions.StageEdited, nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}");
+        audit.Record(actor, AuditActions.StageEdited, nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {Summary(stage)}");
         await db.SaveChangesAsync();
         return true;
     }
@@ -210,11 +228,17 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         return [];
     }
 
+    private static string Summary(StageDefinition stage) =>
+        $"{stage.Name}; vence {stage.DueAtUtc?.ToString("u") ?? "sin fecha"}; función {stage.Role?.Label() ?? "ninguna"}";
+
     private static void ApplyStage(StageDefinition stage, StageForm form)
     {
+        stage.Role = form.Role;
+        // The expert panel is the coordinators' and experts' stage: the team has no form to fill in it.
+        stage.HasTeamForm = stage.Role != StageRole.ExpertPanel;
         stage.Description = form.Description?.Trim() ?? "";
         stage.GuidingQuestions = string.Join('\n', (form.GuidingQuestions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         // Due at the end of the chosen day in Argentina.
-        stage.DueAtUtc = form.DueDate is { } due ? EditionAdministration.ToUtc(due.AddDays(1)).AddMinutes(-1) : null;
+        stage.DueAtUtc = form.DueDate is { } due ? ArgentinaClock.EndOfLocalDay(due) : null;
     }
 }

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using ProgramaInnovacion.Core.Deliverables;
+using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Web.Features.StageTemplates;
 
-public sealed record StageListRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, int FieldCount, bool HasSubmissions);
+public sealed record StageListRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, int FieldCount, bool HasSubmissions, StageRole? Role = null);
 
 public class StageForm
 {
@@ -18,6 +19,9 @@ public class StageForm
     public string? GuidingQuestions { get; set; }
 
     public DateOnly? DueDate { get; set; }
+
+    /// <summary>What the stage is for (the panel, the case library and the insights find it by this); at most one stage per role.</summary>
+    public StageRole? Role { get; set; }
 }
 
 public class NewStageForm : StageForm
@@ -25,6 +29,9 @@ public class NewStageForm : StageForm
     [Required(ErrorMessage = "Escribí la clave de la etapa (por ejemplo, «escalamiento»).")]
     public string Key { get; set; } = "";
 }
+
+/// <summary>The role select of the new-stage and stage forms: the posted field name and the chosen role.</summary>
+public sealed record RoleSelect(string Name, StageRole? Value);
 
 public sealed record StageTemplatePage(int EditionId, string EditionName, IReadOnlyList<StageListRow> Stages, NewStageForm NewStage);
 
@@ -72,8 +79,10 @@ public static class FieldTypeText
 /// <summary>A field as the editor form shows it: options one per line, table columns one per line.</summary>
 public class FieldForm
 {
+    [Display(Name = "Clave")]
     public string Key { get; set; } = "";
 
+    [Display(Name = "Etiqueta")]
     public string Label { get; set; } = "";
 
     public FieldType Type { get; set; }

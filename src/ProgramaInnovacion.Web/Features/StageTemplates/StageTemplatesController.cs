@@ -25,6 +25,11 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
     [HttpPost("")]
     public async Task<IActionResult> AddStage(int editionId, [Bind(Prefix = "NewStage")] NewStageForm form)
     {
+        if (await editor.RoleTakenErrorAsync(editionId, null, form.Role) is { } roleError)
+        {
+            ModelState.AddModelError("NewStage.Role", roleError);
+        }
+
         if (ModelState.IsValid && await editor.AddStageAsync(editionId, form, User) is { Succeeded: false } added)
         {
             foreach (var (field, message) in added.FieldErrors!)
@@ -54,6 +59,11 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
     [HttpPost("{stageId:int}")]
     public async Task<IActionResult> Stage(int editionId, int stageId, [Bind(Prefix = "Form")] StageForm form, bool confirmado = false)
     {
+        if (await editor.RoleTakenErrorAsync(editionId, stageId, form.Role) is { } roleError)
+        {
+            ModelState.AddModelError("Form.Role", roleError);
+        }
+
         if (!ModelState.IsValid)
         {
             var page = await editor.GetStageAsync(editionId, stageId, form);

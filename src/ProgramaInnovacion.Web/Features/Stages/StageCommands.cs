@@ -9,11 +9,18 @@ using ProgramaInnovacion.Web.Infrastructure.Storage;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
 
-/// <param name="Errors">Validation errors of a submit (the content was kept as a draft).</param>
+/// <param name="Errors">
+/// What a person must look at, beside its field: on a submit, every validation error (the content
+/// was kept as a draft); on a draft save, what could not be read or was cut to its limit (the draft
+/// keeps it as typed).
+/// </param>
 public sealed record SaveOutcome(DraftSaveResult Result, IReadOnlyList<FieldError> Errors)
 {
     public bool Submitted => Result.Status == DraftSaveStatus.Saved && Errors.Count == 0;
 }
+
+/// <param name="AttachmentIds">The stored files, in the order they were sent (empty when refused).</param>
+public sealed record UploadOutcome(string? Error, IReadOnlyList<int> AttachmentIds);
 
 /// <summary>
 /// What people do on a stage: save, submit, upload, comment, review, unlock, reopen. Callers
@@ -23,9 +30,12 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
 {
     /// <summary>
     /// Saves the typed content as a revision. On submit the content is validated first; with errors
-    /// it is still kept as a draft revision (nothing typed is lost) and the errors are returned.
+    /// it is still kept as a draft revision (nothing typed is lost) and the errors are returned. A
+    /// draft is checked too (ContentValidator.ValidateDraft): what it finds is saved as typed and
+    /// returned, so the page can say so beside each field.
     /// </summary>
-    public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit)
+    /// <param name="readProblems">What the form reader could not take as it came (FormReading.Problems).</param>
+    public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit, IReadOnlyList<FieldError>? readProblems = null)
     {
         await KeepOwnAttachmentsOnlyAsync(stage, content);
         if (stage.ContentJson is not null)
@@ -33,7 +43,13 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             FormContentReader.KeepRetired(content, DeliverableContent.Parse(stage.ContentJson).Root, stage.Schema);
         }
 
-        var errors = submit ? ContentValidator.Validate(stage.Schema, content) : [];
+        var size = DeliverableContent.Serialize(content).Length;
+        if (size > ContentLimits.MaxContentChars)
+        {
+            return new SaveOutcome(new DraftSaveResult(DraftSaveStatus.Denied, stage.Version, ContentLimits.TooLargeMessage(size)), []);
+        }
+
+        List<FieldError> errors = [.. readProblems ?? [], .. submit ? ContentValidator.Validate(stage.Schema, content) : ContentValidator.ValidateDraft(stage.Schema, content)];
         var kind = submit && errors.Count == 0 ? RevisionKind.Submission : RevisionKind.Draft;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var result = await db.InTransactionAsync(async () =>
@@ -79,60 +95,126 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
     }
 
-    /// <summary>Checks and stores an uploaded file for an attachments field; the caller then saves the content with its id.</summary>
-    public async Task<CommandResult<int>> UploadAsync(StageInfo stage, string fieldKey, IFormFile? file, ClaimsPrincipal user)
+    /// <summary>
+    /// Checks every uploaded file first and stores them only when all of them are fine (one refused
+    /// file refuses the upload: nothing half-done). The caller then saves the content with the ids,
+    /// or calls DiscardUploadsAsync when that save is refused.
+    /// </summary>
+    public async Task<UploadOutcome> UploadAsync(StageInfo stage, string fieldKey, IReadOnlyList<IFormFile> uploaded, ClaimsPrincipal user)
     {
-        if (file is null || file.Length == 0)
+        var sent = uploaded.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (sent.Count == 0 || sent.All(f => f.Length == 0))
         {
-            return CommandResult.Fail<int>("Elegí un archivo para subir.");
+            return new UploadOutcome("Elegí un archivo para subir.", []);
         }
 
+        var checkedFiles = new List<(IFormFile File, FileKind Kind)>();
+        var problems = new List<string>();
+        foreach (var file in sent)
+        {
+            var (kind, problem) = Check(file);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+            }
+            else
+            {
+                checkedFiles.Add((file, kind!));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new UploadOutcome(sent.Count == 1 ? problems[0] : $"No se subió ninguno de los {sent.Count} archivos. {string.Join(" ", problems)}", []);
+        }
+
+        var storedNames = new List<string>();
+        try
+        {
+            var deliverable = await EnsureDeliverableAsync(stage);
+            var attachments = new List<Attachment>();
+            foreach (var (file, kind) in checkedFiles)
+            {
+                await using var stream = file.OpenReadStream();
+                var storedName = await files.SaveAsync(stream);
+                storedNames.Add(storedName);
+                var attachment = new Attachment
+                {
+                    Deliverable = deliverable,
+                    FieldKey = fieldKey,
+                    OriginalFileName = file.FileName,
+                    StoredName = storedName,
+                    ContentType = kind.ContentType,
+                    SizeBytes = file.Length,
+                    UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                    UploadedAtUtc = time.GetUtcNow().UtcDateTime,
+                };
+                attachments.Add(attachment);
+                db.Attachments.Add(attachment);
+                audit.Record(user, AuditActions.FileUploaded, nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {file.FileName} ({kind.Name})");
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            return new UploadOutcome(null, attachments.Select(a => a.Id).ToList());
+        }
+        catch
+        {
+            foreach (var storedName in storedNames)
+            {
+                await files.DeleteAsync(storedName); // the rows were not saved: leave no orphan file behind
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The file's type, or the Spanish reason it is refused.</summary>
+    private (FileKind? Kind, string? Problem) Check(IFormFile file)
+    {
         var displayName = file.FileName;
         if (!IsPlainFileName(displayName))
         {
-            return CommandResult.Fail<int>("El nombre del archivo no es válido: no puede incluir carpetas («/», «\\» o «..»). Cambiale el nombre y volvé a subirlo.");
+            return (null, $"El nombre del archivo «{Shorten(displayName)}» no es válido: no puede incluir carpetas («/», «\\» o «..»). Cambiale el nombre y volvé a subirlo.");
+        }
+
+        if (file.Length == 0)
+        {
+            return (null, $"El archivo «{displayName}» está vacío.");
         }
 
         if (file.Length > uploads.MaxUploadBytes)
         {
-            return CommandResult.Fail<int>($"El archivo «{displayName}» pesa {file.Length / 1024.0 / 1024.0:0.#} MB y el máximo es {uploads.MaxUploadText}.");
+            return (null, $"El archivo «{displayName}» pesa {file.Length / 1024.0 / 1024.0:0.#} MB y el máximo es {uploads.MaxUploadText}.");
         }
 
-        await using var stream = file.OpenReadStream();
+        using var stream = file.OpenReadStream();
         var kind = FileTypeDetector.Detect(stream, displayName);
-        if (kind is null)
+        return kind is null
+            ? (null, $"El archivo «{displayName}» no es de un tipo permitido o su contenido no coincide con su extensión. Tipos permitidos: {FileTypeDetector.AllowedList}.")
+            : (kind, null);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    /// <summary>
+    /// Removes files just uploaded whose draft save was then refused (someone saved first, or the
+    /// stage stopped being editable): a refused upload leaves neither a row nor bytes behind.
+    /// </summary>
+    public async Task DiscardUploadsAsync(StageInfo stage, IReadOnlyList<int> attachmentIds, ClaimsPrincipal user)
+    {
+        var discarded = await db.Attachments.Where(a => attachmentIds.Contains(a.Id)).ToListAsync();
+        db.Attachments.RemoveRange(discarded);
+        foreach (var attachment in discarded)
         {
-            return CommandResult.Fail<int>($"El archivo «{displayName}» no es de un tipo permitido o su contenido no coincide con su extensión. Tipos permitidos: {FileTypeDetector.AllowedList}.");
+            audit.Record(user, AuditActions.FileDiscarded, nameof(Attachment), attachment.Id, $"{stage.Municipality} · {stage.Name} · {attachment.OriginalFileName} (no se guardó el borrador)");
         }
 
-        var storedName = await files.SaveAsync(stream);
-        Attachment attachment;
-        try
+        await db.SaveChangesAsync();
+        foreach (var attachment in discarded)
         {
-            var deliverable = await EnsureDeliverableAsync(stage);
-            attachment = new Attachment
-            {
-                Deliverable = deliverable,
-                FieldKey = fieldKey,
-                OriginalFileName = displayName,
-                StoredName = storedName,
-                ContentType = kind.ContentType,
-                SizeBytes = file.Length,
-                UploadedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
-                UploadedAtUtc = time.GetUtcNow().UtcDateTime,
-            };
-            db.Attachments.Add(attachment);
-            audit.Record(user, AuditActions.FileUploaded, nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {displayName} ({kind.Name})");
-            await db.SaveChangesAsync();
+            await files.DeleteAsync(attachment.StoredName);
         }
-        catch
-        {
-            await files.DeleteAsync(storedName); // the row was not saved: leave no orphan file behind
-            throw;
-        }
-
-        db.ChangeTracker.Clear();
-        return CommandResult.Ok(attachment.Id);
     }
 
     /// <summary>A display name only: no folders, no control characters, a sensible length.</summary>

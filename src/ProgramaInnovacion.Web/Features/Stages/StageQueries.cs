@@ -24,6 +24,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 s.Id,
                 s.StageDefinition.Order,
                 s.StageDefinition.Key,
+                s.StageDefinition.Role,
                 s.StageDefinition.Name,
                 s.StageDefinition.Description,
                 s.StageDefinition.GuidingQuestions,
@@ -39,6 +40,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 Attachments = s.Deliverable!.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.OriginalFileName, a.SizeBytes }).ToList(),
                 Comments = s.Deliverable!.Comments.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
                     .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc)).ToList(),
+                PanelPublishedAtUtc = db.PanelPublications.Where(p => p.ProjectId == s.ProjectId).Select(p => (DateTime?)p.PublishedAtUtc).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
         if (row is null)
@@ -50,7 +52,11 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
             row.RevisionCount,
             row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
-            row.Comments);
+            row.Comments)
+        {
+            PanelPublishedAtUtc = row.PanelPublishedAtUtc,
+            Role = row.Role,
+        };
     }
 
     /// <summary>The review page: the stage with its last submission compared with the one before (one more command).</summary>
@@ -61,7 +67,9 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             ? await db.DeliverableRevisions.AsNoTracking()
                 .Where(r => r.DeliverableId == deliverableId && r.Kind == RevisionKind.Submission)
                 .OrderByDescending(r => r.Number).Take(2)
-                .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync()
+                .Select(r => new SubmissionView(r.Number, r.ContentJson, r.Author.DisplayName, r.CreatedAtUtc,
+                    db.DeliverableRevisions.Count(o => o.DeliverableId == deliverableId && o.Kind == RevisionKind.Submission && o.Number <= r.Number)))
+                .ToListAsync()
             : [];
         var latest = submissions.Count > 0 ? submissions[0] : null;
         var previous = submissions.Count > 1 ? submissions[1] : null;
@@ -105,9 +113,9 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         var rows = await db.ProjectStages.AsNoTracking()
             .Where(s => s.State == StageState.Submitted)
             .OrderBy(s => s.SubmittedAtUtc ?? s.StateChangedAtUtc)
-            .Select(s => new { s.ProjectId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Key, s.StageDefinition.Name, s.StageDefinition.Order, Submitted = s.SubmittedAtUtc ?? s.StateChangedAtUtc })
+            .Select(s => new { s.ProjectId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Key, s.StageDefinition.Name, s.StageDefinition.Order, Submitted = s.SubmittedAtUtc ?? s.StateChangedAtUtc, s.StageDefinition.DueAtUtc })
             .ToListAsync();
-        return rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted))).ToList();
+        return rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted)) { DueAtUtc = r.DueAtUtc }).ToList();
     }
 
     public async Task<TimelineModel?> TimelineAsync(int projectId)
@@ -161,16 +169,11 @@ public static class DeadlineText
         var value = text.Trim();
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         const System.Globalization.DateTimeStyles styles = System.Globalization.DateTimeStyles.None;
-        DateTime local;
-        if (DateTime.TryParseExact(value, "yyyy-MM-dd", invariant, styles, out var day))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, styles, out var day))
         {
-            local = day.AddHours(23).AddMinutes(59);
-        }
-        else if (!DateTime.TryParseExact(value, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out local))
-        {
-            return null;
+            return ArgentinaClock.EndOfLocalDay(day);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ArgentinaClock.Zone);
+        return DateTime.TryParseExact(value, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out var local) ? ArgentinaClock.ToUtc(local) : null;
     }
 }

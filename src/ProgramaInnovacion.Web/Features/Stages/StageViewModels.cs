@@ -7,7 +7,8 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 
 public sealed record CommentView(int Id, string Author, string BodyMarkdown, DateTime CreatedAtUtc);
 
-public sealed record SubmissionView(int Number, string ContentJson, string Author, DateTime CreatedAtUtc);
+/// <summary>A submitted revision: <paramref name="Number"/> counts every revision (drafts too), <paramref name="Ordinal"/> only submissions (1st, 2nd… entrega).</summary>
+public sealed record SubmissionView(int Number, string ContentJson, string Author, DateTime CreatedAtUtc, int Ordinal);
 
 /// <summary>One project's stage with its deliverable, as every stage page reads it (one query).</summary>
 public sealed record StageInfo(
@@ -31,7 +32,13 @@ public sealed record StageInfo(
     IReadOnlyList<AttachmentLink> Attachments,
     IReadOnlyList<CommentView> Comments)
 {
+    /// <summary>What the stage is for; the insights under the form depend on it, not on the key.</summary>
+    public StageRole? Role { get; init; }
+
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
+
+    /// <summary>When the expert panel's result was published to the team (null before); read by the panel stage's page.</summary>
+    public DateTime? PanelPublishedAtUtc { get; init; }
 
     public IReadOnlyList<string> Questions => GuidingQuestions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -122,7 +129,10 @@ public sealed record RevisionListModel(StageInfo Stage, IReadOnlyList<RevisionRo
 
 public sealed record CompareModel(StageInfo Stage, RevisionRow From, RevisionRow To, IReadOnlyList<FieldChange> Changes, IReadOnlyList<int> Numbers);
 
-public sealed record QueueRow(int ProjectId, string Municipality, string StageKey, string StageName, int Order, DateTime SubmittedAtUtc, int DaysWaiting);
+public sealed record QueueRow(int ProjectId, string Municipality, string StageKey, string StageName, int Order, DateTime SubmittedAtUtc, int DaysWaiting)
+{
+    public DateTime? DueAtUtc { get; init; }
+}
 
 public sealed record TimelineRow(DateTime OccurredAtUtc, string Stage, StageAction Action, StageState From, StageState To, string Who, string? Comment)
 {
@@ -148,6 +158,7 @@ public sealed class DeadlineRow
 
     public int Order { get; set; }
 
+    [System.ComponentModel.DataAnnotations.Display(Name = "Etapa")]
     public string Name { get; set; } = "";
 
     /// <summary>Argentina local time, "yyyy-MM-ddTHH:mm" as a datetime-local input sends it; empty for none.</summary>

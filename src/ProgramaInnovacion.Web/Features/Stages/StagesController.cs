@@ -92,27 +92,28 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (!submit && action.StartsWith("fila:", StringComparison.Ordinal))
         {
             // Without JavaScript "Agregar fila" posts the form: re-render it with one more empty row.
-            var withRow = FormContentReader.Read(stage!.Schema, form, keepEmptyRows: true);
+            var withRow = FormContentReader.ReadForm(stage!.Schema, form, keepEmptyRows: true);
             var tableKey = action["fila:".Length..];
             if (stage.Schema.Find(tableKey) is { Type: FieldType.Table })
             {
-                (withRow[tableKey] as JsonArray ?? (JsonArray)(withRow[tableKey] = new JsonArray())).Add(new JsonObject());
+                (withRow.Content[tableKey] as JsonArray ?? (JsonArray)(withRow.Content[tableKey] = new JsonArray())).Add(new JsonObject());
             }
 
-            return Form(stage, permissions!, withRow, version, message: "Se agregó una fila vacía al final de la tabla. Todavía no se guardó.");
+            return Form(stage, permissions!, withRow.Content, version, message: "Se agregó una fila vacía al final de la tabla. Todavía no se guardó.", errors: withRow.Problems);
         }
 
         if (!submit && action.StartsWith("vista-previa:", StringComparison.Ordinal))
         {
-            return Form(stage!, permissions!, FormContentReader.Read(stage!.Schema, form, keepEmptyRows: true), version, previewKey: action["vista-previa:".Length..]);
+            var reading = FormContentReader.ReadForm(stage!.Schema, form, keepEmptyRows: true);
+            return Form(stage, permissions!, reading.Content, version, previewKey: action["vista-previa:".Length..], errors: reading.Problems);
         }
 
-        var content = FormContentReader.Read(stage!.Schema, form);
-        var outcome = await commands.SaveAsync(stage, content, User, version, submit);
-        return Outcome(stage, permissions!, content, outcome, submit);
+        var read = FormContentReader.ReadForm(stage!.Schema, form);
+        var outcome = await commands.SaveAsync(stage, read.Content, User, version, submit, read.Problems);
+        return Outcome(stage, permissions!, read.Content, outcome, submit);
     }
 
-    private IActionResult Outcome(StageInfo stage, StagePermissions permissions, JsonObject content, SaveOutcome outcome, bool submit, string? savedMessage = null)
+    private IActionResult Outcome(StageInfo stage, StagePermissions permissions, JsonObject content, SaveOutcome outcome, bool submit, string? savedMessage = null, string? refusedNote = null)
     {
         var result = outcome.Result;
         switch (result.Status)
@@ -127,11 +128,11 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
                     Content = content,
                     Version = result.Version,
                     Conflict = DeliverableDiff.Compare(stage.Schema, theirs, content),
-                    FormMessage = "Otra persona guardó este entregable mientras lo editabas. No se sobrescribió nada: compará las dos versiones, ajustá el formulario (tiene lo que escribiste) y guardá de nuevo.",
+                    FormMessage = $"Otra persona guardó este entregable mientras lo editabas. No se sobrescribió nada{refusedNote}: compará las dos versiones, ajustá el formulario (tiene lo que escribiste) y guardá de nuevo.",
                 });
             case DraftSaveStatus.Denied:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return Form(stage, permissions, content, result.Version, message: result.Error);
+                return Form(stage, permissions, content, result.Version, message: refusedNote is null ? result.Error : $"{result.Error} El archivo no se subió.");
             default:
                 break;
         }
@@ -150,14 +151,28 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             });
         }
 
+        if (!submit && outcome.Errors.Count > 0)
+        {
+            // Saved, but some values are kept as typed or were cut: say so beside each field, now.
+            return View("Stage", new StagePageModel
+            {
+                Stage = stage,
+                Permissions = permissions,
+                Content = content,
+                Version = result.Version,
+                Errors = outcome.Errors,
+                FormMessage = $"{savedMessage ?? $"Borrador guardado (revisión {result.RevisionNumber})."} Revisá {(outcome.Errors.Count == 1 ? "1 campo" : $"{outcome.Errors.Count} campos")}: se guardaron como llegaron y hay que corregirlos antes de entregar.",
+            });
+        }
+
         TempData["Message"] = savedMessage ?? (outcome.Submitted && submit
             ? $"Entregaste «{stage.Name}». La coordinación la va a revisar; te avisamos cuando haya novedades."
             : $"Borrador guardado (revisión {result.RevisionNumber}).");
         return Redirect(stage.Url);
     }
 
-    private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null) =>
-        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey });
+    private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null, IReadOnlyList<FieldError>? errors = null) =>
+        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
@@ -197,7 +212,8 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
 
         var form = FormValues();
         var fieldKey = Request.Form["campo"].ToString();
-        var content = FormContentReader.Read(stage!.Schema, form);
+        var reading = FormContentReader.ReadForm(stage!.Schema, form);
+        var content = reading.Content;
         var version = PostedVersion();
         if (stage.Schema.Find(fieldKey) is not { Type: FieldType.Attachments })
         {
@@ -209,8 +225,14 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             return Form(stage, permissions!, content, version, message: "La etapa no se puede editar en su estado actual.");
         }
 
-        var file = Request.Form.Files.GetFile(FormIds.Name(fieldKey) + ".archivo");
-        var upload = await commands.UploadAsync(stage, fieldKey, file, User);
+        if (version != stage.Version)
+        {
+            // Checked before anything is stored: a refused upload must leave no file behind.
+            return Outcome(stage, permissions!, content, new SaveOutcome(new DraftSaveResult(DraftSaveStatus.Conflict, stage.Version, CurrentContentJson: stage.ContentJson), []), submit: false, refusedNote: UploadRefusedNote);
+        }
+
+        var sent = Request.Form.Files.GetFiles(FormIds.Name(fieldKey) + ".archivo");
+        var upload = await commands.UploadAsync(stage, fieldKey, sent, User);
         if (upload.Error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -226,13 +248,30 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var ids = content[fieldKey] as JsonArray ?? [];
-        ids.Add(upload.Value);
+        foreach (var attachmentId in upload.AttachmentIds)
+        {
+            ids.Add(attachmentId);
+        }
+
         content[fieldKey] = ids;
         var refreshed = await queries.GetStageAsync(id, key);
-        var outcome = await commands.SaveAsync(refreshed!, content, User, version, submit: false);
+        var outcome = await commands.SaveAsync(refreshed!, content, User, version, submit: false, reading.Problems);
+        if (outcome.Result.Status != DraftSaveStatus.Saved)
+        {
+            // Someone saved between the check above and this save (or the save was refused): the
+            // files go too, and the form goes back without them.
+            await commands.DiscardUploadsAsync(refreshed!, upload.AttachmentIds, User);
+            content[fieldKey] = new JsonArray(ids.Where(n => n is not JsonValue v || !v.TryGetValue<int>(out var i) || !upload.AttachmentIds.Contains(i)).Select(n => n?.DeepClone()).ToArray());
+            return Outcome(stage, permissions!, content, outcome, submit: false, refusedNote: UploadRefusedNote);
+        }
+
+        var names = sent.Where(f => f.Length > 0).Select(f => $"«{f.FileName}»").ToList();
+        var namesText = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} y {names[^1]}";
         return Outcome(refreshed!, permissions!, content, outcome, submit: false,
-            savedMessage: $"Se subió «{file!.FileName}» y se guardó el borrador (revisión {outcome.Result.RevisionNumber}).");
+            savedMessage: $"Se {(upload.AttachmentIds.Count == 1 ? "subió" : "subieron")} {namesText} y se guardó el borrador (revisión {outcome.Result.RevisionNumber}).");
     }
+
+    private const string UploadRefusedNote = " y el archivo no se subió (volvé a elegirlo después de guardar)";
 
     [HttpGet("adjuntos/{attachmentId:int}")]
     public async Task<IActionResult> Download(int id, int attachmentId)
