@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Administration;
 
@@ -53,7 +54,7 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var editor = await admin.GetPageAsync(stagePage);
         Assert.Contains("evidencia", editor.QuerySelector("ul.retired-keys")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Retirar campo" && a.Details!.Contains("evidencia"))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.FieldRetired && a.Details!.Contains("evidencia"))));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Stages;
 
@@ -113,7 +114,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var text = timeline.QuerySelector("ol.timeline")!.TextContent;
         Assert.Contains("Cambios solicitados", text, StringComparison.Ordinal);
         Assert.Contains("Aprobación", text, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Aprobó etapa")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.StageApproved)));
     }
 
     [Fact]
@@ -287,9 +288,9 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             var saved = await db.Deliverables.Where(d => d.ProjectStageId == savedStage).Select(d => d.Id).SingleAsync();
             var commented = await db.Deliverables.Where(d => d.ProjectStageId == commentedStage).Select(d => d.Id).SingleAsync();
-            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Deliverable) && (a.Action == "Guardó borrador" || a.Action == "Comentó")).ToListAsync();
-            Assert.Contains(entries, a => a.Action == "Guardó borrador" && a.EntityId == saved.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Contains(entries, a => a.Action == "Comentó" && a.EntityId == commented.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Deliverable) && (a.Action == AuditActions.DraftSaved || a.Action == AuditActions.StageCommented)).ToListAsync();
+            Assert.Contains(entries, a => a.Action == AuditActions.DraftSaved && a.EntityId == saved.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(entries, a => a.Action == AuditActions.StageCommented && a.EntityId == commented.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.DoesNotContain(entries, a => a.EntityId == null);
         });
     }

@@ -9,10 +9,8 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Authorize(Policy = Policies.Coordination)]
 public class ReviewController(IAuthorizationService authorization, StageQueries queries, StageCommands commands) : Controller
 {
-    private const string Views = "~/Features/Stages/Views/";
-
     [HttpGet("revision")]
-    public async Task<IActionResult> Queue() => View(Views + "Queue.cshtml", await queries.ReviewQueueAsync());
+    public async Task<IActionResult> Queue() => View("Queue", await queries.ReviewQueueAsync());
 
     private async Task<StageInfo?> ReviewableStageAsync(int id, string key) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Review)).Succeeded
@@ -23,7 +21,7 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
     public async Task<IActionResult> Review(int id, string key)
     {
         var stage = await ReviewableStageAsync(id, key);
-        return stage is null ? NotFound() : View(Views + "Review.cshtml", await queries.ReviewAsync(stage));
+        return stage is null ? NotFound() : View("Review", await queries.ReviewAsync(stage));
     }
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/aprobar")]
@@ -59,11 +57,11 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
             stage = await queries.GetStageAsync(id, key) ?? stage;
             if (review)
             {
-                return View(Views + "Review.cshtml", await queries.ReviewAsync(stage, comment ?? "", result.Error));
+                return View("Review", await queries.ReviewAsync(stage, comment ?? "", result.Error));
             }
 
             var canEdit = (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Edit)).Succeeded;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = new StagePermissions(canEdit, CanReview: true),

@@ -17,8 +17,6 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Route("proyectos/{id:int}")]
 public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
 {
-    private const string Views = "~/Features/Stages/Views/";
-
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
 
@@ -42,7 +40,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        return View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+        return View("Stage", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
     }
 
     // The deliverable form is multipart (it can carry a file), so these actions read the form
@@ -69,7 +67,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
         }
 
         return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
@@ -123,7 +121,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             case DraftSaveStatus.Conflict:
                 var theirs = DeliverableContent.Parse(result.CurrentContentJson).Root;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(Views + "Stage.cshtml", new StagePageModel
+                return View("Stage", new StagePageModel
                 {
                     Stage = stage,
                     Permissions = permissions,
@@ -142,7 +140,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (submit && outcome.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -156,7 +154,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (!submit && outcome.Errors.Count > 0)
         {
             // Saved, but some values are kept as typed or were cut: say so beside each field, now.
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -174,7 +172,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     }
 
     private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null, IReadOnlyList<FieldError>? errors = null) =>
-        View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
+        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
@@ -238,7 +236,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (upload.Error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions!,
@@ -297,13 +295,13 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var toReview = volver == "revision" && permissions.CanReview;
-        var error = await commands.CommentAsync(stage, texto, User);
+        var error = (await commands.CommentAsync(stage, texto, User)).Error;
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return toReview
-                ? View(Views + "Review.cshtml", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
-                : View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
+                ? View("Review", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
+                : View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
         }
 
         TempData["Message"] = "Comentario publicado.";
@@ -320,7 +318,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var revisions = stage.DeliverableId is { } deliverableId ? await queries.RevisionsAsync(deliverableId) : [];
-        return View(Views + "Revisions.cshtml", new RevisionListModel(stage, revisions));
+        return View("Revisions", new RevisionListModel(stage, revisions));
     }
 
     [HttpGet("etapas/{key}/comparar")]
@@ -328,14 +326,14 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     {
         var stage = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.GetStageAsync(id, key) : null;
         var model = stage is null ? null : await queries.CompareAsync(stage, desde, hasta);
-        return model is null ? NotFound() : View(Views + "Compare.cshtml", model);
+        return model is null ? NotFound() : View("Compare", model);
     }
 
     [HttpGet("historial")]
     public async Task<IActionResult> Timeline(int id)
     {
         var model = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.TimelineAsync(id) : null;
-        return model is null ? NotFound() : View(Views + "Timeline.cshtml", model);
+        return model is null ? NotFound() : View("Timeline", model);
     }
 }
 
