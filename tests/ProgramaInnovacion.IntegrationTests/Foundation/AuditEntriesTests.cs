@@ -147,7 +147,7 @@ public class AuditEntriesTests(PortalFactory factory) : IClassFixture<PortalFact
         var deliverableOf = await factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.StageDefinition.Key == "casos");
-            stage.State = StageState.Available; // as if a coordinator had unlocked it
+            db.ForceState(stage, StageState.Available); // as if a coordinator had unlocked it
             await db.SaveChangesAsync();
             return stage.Id;
         });
