@@ -6,6 +6,7 @@ using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Stages;
 
@@ -74,7 +75,7 @@ public class ReviewConcurrencyTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(StageState.ChangesRequested, stored.State);
         Assert.Equal(StageState.Locked, stored.Next); // the approval did not open the next stage
         Assert.Equal([StageAction.RequestChanges], stored.Events);
-        Assert.Equal(["Solicitó cambios"], stored.Audit);
+        Assert.Equal([AuditActions.ChangesRequested], stored.Audit);
         Assert.Equal(1, stored.Comments); // the request's comment only, not the approval's
     }
 
@@ -101,7 +102,7 @@ public class ReviewConcurrencyTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(StageState.ChangesRequested, stored.State);
         Assert.Equal(StageState.Locked, stored.Next);
         Assert.Equal([StageAction.RequestChanges], stored.Events);
-        Assert.Equal(["Solicitó cambios"], stored.Audit);
+        Assert.Equal([AuditActions.ChangesRequested], stored.Audit);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var url = $"/proyectos/{projectId}/etapas/ideacion";
         var page = await team.GetPageAsync(url);
 
+        // Unconfirmed, as the form's own button posts it: an incomplete form gets its errors, not the confirmation step.
         var response = await StageForms.PostAsync(team, page, url + "/entregar", values);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -78,7 +79,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         using var coordinator = await SignedInAsync(Coordinator);
 
         // The team resubmits the stage the coordinators sent back.
-        var submitted = await StageForms.PostAsync(team, await team.GetPageAsync(url), url + "/entregar", values);
+        var submitted = await StageForms.SubmitAsync(team, await team.GetPageAsync(url), url, values);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(StageState.Submitted, await StageForms.StateAsync(factory, "jesusmaria", "validacion"));
 
@@ -100,7 +101,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var teamPage = await team.GetPageAsync(url);
         Assert.Contains("evidencia", teamPage.QuerySelector("#comentarios strong + time")?.ParentElement?.ParentElement?.TextContent ?? teamPage.QuerySelector("#comentarios")!.TextContent, StringComparison.Ordinal);
         values["f.conclusiones"] = "Conclusiones corregidas con la evidencia pedida.";
-        var resubmitted = await StageForms.PostAsync(team, teamPage, url + "/entregar", values);
+        var resubmitted = await StageForms.SubmitAsync(team, teamPage, url, values);
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
         var secondReview = await coordinator.GetPageAsync(url + "/revision");

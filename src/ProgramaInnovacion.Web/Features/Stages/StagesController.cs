@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Storage;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
@@ -109,6 +110,11 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var read = FormContentReader.ReadForm(stage!.Schema, form);
+        if (submit && !Confirmed() && read.Problems.Count == 0 && ContentValidator.Validate(stage.Schema, read.Content).Count == 0)
+        {
+            return ConfirmSubmission(stage);
+        }
+
         var outcome = await commands.SaveAsync(stage, read.Content, User, version, submit, read.Problems);
         return Outcome(stage, permissions!, read.Content, outcome, submit);
     }
@@ -189,6 +195,23 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
 
     private Dictionary<string, IReadOnlyList<string>> FormValues() =>
         Request.Form.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
+
+    private bool Confirmed() => string.Equals(Request.Form["confirmado"], "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A submission cannot be taken back by the team, so a complete form asks once more; the
+    /// confirmation carries what was typed, and its other button saves it as a draft instead.
+    /// An incomplete form skips it: the submission is refused with its errors as before.
+    /// </summary>
+    private ViewResult ConfirmSubmission(StageInfo stage) => View(ConfirmStepViewModel.View, new ConfirmStepViewModel(
+        $"Confirmá la entrega de «{stage.Name}»",
+        $"Vas a entregar «{stage.Name}» a la coordinación. Mientras la revisa no vas a poder editarla; si pide cambios, se vuelve a habilitar.",
+        [],
+        stage.Url + "/entregar",
+        ConfirmStepViewModel.PostedValues(Request.Form, "accion"),
+        new ConfirmButton("Sí, entregar a la coordinación"),
+        new ConfirmButton("No, guardar como borrador", FormAction: stage.Url + "/guardar"),
+        stage.Url));
 
     private int PostedVersion() => int.TryParse(Request.Form["Version"], out var v) ? v : 0;
 
