@@ -66,6 +66,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every changed versioned row is written as version + 1 WHERE version = the one loaded: a
+    /// writer who loaded the row before another's save updates nothing and gets a
+    /// DbUpdateConcurrencyException, and the whole SaveChanges (side effects included) rolls back.
+    /// Here rather than in each writer so that no writer can forget it.
+    /// </summary>
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property<int>(nameof(IVersioned.Version));
+            version.CurrentValue = version.OriginalValue + 1;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

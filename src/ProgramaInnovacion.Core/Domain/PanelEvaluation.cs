@@ -7,7 +7,7 @@ public enum EvaluationStatus
 }
 
 /// <summary>An expert's rubric scores and recommendations for the project of their assignment.</summary>
-public class PanelEvaluation
+public class PanelEvaluation : IVersioned
 {
     public int Id { get; set; }
 
@@ -26,6 +26,9 @@ public class PanelEvaluation
     public AppUser? ReopenedBy { get; set; }
 
     public DateTime? ReopenedAtUtc { get; set; }
+
+    /// <inheritdoc/>
+    public int Version { get; private set; }
 
     public List<EvaluationScore> Scores { get; set; } = [];
 

@@ -11,14 +11,12 @@ public static class ProjectFactory
         var project = new Project { Edition = edition, Municipality = municipality, CreatedAtUtc = startUtc };
         foreach (var definition in edition.Stages.OrderBy(s => s.Order))
         {
-            var stage = new ProjectStage { StageDefinition = definition, State = StageState.Locked, StateChangedAtUtc = startUtc };
+            var stage = ProjectStage.Locked(definition, startUtc);
+            stage.Project = project;
             project.Stages.Add(stage);
         }
 
-        var first = project.Stages[0];
-        var opened = StageWorkflow.Apply(first.State, StageAction.Open, WorkflowActor.System);
-        first.Events.Add(new StageEvent { Project = project, Action = StageAction.Open, FromState = first.State, ToState = opened.NewState, OccurredAtUtc = startUtc });
-        first.State = opened.NewState;
+        project.Stages[0].Apply(StageAction.Open, WorkflowActor.System, null, startUtc);
         return project;
     }
 }

@@ -1,7 +1,7 @@
 namespace ProgramaInnovacion.Core.Domain;
 
 /// <summary>One stage of an edition's template: what the teams hand in and when.</summary>
-public class StageDefinition
+public class StageDefinition : IVersioned
 {
     public int Id { get; set; }
 
@@ -31,4 +31,7 @@ public class StageDefinition
     public bool HasTeamForm { get; set; } = true;
 
     public DateTime? DueAtUtc { get; set; }
+
+    /// <inheritdoc/>
+    public int Version { get; private set; }
 }

@@ -961,6 +961,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignmentId")
@@ -1165,6 +1169,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StageDefinitionId");
@@ -1339,6 +1347,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

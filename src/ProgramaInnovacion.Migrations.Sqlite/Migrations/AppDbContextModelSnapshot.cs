@@ -918,6 +918,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignmentId")
@@ -1112,6 +1116,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StageDefinitionId");
@@ -1280,6 +1288,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Property<string>("SchemaJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

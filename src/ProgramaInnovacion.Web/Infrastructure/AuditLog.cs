@@ -10,14 +10,22 @@ namespace ProgramaInnovacion.Web.Infrastructure;
 /// </summary>
 public class AuditLog(AppDbContext db, TimeProvider time)
 {
+    /// <param name="action">One of <see cref="AuditActions"/>.</param>
     public void Record(ClaimsPrincipal? actor, string action, string entityType, object? entityId, string? details = null) =>
+        Add(actor?.FindFirstValue(ClaimTypes.NameIdentifier), actor?.Identity?.Name, action, entityType, entityId, details);
+
+    /// <summary>For what a person does before being signed in (signing in, resetting the password, accepting an invitation).</summary>
+    public void Record(AppUser actor, string action, string entityType, object? entityId, string? details = null) =>
+        Add(actor.Id, actor.UserName, action, entityType, entityId, details);
+
+    private void Add(string? actorId, string? actorName, string action, string entityType, object? entityId, string? details) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            ActorId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
-            ActorName = actor?.Identity?.Name,
+            ActorId = actorId,
+            ActorName = actorName,
             Action = action,
             EntityType = entityType,
-            EntityId = entityId?.ToString(),
+            EntityId = entityId is null ? null : Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture),
             Details = details is { Length: > 4000 } ? details[..4000] : details,
             OccurredAtUtc = time.GetUtcNow().UtcDateTime,
         });

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace ProgramaInnovacion.Web.Infrastructure;
 
-/// <summary>A button of the confirmation step: it posts the same values again with its own name and value.</summary>
-public sealed record ConfirmButton(string Label, string? Name = null, string? Value = null);
+/// <summary>A button of the confirmation step: it posts the same values again with its own name and value (to another address when FormAction is set).</summary>
+public sealed record ConfirmButton(string Label, string? Name = null, string? Value = null, string? FormAction = null);
 
 /// <summary>
 /// The second look before an action that cannot be undone: a server-rendered page (no JavaScript

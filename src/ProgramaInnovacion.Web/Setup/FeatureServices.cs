@@ -1,4 +1,5 @@
 using ProgramaInnovacion.Core.Knowledge;
+using ProgramaInnovacion.Web.Features.Account;
 using ProgramaInnovacion.Web.Features.Calendar;
 using ProgramaInnovacion.Web.Features.Coordination;
 using ProgramaInnovacion.Web.Features.Deliverables;
@@ -23,6 +24,7 @@ public static class FeatureServices
     {
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();

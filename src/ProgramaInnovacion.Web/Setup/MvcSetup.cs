@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
@@ -23,6 +24,7 @@ public static class MvcSetup
             {
                 // Antiforgery on every unsafe request, not only where an attribute was remembered.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<Features.Errors.ConcurrencyConflictFilter>();
                 SpanishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 FormBinding.Apply(o);
                 // Added after the DataAnnotations provider, so it also sees the implicit [Required] of non-nullable strings.
@@ -34,6 +36,7 @@ public static class MvcSetup
                 o.ViewLocationFormats.Clear();
                 o.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Views/Shared/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
 
         builder.Services.AddAuthorizationBuilder()

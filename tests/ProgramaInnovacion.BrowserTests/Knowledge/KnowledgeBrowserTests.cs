@@ -51,7 +51,7 @@ public class KnowledgeBrowserTests(BrowserFixture browser)
             var slug = $"m{Guid.NewGuid():N}"[..12];
             var municipality = new Municipality { Name = $"Rafaela {slug}", Province = "Santa Fe", Slug = slug, Category = MunicipalityCategory.Intermediate };
             var project = ProjectFactory.Create(edition, municipality, edition.StartsAtUtc);
-            project.Stages.Single(s => s.StageDefinition.Key == "casos").State = StageState.Available;
+            Assert.True(project.Stages.Single(s => s.StageDefinition.Key == "casos").Apply(StageAction.Unlock, WorkflowActor.Coordinator, null, edition.StartsAtUtc, "Prueba de la biblioteca").Allowed);
             db.Projects.Add(project);
             var user = await db.Users.SingleAsync(u => u.Email == email);
             project.Members.Add(new ProjectMember { UserId = user.Id, JoinedAtUtc = edition.StartsAtUtc });

@@ -56,6 +56,13 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
         await page.Locator("#resumen-errores a[href='#f-digitalizacion']").ClickAsync();
         await page.Locator("#f-digitalizacion").FillAsync("El trámite pasa a la plataforma de trámites digitales.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Entregar a la coordinación" }).ClickAsync();
+        // A complete form asks once more before it goes to the coordination.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Confirmá la entrega de «Desafío»");
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Sí, entregar a la coordinación" });
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "No, guardar como borrador" })).ToBeVisibleAsync();
+        await team.AssertNoSeriousA11yViolationsAsync();
+        await confirm.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Entregaste «Desafío»");
         await Assertions.Expect(page.Locator(".state-badge").First).ToContainTextAsync("Entregada");
 
@@ -75,6 +82,7 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#comentarios")).ToContainTextAsync("reclamos del 147");
         await page.Locator("#f-evidencia").FillAsync("Registro de expedientes 2020 y 312 reclamos al 147 en 2021.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Entregar a la coordinación" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sí, entregar a la coordinación" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Entregaste «Desafío»");
 
         // The coordinator compares with the previous submission and approves.

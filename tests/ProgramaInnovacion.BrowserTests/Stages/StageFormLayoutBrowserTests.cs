@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ProgramaInnovacion.BrowserTests.Infrastructure;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.IntegrationTests.Infrastructure;
 
 namespace ProgramaInnovacion.BrowserTests.Stages;
 
@@ -33,7 +34,7 @@ public class StageFormLayoutBrowserTests(BrowserFixture browser)
             // Arrangement, not a journey: the workflow would open them one approval at a time.
             foreach (var stage in project.Stages.Where(s => s.StageDefinition.HasTeamForm))
             {
-                stage.State = StageState.Available;
+                db.ForceState(stage, StageState.Available);
             }
 
             db.Projects.Add(project);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Administration;
 
@@ -183,7 +184,7 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains(Roles.MunicipalTeam, row.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(Roles.Expert, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Bariloche", row.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Editar usuario" && a.EntityId == user.Id)));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserEdited && a.EntityId == user.Id)));
     }
 
     [Fact]

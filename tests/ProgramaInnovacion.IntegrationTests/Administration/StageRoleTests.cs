@@ -34,9 +34,10 @@ public class StageRoleTests(PortalFactory factory) : IClassFixture<PortalFactory
             var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Key == "propuesta-final");
             var author = await db.Users.Where(u => u.Email == "jesusmaria@programa.example").Select(u => u.Id).SingleAsync();
             var content = "{\"resumen\":\"Ventanilla municipal de habilitaciones con turnos y seguimiento en línea.\",\"escalabilidad\":\"Replicable en ciudades pequeñas.\"}";
-            stage.State = StageState.Submitted;
-            stage.SubmittedAtUtc = factory.Time.GetUtcNow().UtcDateTime;
-            stage.Deliverable = new Deliverable { ContentJson = content, Version = 1, UpdatedAtUtc = stage.SubmittedAtUtc.Value, Revisions = { new DeliverableRevision { Number = 1, Kind = RevisionKind.Submission, ContentJson = content, AuthorId = author, CreatedAtUtc = stage.SubmittedAtUtc.Value } } };
+            var submittedAt = factory.Time.GetUtcNow().UtcDateTime;
+            db.ForceState(stage, StageState.Submitted);
+            db.ForceSubmittedAt(stage, submittedAt);
+            stage.Deliverable = new Deliverable { ContentJson = content, Version = 1, UpdatedAtUtc = submittedAt, Revisions = { new DeliverableRevision { Number = 1, Kind = RevisionKind.Submission, ContentJson = content, AuthorId = author, CreatedAtUtc = submittedAt } } };
             await db.SaveChangesAsync();
         });
 

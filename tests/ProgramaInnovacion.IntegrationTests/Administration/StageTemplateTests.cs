@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Administration;
 
@@ -53,7 +54,7 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var editor = await admin.GetPageAsync(stagePage);
         Assert.Contains("evidencia", editor.QuerySelector("ul.retired-keys")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Retirar campo" && a.Details!.Contains("evidencia"))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.FieldRetired && a.Details!.Contains("evidencia"))));
     }
 
     [Fact]
@@ -134,12 +135,12 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
             var projectStages = await db.ProjectStages.Where(p => p.StageDefinitionId == stage).OrderBy(p => p.Id).ToListAsync();
             foreach (var projectStage in projectStages)
             {
-                projectStage.State = ProgramaInnovacion.Core.Domain.StageState.Locked;
-                projectStage.SubmittedAtUtc = null;
+                db.ForceState(projectStage, ProgramaInnovacion.Core.Domain.StageState.Locked);
+                db.ForceSubmittedAt(projectStage, null);
             }
 
-            projectStages[0].State = state;
-            projectStages[0].SubmittedAtUtc = submittedBefore ? factory.Time.GetUtcNow().UtcDateTime.AddDays(-3) : null;
+            db.ForceState(projectStages[0], state);
+            db.ForceSubmittedAt(projectStages[0], submittedBefore ? factory.Time.GetUtcNow().UtcDateTime.AddDays(-3) : null);
             await db.SaveChangesAsync();
         });
         using var admin = await AdminAsync();

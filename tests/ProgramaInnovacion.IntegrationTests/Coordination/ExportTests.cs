@@ -110,8 +110,8 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var tandil = await factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "tandil" && s.StageDefinition.Key == "mesa-expertos");
-            stage.State = StageState.Approved;
-            stage.ApprovedAtUtc = factory.Time.GetUtcNow().UtcDateTime;
+            db.ForceState(stage, StageState.Approved);
+            db.ForceApprovedAt(stage, factory.Time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
             return stage.ProjectId;
         });

@@ -21,8 +21,8 @@ public class ProjectProgressTests(PortalFactory factory) : IClassFixture<PortalF
             var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
             var project = ProjectFactory.Create(edition, new Municipality { Name = "Azul", Province = "Buenos Aires", Slug = "azul" }, edition.StartsAtUtc);
             var stages = project.Stages.OrderBy(s => s.StageDefinition.Order).ToList();
-            stages[0].State = StageState.Approved;
-            stages[2].State = StageState.Available;
+            db.ForceState(stages[0], StageState.Approved);
+            db.ForceState(stages[2], StageState.Available);
             project.Stages.Remove(stages[1]);
             db.Projects.Add(project);
             await db.SaveChangesAsync();

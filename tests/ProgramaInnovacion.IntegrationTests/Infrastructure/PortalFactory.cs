@@ -28,6 +28,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SqlCommandCounter SqlCounter { get; } = new();
 
+    /// <summary>Races a request under test with another person's save (see CompetingWriter).</summary>
+    public CompetingWriter Race { get; } = new();
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory server.</summary>
     protected virtual bool UseRealServer => false;
 
@@ -45,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IInterceptor>(SqlCounter);
+            services.AddSingleton<IInterceptor>(Race);
         });
         if (UseRealServer)
         {

@@ -3,6 +3,7 @@ using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Knowledge;
 
@@ -99,7 +100,7 @@ public class CalendarTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await factory.WithDbAsync(db => db.CalendarSessions.SingleAsync(s => s.Title == "Clínica de indicadores"));
         Assert.Equal(new DateTime(2021, 11, 30, 18, 0, 0, DateTimeKind.Utc), stored.StartsAtUtc);
-        var audited = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "calendario.crear" && a.Details == "Clínica de indicadores"));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.SessionCreated && a.Details == "Clínica de indicadores"));
         Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audited.EntityId);
 
         var invalid = await coordination.SubmitFormAsync("/calendario/nueva", "form.session-form", new Dictionary<string, string> { ["Title"] = "Mal horario", ["Date"] = "2021-11-30", ["StartTime"] = "15:00", ["EndTime"] = "14:00" });

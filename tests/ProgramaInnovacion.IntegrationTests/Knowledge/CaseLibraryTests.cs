@@ -87,7 +87,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         var (stageId, projectId) = await factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.StageDefinition.Key == "casos");
-            stage.State = StageState.Available; // as if a coordinator had unlocked it
+            Assert.True(stage.Apply(StageAction.Unlock, WorkflowActor.Coordinator, null, factory.Time.GetUtcNow().UtcDateTime, "Prueba del estudio de casos").Allowed);
             await db.SaveChangesAsync();
             return (stage.Id, stage.ProjectId);
         });
@@ -131,7 +131,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "jesusmaria" && s.StageDefinition.Key == "proyecto-final");
             var author = await db.Users.Where(u => u.Email == "jesusmaria@programa.example").Select(u => u.Id).SingleAsync();
-            stage.State = StageState.Submitted;
+            db.ForceState(stage, StageState.Submitted);
             var content = "{\"resumen\":\"Expediente digital de obra con visado en línea y gestión sin papel.\",\"escalabilidad\":\"Replicable en ciudades pequeñas.\"}";
             stage.Deliverable = new Deliverable { ContentJson = content, Version = 1, UpdatedAtUtc = DateTime.UtcNow, Revisions = { new DeliverableRevision { Number = 1, Kind = RevisionKind.Submission, ContentJson = content, AuthorId = author, CreatedAtUtc = DateTime.UtcNow } } };
             await db.SaveChangesAsync();

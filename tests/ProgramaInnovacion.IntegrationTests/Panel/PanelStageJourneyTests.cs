@@ -56,7 +56,7 @@ public class PanelStageJourneyTests : IClassFixture<PortalFactory>
         await factory.WithDbAsync(async db =>
         {
             var panel = await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Role == StageRole.ExpertPanel);
-            panel.State = StageState.Approved;
+            db.ForceState(panel, StageState.Approved);
             await db.SaveChangesAsync();
         });
         home = await team.GetPageAsync("/");

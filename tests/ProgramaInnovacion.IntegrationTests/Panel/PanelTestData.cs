@@ -15,7 +15,10 @@ internal static class PanelTestData
         factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == projectId && s.StageDefinition.Role == StageRole.ExpertPanel);
-            stage.State = StageState.Available;
+            if (stage.State == StageState.Locked)
+            {
+                stage.Apply(StageAction.Open, WorkflowActor.System, null, factory.Time.GetUtcNow().UtcDateTime);
+            }
             await db.SaveChangesAsync();
         });
 

@@ -24,7 +24,7 @@ public class PanelWorkflowRulesTests(PortalFactory factory) : IClassFixture<Port
         await factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Role == StageRole.ExpertPanel);
-            stage.State = StageState.Approved;
+            db.ForceState(stage, StageState.Approved);
             (await db.PanelPublications.SingleAsync(p => p.ProjectId == project)).ClosedAtUtc = factory.Time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
         });

@@ -60,6 +60,24 @@ public class DeliverableDraftsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Submit_LoadsTheStageOnce_ThenWritesTheRevisionAndTheTransition()
+    {
+        var (stageId, userId) = await StageOfAsync("jesusmaria", "validacion");
+        var draft = await SaveAsync(stageId, userId, "Borrador previo", expectedVersion: null);
+        await using var scope = factory.CreateScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<DeliverableDrafts>();
+
+        DraftSaveResult? result = null;
+        var commands = await factory.SqlCounter.RecordAsync(async () =>
+            result = await drafts.SaveAsync(stageId, new JsonObject { ["titulo"] = "Entrega" }, userId, expectedVersion: null, RevisionKind.Submission));
+
+        Assert.Equal(DraftSaveStatus.Saved, result!.Status);
+        Assert.Equal(draft.RevisionNumber + 1, result.RevisionNumber);
+        Assert.Single(commands, c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(StageState.Submitted, (await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.Id == stageId).Select(s => new { s.State }).SingleAsync())).State);
+    }
+
+    [Fact]
     public async Task Approve_OpensTheNextStage_AndRecordsBothEvents()
     {
         var (stageId, _) = await StageOfAsync("bariloche", "prototipo");

@@ -64,7 +64,7 @@ public class DeliverableInputTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains("1.300,5", participants, StringComparison.Ordinal);
         Assert.DoesNotContain("1250", participants, StringComparison.Ordinal);
 
-        var submitted = await StageForms.PostAsync(team, await team.GetPageAsync(url), url + "/entregar", values);
+        var submitted = await StageForms.SubmitAsync(team, await team.GetPageAsync(url), url, values);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         using var coordinator = await SignedInAsync(Coordinator);
         var review = await coordinator.GetPageAsync($"{url}/revision");
@@ -92,7 +92,7 @@ public class DeliverableInputTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains("Borrador guardado", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1,250", (await StoredContentAsync(projectId, "prueba"))["participantes"]!.GetValue<string>());
 
-        var submit = await StageForms.PostAsync(team, page, url + "/entregar", values);
+        var submit = await StageForms.SubmitAsync(team, page, url, values);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode);
         Assert.Equal(Message, (await PortalClient.ParseAsync(submit)).QuerySelector("#f-participantes-error")!.TextContent.Trim());
         Assert.Equal(StageState.InProgress, await StageForms.StateAsync(factory, "jesusmaria", "prueba"));
@@ -162,7 +162,7 @@ public class DeliverableInputTests(PortalFactory factory) : IClassFixture<Portal
         // A submit with a cut value is not accepted: the team must look at it first.
         var values = StageForms.ValidValues(await StageForms.SchemaAsync(factory, "desafio"));
         values["f.pregunta"] = megabyte;
-        var submit = await StageForms.PostAsync(team, page, url + "/entregar", values);
+        var submit = await StageForms.SubmitAsync(team, page, url, values);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode);
         Assert.Equal(StageState.InProgress, await StageForms.StateAsync(factory, "bariloche", "desafio"));
     }

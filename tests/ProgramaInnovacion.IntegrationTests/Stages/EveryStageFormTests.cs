@@ -29,7 +29,7 @@ public class EveryStageFormTests(PortalFactory factory) : IClassFixture<PortalFa
                 Assert.True(page.QuerySelector($"[name='{name}']") is not null, $"{stage.Key}: el formulario no tiene el campo {name}.");
             }
 
-            var response = await StageForms.PostAsync(team, page, url + "/entregar", values);
+            var response = await StageForms.SubmitAsync(team, page, url, values);
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{stage.Key}: la entrega respondió {(int)response.StatusCode}: {(await PortalClient.ParseAsync(response)).QuerySelector("#resumen-errores")?.TextContent}");
             Assert.Equal(StageState.Submitted, await StageForms.StateAsync(factory, "tandil", stage.Key));

@@ -91,7 +91,7 @@ public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<Po
         await factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "bariloche" && s.State == StageState.Submitted);
-            stage.SubmittedAtUtc = factory.Time.GetUtcNow().UtcDateTime.AddHours(-1);
+            db.ForceSubmittedAt(stage, factory.Time.GetUtcNow().UtcDateTime.AddHours(-1));
             await db.SaveChangesAsync();
         });
         using var coordinator = await SignedInAsync("coordinacion@programa.example");

@@ -20,6 +20,10 @@ internal static class StageForms
     public static Task<HttpResponseMessage> PostAsync(PortalClient client, IDocument page, string url, IDictionary<string, string>? values = null, string formSelector = FormSelector) =>
         client.Http.PostAsync(url, new FormUrlEncodedContent(Fields(page, formSelector, values)));
 
+    /// <summary>Submits the form and confirms at once, as the confirmation step's "Sí, entregar" button does (the step itself is tested in SubmitConfirmationTests).</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(PortalClient client, IDocument page, string stageUrl, IDictionary<string, string>? values = null) =>
+        PostAsync(client, page, stageUrl + "/entregar", new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["confirmado"] = "true" });
+
     /// <summary>Valid form values for every field of a schema (tables with their minimum rows).</summary>
     public static Dictionary<string, string> ValidValues(StageSchema schema)
     {
@@ -64,7 +68,7 @@ internal static class StageForms
         factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key);
-            stage.State = state;
+            db.ForceState(stage, state);
             await db.SaveChangesAsync();
             return stage.Id;
         });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.IntegrationTests.Stages;
 
@@ -54,6 +55,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var url = $"/proyectos/{projectId}/etapas/ideacion";
         var page = await team.GetPageAsync(url);
 
+        // Unconfirmed, as the form's own button posts it: an incomplete form gets its errors, not the confirmation step.
         var response = await StageForms.PostAsync(team, page, url + "/entregar", values);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -77,7 +79,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         using var coordinator = await SignedInAsync(Coordinator);
 
         // The team resubmits the stage the coordinators sent back.
-        var submitted = await StageForms.PostAsync(team, await team.GetPageAsync(url), url + "/entregar", values);
+        var submitted = await StageForms.SubmitAsync(team, await team.GetPageAsync(url), url, values);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(StageState.Submitted, await StageForms.StateAsync(factory, "jesusmaria", "validacion"));
 
@@ -99,7 +101,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var teamPage = await team.GetPageAsync(url);
         Assert.Contains("evidencia", teamPage.QuerySelector("#comentarios strong + time")?.ParentElement?.ParentElement?.TextContent ?? teamPage.QuerySelector("#comentarios")!.TextContent, StringComparison.Ordinal);
         values["f.conclusiones"] = "Conclusiones corregidas con la evidencia pedida.";
-        var resubmitted = await StageForms.PostAsync(team, teamPage, url + "/entregar", values);
+        var resubmitted = await StageForms.SubmitAsync(team, teamPage, url, values);
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
         var secondReview = await coordinator.GetPageAsync(url + "/revision");
@@ -113,7 +115,7 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         var text = timeline.QuerySelector("ol.timeline")!.TextContent;
         Assert.Contains("Cambios solicitados", text, StringComparison.Ordinal);
         Assert.Contains("Aprobación", text, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Aprobó etapa")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.StageApproved)));
     }
 
     [Fact]
@@ -287,9 +289,9 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             var saved = await db.Deliverables.Where(d => d.ProjectStageId == savedStage).Select(d => d.Id).SingleAsync();
             var commented = await db.Deliverables.Where(d => d.ProjectStageId == commentedStage).Select(d => d.Id).SingleAsync();
-            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Deliverable) && (a.Action == "Guardó borrador" || a.Action == "Comentó")).ToListAsync();
-            Assert.Contains(entries, a => a.Action == "Guardó borrador" && a.EntityId == saved.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Contains(entries, a => a.Action == "Comentó" && a.EntityId == commented.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Deliverable) && (a.Action == AuditActions.DraftSaved || a.Action == AuditActions.StageCommented)).ToListAsync();
+            Assert.Contains(entries, a => a.Action == AuditActions.DraftSaved && a.EntityId == saved.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(entries, a => a.Action == AuditActions.StageCommented && a.EntityId == commented.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.DoesNotContain(entries, a => a.EntityId == null);
         });
     }

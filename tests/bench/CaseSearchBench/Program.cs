@@ -8,6 +8,7 @@ using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Knowledge;
 using ProgramaInnovacion.Web.Features.Library;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 
 // Generates thousands of library cases and prints how long searches take.
 // Usage: dotnet run -- [cases=5000] [sqlite|postgres] [postgres connection string]
@@ -78,7 +79,7 @@ if (provider == "postgres")
 Console.WriteLine($"{provider}: {count} casos y {await db.CaseTerms.CountAsync()} términos indexados en {watch.ElapsedMilliseconds} ms");
 
 var time = TimeProvider.System;
-var library = new CaseLibrary(db, new DeliverableDrafts(db, time, new StageTransitions(db, time, [])));
+var library = new CaseLibrary(db, new DeliverableDrafts(db, time, new StageTransitions(db, time, [])), new AuditLog(db, time));
 string[] queries = ["gestion", "gestión de reclamos", "habilitacion comercial", "licencia", "datos abiertos rosario", "tramite inexistente"];
 foreach (var query in queries)
 {

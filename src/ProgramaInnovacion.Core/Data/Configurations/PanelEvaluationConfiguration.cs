@@ -8,6 +8,7 @@ public class PanelEvaluationConfiguration : IEntityTypeConfiguration<PanelEvalua
 {
     public void Configure(EntityTypeBuilder<PanelEvaluation> builder)
     {
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne(e => e.Assignment).WithOne(a => a.Evaluation).HasForeignKey<PanelEvaluation>(e => e.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.AssignmentId).IsUnique();
         builder.HasOne(e => e.ReopenedBy).WithMany().HasForeignKey(e => e.ReopenedById).OnDelete(DeleteBehavior.SetNull);

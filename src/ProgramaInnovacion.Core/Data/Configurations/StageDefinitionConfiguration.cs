@@ -8,6 +8,7 @@ public class StageDefinitionConfiguration : IEntityTypeConfiguration<StageDefini
 {
     public void Configure(EntityTypeBuilder<StageDefinition> builder)
     {
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.Key).HasMaxLength(60);
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Description).HasMaxLength(4000);

@@ -110,10 +110,9 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
             var approvedAt = start.AddDays(14 * (i + 1) - 1);
             var submittedAt = approvedAt.AddDays(-3);
             var content = DemoContent.For(stage.StageDefinition.Key, challenge);
-            Submit(project, stage, content, team, submittedAt);
-            Transition(project, stage, StageAction.Approve, coordinator, approvedAt, null);
-            stage.ApprovedAtUtc = approvedAt;
-            Transition(project, stages[i + 1], StageAction.Open, null, approvedAt, null);
+            Submit(stage, content, team, submittedAt);
+            Transition(stage, StageAction.Approve, coordinator, approvedAt, null);
+            Transition(stages[i + 1], StageAction.Open, null, approvedAt, null);
         }
 
         // The stage in flight is dated a few days before seeding so the demo shows "waiting 3 days".
@@ -123,14 +122,14 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         switch (challenge.CurrentState)
         {
             case StageState.InProgress:
-                SaveDraft(project, current, currentContent, team, now.AddDays(-2));
+                SaveDraft(current, currentContent, team, now.AddDays(-2));
                 break;
             case StageState.Submitted:
-                Submit(project, current, currentContent, team, now.AddDays(-3));
+                Submit(current, currentContent, team, now.AddDays(-3));
                 break;
             case StageState.ChangesRequested:
-                Submit(project, current, currentContent, team, now.AddDays(-6));
-                Transition(project, current, StageAction.RequestChanges, coordinator, now.AddDays(-4), challenge.ChangeRequest);
+                Submit(current, currentContent, team, now.AddDays(-6));
+                Transition(current, StageAction.RequestChanges, coordinator, now.AddDays(-4), challenge.ChangeRequest);
                 current.Deliverable!.Comments.Add(new Comment { Author = coordinator, AuthorId = coordinator.Id, BodyMarkdown = challenge.ChangeRequest!, CreatedAtUtc = now.AddDays(-4) });
                 break;
             default:
@@ -138,18 +137,17 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         }
     }
 
-    private static void SaveDraft(Project project, ProjectStage stage, JsonObject content, AppUser author, DateTime at)
+    private static void SaveDraft(ProjectStage stage, JsonObject content, AppUser author, DateTime at)
     {
         AddRevision(stage, content, author, at, RevisionKind.Draft);
-        Transition(project, stage, StageAction.SaveDraft, author, at, null);
+        Transition(stage, StageAction.SaveDraft, author, at, null);
     }
 
-    private static void Submit(Project project, ProjectStage stage, JsonObject content, AppUser author, DateTime at)
+    private static void Submit(ProjectStage stage, JsonObject content, AppUser author, DateTime at)
     {
-        SaveDraft(project, stage, content, author, at.AddDays(-1));
+        SaveDraft(stage, content, author, at.AddDays(-1));
         AddRevision(stage, content, author, at, RevisionKind.Submission);
-        Transition(project, stage, StageAction.Submit, author, at, null);
-        stage.SubmittedAtUtc = at;
+        Transition(stage, StageAction.Submit, author, at, null);
     }
 
     private static void AddRevision(ProjectStage stage, JsonObject content, AppUser author, DateTime at, RevisionKind kind)
@@ -172,20 +170,13 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         });
     }
 
-    private static void Transition(Project project, ProjectStage stage, StageAction action, AppUser? actor, DateTime at, string? comment)
+    private static void Transition(ProjectStage stage, StageAction action, AppUser? actor, DateTime at, string? comment)
     {
         var who = actor is null ? WorkflowActor.System : action is StageAction.Approve or StageAction.RequestChanges ? WorkflowActor.Coordinator : WorkflowActor.Team;
-        var result = StageWorkflow.Apply(stage.State, action, who, comment);
+        var result = stage.Apply(action, who, actor?.Id, at, comment);
         if (!result.Allowed)
         {
             throw new InvalidOperationException($"Semilla de demostración inválida: {result.Error}");
-        }
-
-        if (result.NewState != stage.State)
-        {
-            stage.Events.Add(new StageEvent { Project = project, Action = action, FromState = stage.State, ToState = result.NewState, Actor = actor, ActorId = actor?.Id, Comment = comment, OccurredAtUtc = at });
-            stage.State = result.NewState;
-            stage.StateChangedAtUtc = at;
         }
     }
 }

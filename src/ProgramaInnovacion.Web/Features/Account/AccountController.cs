@@ -15,6 +15,7 @@ public class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     IEmailSender email,
+    AccountCommands account,
     ILogger<AccountController> logger) : Controller
 {
     private const string InvalidLogin = "El correo o la contraseña no son correctos.";
@@ -38,6 +39,7 @@ public class AccountController(
         var user = await users.FindByEmailAsync(model.Email.Trim());
         if (user is null || !user.IsActive)
         {
+            await account.SignInFailedAsync(user, "cuenta desactivada");
             ModelState.AddModelError(string.Empty, InvalidLogin);
             return View(model);
         }
@@ -46,9 +48,11 @@ public class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Ingreso de la cuenta {UserId}", user.Id);
+            await account.SignedInAsync(user);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
+        await account.SignInFailedAsync(user, result.IsLockedOut ? "cuenta bloqueada por intentos fallidos" : "contraseña incorrecta");
         if (result.IsLockedOut)
         {
             logger.LogWarning("Cuenta {UserId} bloqueada por intentos fallidos", user.Id);
@@ -135,10 +139,9 @@ public class AccountController(
             return View(model);
         }
 
-        var result = await users.ResetPasswordAsync(user, token, model.Password);
+        var result = await account.ResetPasswordAsync(user, token, model.Password);
         if (result.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(user, null);
             TempData["Message"] = "Tu contraseña se cambió. Ya podés ingresar con la nueva.";
             return RedirectToAction(nameof(Login));
         }
@@ -168,7 +171,7 @@ public class AccountController(
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        var result = await account.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword, User);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -41,6 +41,8 @@ public class ResetPasswordViewModel
     [Display(Name = "Nueva contraseña")]
     public string Password { get; set; } = "";
 
+    [Required]
+
     [DataType(DataType.Password)]
     [Display(Name = "Repetí la nueva contraseña")]
     [Compare(nameof(Password), ErrorMessage = "Las contraseñas no coinciden.")]
@@ -62,6 +64,8 @@ public class ChangePasswordViewModel
     [DataType(DataType.Password)]
     [Display(Name = "Nueva contraseña")]
     public string NewPassword { get; set; } = "";
+
+    [Required]
 
     [DataType(DataType.Password)]
     [Display(Name = "Repetí la nueva contraseña")]

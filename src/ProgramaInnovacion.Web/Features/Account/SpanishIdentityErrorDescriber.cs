@@ -7,7 +7,7 @@ public class SpanishIdentityErrorDescriber : IdentityErrorDescriber
 {
     public override IdentityError DefaultError() => Error(nameof(DefaultError), "Ocurrió un error inesperado.");
 
-    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), "Otra persona modificó estos datos al mismo tiempo. Volvé a intentarlo.");
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), Core.Domain.ConcurrencyConflict.Message);
 
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), "La contraseña actual no es correcta.");
 

@@ -7,6 +7,7 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Calendar;
@@ -15,7 +16,7 @@ namespace ProgramaInnovacion.Web.Features.Calendar;
 /// Private iCalendar feeds: each user may hold one secret token (only its SHA-256 hash is stored)
 /// whose URL calendar apps subscribe to. Regenerating revokes the previous token.
 /// </summary>
-public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions sessions)
+public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions sessions, AuditLog audit)
 {
     public async Task<SubscriptionPage> StatusAsync(ClaimsPrincipal user, string? newFeedUrl)
     {
@@ -33,17 +34,23 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = time.GetUtcNow().UtcDateTime;
-        await RevokeTrackedAsync(userId, now);
+        var revoked = await RevokeTrackedAsync(userId, now);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         db.CalendarFeedTokens.Add(new() { UserId = userId, TokenHash = Hash(token), CreatedAtUtc = now });
+        // Never the token itself: the log says that a link exists, not how to open it.
+        audit.Record(user, AuditActions.FeedTokenCreated, nameof(AppUser), userId, revoked > 0 ? "reemplaza el enlace anterior" : null);
         await db.SaveChangesAsync();
         return token;
     }
 
     public async Task RevokeAsync(ClaimsPrincipal user)
     {
-        await RevokeTrackedAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        if (await RevokeTrackedAsync(userId, time.GetUtcNow().UtcDateTime) > 0)
+        {
+            audit.Record(user, AuditActions.FeedTokenRevoked, nameof(AppUser), userId);
+            await db.SaveChangesAsync();
+        }
     }
 
     /// <summary>The .ics text of a token's owner, or null when the token is unknown or revoked.</summary>
@@ -111,12 +118,16 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
         return new CalendarSerializer().SerializeToString(calendar);
     }
 
-    private async Task RevokeTrackedAsync(string userId, DateTime now)
+    /// <returns>How many tokens were active.</returns>
+    private async Task<int> RevokeTrackedAsync(string userId, DateTime now)
     {
-        foreach (var active in await db.CalendarFeedTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null).ToListAsync())
+        var active = await db.CalendarFeedTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null).ToListAsync();
+        foreach (var token in active)
         {
-            active.RevokedAtUtc = now;
+            token.RevokedAtUtc = now;
         }
+
+        return active.Count;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -136,7 +136,10 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         return errors;
     }
 
-    public async Task<int> SaveAsync(int? id, SessionForm form, ClaimsPrincipal user)
+    public Task<int> SaveAsync(int? id, SessionForm form, ClaimsPrincipal user) =>
+        db.InTransactionAsync(() => SaveInTransactionAsync(id, form, user));
+
+    private async Task<int> SaveInTransactionAsync(int? id, SessionForm form, ClaimsPrincipal user)
     {
         var now = time.GetUtcNow().UtcDateTime;
         CalendarSession session;
@@ -164,7 +167,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
             await db.SaveChangesAsync();
         }
 
-        audit.Record(user, id is null ? "calendario.crear" : "calendario.editar", nameof(CalendarSession), session.Id, session.Title);
+        audit.Record(user, id is null ? AuditActions.SessionCreated : AuditActions.SessionEdited, nameof(CalendarSession), session.Id, session.Title);
         await db.SaveChangesAsync();
         return session.Id;
     }
@@ -178,7 +181,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         }
 
         db.CalendarSessions.Remove(session);
-        audit.Record(user, "calendario.eliminar", nameof(CalendarSession), id, session.Title);
+        audit.Record(user, AuditActions.SessionDeleted, nameof(CalendarSession), id, session.Title);
         await db.SaveChangesAsync();
         return true;
     }

@@ -62,7 +62,10 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         return new EditionPage(id, form, projects, available);
     }
 
-    public async Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor)
+    public Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => CreateInTransactionAsync(form, actor));
+
+    private async Task<int> CreateInTransactionAsync(NewEditionForm form, ClaimsPrincipal actor)
     {
         var start = ArgentinaClock.ToUtc(form.StartDate!.Value);
         var edition = new ProgramEdition { Name = form.Name.Trim(), Theme = form.Theme.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime };
@@ -116,8 +119,8 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         rubric.ForEach(c => c.Edition = edition);
         db.Editions.Add(edition);
         db.RubricCriteria.AddRange(rubric);
-        await db.SaveChangesAsync();
-        audit.Record(actor, "Crear edición", nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
+        await db.SaveChangesAsync(); // the audit entry records the new id
+        audit.Record(actor, AuditActions.EditionCreated, nameof(ProgramEdition), edition.Id, $"{edition.Name}; {copied}");
         await db.SaveChangesAsync();
         return edition.Id;
     }
@@ -134,38 +137,41 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         edition.Name = form.Name.Trim();
         edition.Theme = form.Theme.Trim();
         Apply(edition, form);
-        audit.Record(actor, "Editar edición", nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
+        audit.Record(actor, AuditActions.EditionEdited, nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
         await db.SaveChangesAsync();
         return true;
     }
 
     /// <summary>Adds a municipality's project to the edition, with one stage per stage definition.</summary>
-    public async Task<string?> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
+    public Task<CommandResult> AddProjectAsync(int editionId, int municipalityId, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => AddProjectInTransactionAsync(editionId, municipalityId, actor));
+
+    private async Task<CommandResult> AddProjectInTransactionAsync(int editionId, int municipalityId, ClaimsPrincipal actor)
     {
         var edition = await db.Editions.Include(e => e.Stages).SingleOrDefaultAsync(e => e.Id == editionId);
         var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == municipalityId);
         if (edition is null || municipality is null)
         {
-            return "Elegí un municipio de la lista.";
+            return CommandResult.Fail("Elegí un municipio de la lista.");
         }
 
         if (edition.Stages.Count == 0)
         {
-            return "La edición todavía no tiene etapas: agregalas en el editor de etapas antes de sumar proyectos.";
+            return CommandResult.Fail("La edición todavía no tiene etapas: agregalas en el editor de etapas antes de sumar proyectos.");
         }
 
         if (await db.Projects.AnyAsync(p => p.EditionId == editionId && p.MunicipalityId == municipalityId))
         {
-            return $"{municipality.Name} ya participa de esta edición.";
+            return CommandResult.Fail($"{municipality.Name} ya participa de esta edición.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var project = ProjectFactory.Create(edition, municipality, now > edition.StartsAtUtc ? now : edition.StartsAtUtc);
         db.Projects.Add(project);
+        await db.SaveChangesAsync(); // the audit entry records the new id
+        audit.Record(actor, AuditActions.ProjectAdded, nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
         await db.SaveChangesAsync();
-        audit.Record(actor, "Agregar proyecto", nameof(Project), project.Id, $"{municipality.Name} en «{edition.Name}»");
-        await db.SaveChangesAsync();
-        return null;
+        return CommandResult.Done;
     }
 
     private static void Apply(ProgramEdition edition, EditionForm form)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Editions;
 
@@ -73,7 +74,7 @@ public class EditionsController(EditionAdministration admin) : Controller
     [HttpPost("{id:int}/proyectos")]
     public async Task<IActionResult> AddProject(int id, int municipioId)
     {
-        var error = await admin.AddProjectAsync(id, municipioId, User);
+        var error = (await admin.AddProjectAsync(id, municipioId, User)).Error;
         TempData[error is null ? "Message" : "Error"] = error ?? "El municipio se sumó a la edición con su primera etapa habilitada.";
         return RedirectToAction(nameof(Edit), new { id });
     }

@@ -6,17 +6,19 @@ using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Knowledge;
 using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
-public sealed record AddCaseResult(bool Added, int? ProjectId, string Message);
+/// <summary>Where the team reads the case it added, and what to tell them.</summary>
+public sealed record AddedCase(int ProjectId, string Message);
 
 /// <summary>
 /// Searches the case library through the provider-neutral inverted index (CaseTerm): the query's
 /// terms are normalised like the index, one grouped SQL query sums the weights per case (every
 /// term must match), and the page is ordered by that score. Three SQL commands whatever the size.
 /// </summary>
-public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
+public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog audit)
 {
     public const int PageSize = 20;
 
@@ -101,7 +103,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
     }
 
     /// <summary>Appends the case as a row of the user's "Estudio de casos" table, as a new draft revision.</summary>
-    public async Task<AddCaseResult?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
+    public async Task<CommandResult<AddedCase>?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
     {
         var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == caseId)
             .Select(e => new { e.Title, e.City, e.Country, e.Description, e.Results, e.Lessons, e.SourceUrl })
@@ -114,7 +116,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         var target = await FindTargetAsync(user);
         if (target.Stage is not { } stage || !target.ToTarget().CanAdd)
         {
-            return new AddCaseResult(false, target.Stage?.ProjectId, target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
+            return CommandResult.Fail<AddedCase>(target.ToTarget().Reason ?? "No podés agregar casos a un estudio de casos.");
         }
 
         var parsed = DeliverableContent.Parse(stage.ContentJson);
@@ -125,7 +127,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
             && string.Equals(r.GetValueOrDefault("descripcion", "").Trim(), entry.Description, StringComparison.OrdinalIgnoreCase));
         if (already)
         {
-            return new AddCaseResult(false, stage.ProjectId, "Ese caso ya está en la tabla de tu estudio de casos.");
+            return CommandResult.Fail<AddedCase>("Ese caso ya está en la tabla de tu estudio de casos.");
         }
 
         var row = new JsonObject
@@ -146,12 +148,22 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts)
         content[CaseDocuments.CaseTableKey] = copy;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         // The version read with the content: a teammate's save in between is a conflict, not overwritten.
-        var saved = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
+        var saved = await db.InTransactionAsync(async () =>
+        {
+            var result = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
+            if (result.Status == DraftSaveStatus.Saved)
+            {
+                audit.Record(user, AuditActions.CaseAddedToCaseStudy, nameof(Deliverable), result.DeliverableId, $"«{entry.Title}» · revisión {result.RevisionNumber}");
+                await db.SaveChangesAsync();
+            }
+
+            return result;
+        });
         return saved.Status switch
         {
-            DraftSaveStatus.Saved => new AddCaseResult(true, stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad."),
-            DraftSaveStatus.Conflict => new AddCaseResult(false, stage.ProjectId, "Otra persona de tu equipo guardó el estudio de casos en este momento, así que no agregamos el caso para no pisar sus cambios. Probá de nuevo."),
-            _ => new AddCaseResult(false, stage.ProjectId, saved.Error ?? "No se pudo agregar el caso. Probá de nuevo."),
+            DraftSaveStatus.Saved => CommandResult.Ok(new AddedCase(stage.ProjectId, $"Agregamos «{entry.Title}» a tu estudio de casos. Revisá la fila y adaptá las lecciones a tu ciudad.")),
+            DraftSaveStatus.Conflict => CommandResult.Fail<AddedCase>("Otra persona de tu equipo guardó el estudio de casos en este momento, así que no agregamos el caso para no pisar sus cambios. Probá de nuevo."),
+            _ => CommandResult.Fail<AddedCase>(saved.Error ?? "No se pudo agregar el caso. Probá de nuevo."),
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
@@ -37,13 +38,13 @@ public class LibraryController(CaseLibrary library) : Controller
             return NotFound();
         }
 
-        if (!result.Added)
+        if (result is not { Value: { } added })
         {
-            TempData["Error"] = result.Message;
+            TempData["Error"] = result.Error;
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        TempData["Message"] = result.Message;
-        return Redirect($"/proyectos/{result.ProjectId}/etapas/casos");
+        TempData["Message"] = added.Message;
+        return Redirect($"/proyectos/{added.ProjectId}/etapas/casos");
     }
 }

@@ -64,12 +64,16 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
             return View("Edit", new MunicipalityPage(null, form));
         }
 
-        var municipality = new Municipality { Name = form.Name.Trim(), Province = form.Province.Trim(), Slug = form.Slug };
-        Apply(municipality, form);
-        db.Municipalities.Add(municipality);
-        await db.SaveChangesAsync();
-        audit.Record(User, "Crear municipio", nameof(Municipality), municipality.Id, $"{municipality.Name} ({municipality.Province})");
-        await db.SaveChangesAsync();
+        var municipality = await db.InTransactionAsync(async () =>
+        {
+            var created = new Municipality { Name = form.Name.Trim(), Province = form.Province.Trim(), Slug = form.Slug };
+            Apply(created, form);
+            db.Municipalities.Add(created);
+            await db.SaveChangesAsync(); // the audit entry records the new id
+            audit.Record(User, AuditActions.MunicipalityCreated, nameof(Municipality), created.Id, $"{created.Name} ({created.Province})");
+            await db.SaveChangesAsync();
+            return created;
+        });
         TempData["Message"] = $"{municipality.Name} quedó agregado.";
         return RedirectToAction(nameof(Index));
     }
@@ -102,7 +106,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
 
         var before = $"{municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";
         Apply(municipality, form);
-        audit.Record(User, "Editar municipio", nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
+        audit.Record(User, AuditActions.MunicipalityEdited, nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
         await db.SaveChangesAsync();
         TempData["Message"] = "Guardamos los cambios del municipio.";
         return RedirectToAction(nameof(Index));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
@@ -113,9 +114,19 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
             ? "Elegí una etapa de la lista."
             : null;
 
-    public async Task<int> CreateAsync(Participant participant, PostForm form)
-    {
-        var post = new NetworkPost
+    public Task<int> CreateAsync(Participant participant, PostForm form, ClaimsPrincipal user) =>
+        db.InTransactionAsync(async () =>
+        {
+            var post = NewPost(participant, form);
+            db.NetworkPosts.Add(post);
+            await db.SaveChangesAsync(); // the audit entry records the new id
+            audit.Record(user, AuditActions.PostCreated, nameof(NetworkPost), post.Id, post.Title);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+
+    private NetworkPost NewPost(Participant participant, PostForm form) =>
+        new()
         {
             EditionId = participant.EditionId,
             AuthorId = participant.UserId,
@@ -126,12 +137,8 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
             BodyMarkdown = form.Body!.Trim(),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
-        db.NetworkPosts.Add(post);
-        await db.SaveChangesAsync();
-        return post.Id;
-    }
 
-    public async Task<bool> UpdateAsync(Participant participant, int id, PostForm form)
+    public async Task<bool> UpdateAsync(Participant participant, int id, PostForm form, ClaimsPrincipal user)
     {
         var post = await db.NetworkPosts.SingleOrDefaultAsync(p => p.Id == id && p.EditionId == participant.EditionId && p.AuthorId == participant.UserId && (!p.IsHidden || participant.IsCoordinator));
         if (post is null)
@@ -144,24 +151,27 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
         post.Title = form.Title!.Trim();
         post.BodyMarkdown = form.Body!.Trim();
         post.EditedAtUtc = time.GetUtcNow().UtcDateTime;
+        audit.Record(user, AuditActions.PostEdited, nameof(NetworkPost), post.Id, post.Title);
         await db.SaveChangesAsync();
         return true;
     }
 
-    public async Task<bool> AddCommentAsync(Participant participant, int postId, string body)
+    public async Task<bool> AddCommentAsync(Participant participant, int postId, string body, ClaimsPrincipal user)
     {
-        if (!await Visible(participant).AnyAsync(p => p.Id == postId))
+        var title = await Visible(participant).Where(p => p.Id == postId).Select(p => p.Title).SingleOrDefaultAsync();
+        if (title is null)
         {
             return false;
         }
 
         db.NetworkComments.Add(new NetworkComment { PostId = postId, AuthorId = participant.UserId, BodyMarkdown = body.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+        audit.Record(user, AuditActions.PostCommented, nameof(NetworkPost), postId, title);
         await db.SaveChangesAsync();
         return true;
     }
 
     /// <summary>Coordinators pin or unpin, hide or show a post of their edition.</summary>
-    public async Task<bool> ModerateAsync(Participant participant, int postId, bool? pinned, bool? hidden, System.Security.Claims.ClaimsPrincipal user)
+    public async Task<bool> ModerateAsync(Participant participant, int postId, bool? pinned, bool? hidden, ClaimsPrincipal user)
     {
         var post = await db.NetworkPosts.SingleOrDefaultAsync(p => p.Id == postId && p.EditionId == participant.EditionId);
         if (post is null || !participant.IsCoordinator)
@@ -172,13 +182,13 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
         if (pinned is { } pin)
         {
             post.IsPinned = pin;
-            audit.Record(user, pin ? "red.fijar" : "red.desfijar", nameof(NetworkPost), post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), post.Title);
+            audit.Record(user, pin ? AuditActions.PostPinned : AuditActions.PostUnpinned, nameof(NetworkPost), post.Id, post.Title);
         }
 
         if (hidden is { } hide)
         {
             post.IsHidden = hide;
-            audit.Record(user, hide ? "red.ocultar" : "red.mostrar", nameof(NetworkPost), post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), post.Title);
+            audit.Record(user, hide ? AuditActions.PostHidden : AuditActions.PostShown, nameof(NetworkPost), post.Id, post.Title);
         }
 
         await db.SaveChangesAsync();

@@ -55,7 +55,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
             return View("Form", await FormPageAsync(participant, null, form));
         }
 
-        var id = await network.CreateAsync(participant, form);
+        var id = await network.CreateAsync(participant, form, User);
         TempData["Message"] = "Publicaste en la Red de aprendizaje.";
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -83,7 +83,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
             return post is null ? NotFound() : View(nameof(Details), new PostPage { Post = post, Comment = comment });
         }
 
-        if (!await network.AddCommentAsync(participant, id, comment.Body!))
+        if (!await network.AddCommentAsync(participant, id, comment.Body!, User))
         {
             return NotFound();
         }
@@ -120,7 +120,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
         }
 
         // UpdateAsync only touches the participant's own post: false for anyone else's.
-        if (!await network.UpdateAsync(participant, id, form))
+        if (!await network.UpdateAsync(participant, id, form, User))
         {
             return NotFound();
         }

@@ -19,7 +19,7 @@ public class SharedController(EditionParticipation participation, SharedDelivera
         }
 
         ViewData["Edition"] = participant.EditionName;
-        return View("~/Features/Network/Views/Shared.cshtml", await shared.ListAsync(participant));
+        return View("Shared", await shared.ListAsync(participant));
     }
 
     [HttpGet("{projectId:int}/etapas/{key}")]
@@ -32,7 +32,7 @@ public class SharedController(EditionParticipation participation, SharedDelivera
         }
 
         var page = await shared.GetAsync(participant, projectId, key);
-        return page is null ? NotFound() : View("~/Features/Network/Views/SharedStage.cshtml", page);
+        return page is null ? NotFound() : View("SharedStage", page);
     }
 
     /// <summary>A file of a shared approved deliverable: the shared page's rules, and only files its approved submission refers to.</summary>

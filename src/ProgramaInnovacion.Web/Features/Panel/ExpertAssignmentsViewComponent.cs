@@ -10,6 +10,6 @@ public class ExpertAssignmentsViewComponent(PanelQueries queries) : ViewComponen
     {
         var userId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier);
         var rows = userId is null ? [] : await queries.ExpertAssignmentsAsync(userId);
-        return View("~/Features/Panel/Views/_Assignments.cshtml", rows);
+        return View("_Assignments", rows);
     }
 }

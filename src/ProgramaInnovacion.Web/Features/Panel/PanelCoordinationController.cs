@@ -13,10 +13,8 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 [Route("coordinacion/panel")]
 public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time) : Controller
 {
-    private const string Views = "~/Features/Panel/Views/";
-
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(Views + "Coordination.cshtml", await queries.CoordinatorOverviewAsync());
+    public async Task<IActionResult> Index() => View("Coordination", await queries.CoordinatorOverviewAsync());
 
     [HttpGet("exportar")]
     public async Task<IActionResult> Export()
@@ -30,14 +28,14 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     public async Task<IActionResult> Summary(int projectId)
     {
         var model = await queries.SummaryAsync(projectId);
-        return model is null ? NotFound() : View(Views + "Summary.cshtml", model);
+        return model is null ? NotFound() : View("Summary", model);
     }
 
     [HttpGet("proyectos/{projectId:int}/imprimir")]
     public async Task<IActionResult> Print(int projectId)
     {
         var model = await PanelController.PrintModelAsync(queries, projectId, Url.Action(nameof(Summary), new { projectId })!, StageUrls.Attachment);
-        return model is null ? NotFound() : View(Views + "Print.cshtml", model);
+        return model is null ? NotFound() : View("Print", model);
     }
 
     [HttpPost("proyectos/{projectId:int}/asignaciones")]

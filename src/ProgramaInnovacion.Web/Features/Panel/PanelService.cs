@@ -52,7 +52,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         assignment.Declaration = form.NoConflict.Value ? ConflictDeclaration.NoConflict : ConflictDeclaration.Declined;
         assignment.DeclineReason = form.NoConflict.Value ? null : form.Reason!.Trim();
         assignment.DeclaredAtUtc = Now;
-        audit.Record(user, form.NoConflict.Value ? "panel.declaracion.sin-conflicto" : "panel.declaracion.declinada", nameof(PanelAssignment), assignment.Id, assignment.DeclineReason);
+        audit.Record(user, form.NoConflict.Value ? AuditActions.PanelNoConflictDeclared : AuditActions.PanelDeclined, nameof(PanelAssignment), assignment.Id, assignment.DeclineReason);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -92,6 +92,13 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         var now = Now;
         var evaluation = assignment.Evaluation ??= new PanelEvaluation { Status = EvaluationStatus.Draft };
         evaluation.UpdatedAtUtc = now;
+        if (evaluation.Id != 0)
+        {
+            // Scores and recommendations are part of the evaluation: a save that changes only them
+            // still raises its version, so a save from a stale page cannot overwrite them.
+            db.Entry(evaluation).Property(e => e.Version).IsModified = true;
+        }
+
         foreach (var input in form.Scores.Where(s => criterionIds.Contains(s.CriterionId)))
         {
             var score = evaluation.Scores.SingleOrDefault(s => s.CriterionId == input.CriterionId);
@@ -137,8 +144,19 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             evaluation.SubmittedAtUtc = now;
         }
 
-        audit.Record(user, submit ? "panel.evaluacion.enviada" : "panel.evaluacion.guardada", nameof(PanelAssignment), assignment.Id);
-        await db.SaveChangesAsync();
+        audit.Record(user, submit ? AuditActions.EvaluationSubmitted : AuditActions.EvaluationSaved, nameof(PanelAssignment), assignment.Id);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The evaluation was saved elsewhere (another tab, a reopening) since it was read: nothing
+            // of this save was written, and the form comes back with what the expert typed.
+            db.ChangeTracker.Clear();
+            return PanelOutcome.Fail(ConcurrencyConflict.Message);
+        }
+
         return PanelOutcome.Done;
     }
 
@@ -255,11 +273,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             return PanelOutcome.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
         }
 
-        var assignment = new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedById = UserId(user), AssignedAtUtc = Now, Declaration = ConflictDeclaration.Pending };
-        db.PanelAssignments.Add(assignment);
-        await db.SaveChangesAsync();
-        audit.Record(user, "panel.asignacion", nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
-        await db.SaveChangesAsync();
+        await db.InTransactionAsync(async () =>
+        {
+            var assignment = new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedById = UserId(user), AssignedAtUtc = Now, Declaration = ConflictDeclaration.Pending };
+            db.PanelAssignments.Add(assignment);
+            await db.SaveChangesAsync(); // the audit entry records the new id
+            audit.Record(user, AuditActions.ExpertAssigned, nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
+            await db.SaveChangesAsync();
+        });
 
         if (!string.IsNullOrEmpty(expert.Email))
         {
@@ -286,7 +307,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
 
         db.PanelAssignments.Remove(assignment);
-        audit.Record(user, "panel.asignacion.quitada", nameof(PanelAssignment), assignment.Id, $"proyecto {assignment.ProjectId}");
+        audit.Record(user, AuditActions.ExpertUnassigned, nameof(PanelAssignment), assignment.Id, $"proyecto {assignment.ProjectId}");
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -324,7 +345,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         evaluation.Status = EvaluationStatus.Draft;
         evaluation.ReopenedAtUtc = Now;
         evaluation.ReopenedById = UserId(user);
-        audit.Record(user, "panel.evaluacion.reabierta", nameof(PanelAssignment), assignmentId);
+        audit.Record(user, AuditActions.EvaluationReopened, nameof(PanelAssignment), assignmentId);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -338,7 +359,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
 
         db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
-        audit.Record(user, "panel.publicado", nameof(Project), projectId);
+        audit.Record(user, AuditActions.PanelPublished, nameof(Project), projectId);
         await db.SaveChangesAsync();
 
         var team = await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.User.IsActive && m.User.Email != null).Select(m => m.User.Email!).ToListAsync();
@@ -383,7 +404,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.TargetDate = form.TargetDate;
         response.RespondedAtUtc = Now;
         response.RespondedById = UserId(user);
-        audit.Record(user, "panel.recomendacion.respondida", nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
+        audit.Record(user, AuditActions.RecommendationAnswered, nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -409,7 +430,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.FollowUpNote = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
         response.FollowUpAtUtc = Now;
         response.FollowUpById = UserId(user);
-        audit.Record(user, "panel.recomendacion.seguimiento", nameof(PanelRecommendation), recommendationId, form.Status.Value.Label());
+        audit.Record(user, AuditActions.RecommendationFollowedUp, nameof(PanelRecommendation), recommendationId, form.Status.Value.Label());
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }
@@ -433,7 +454,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         publication.ClosedAtUtc = Now;
         publication.ClosedById = UserId(user);
-        audit.Record(user, "panel.cerrado", nameof(Project), projectId);
+        audit.Record(user, AuditActions.PanelClosed, nameof(Project), projectId);
         await db.SaveChangesAsync();
         return PanelOutcome.Done;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -10,8 +11,6 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 [Route("proyectos/{projectId:int}/mesa")]
 public class PanelTeamController(PanelAccess access, PanelQueries queries, PanelService panel, ProjectAccess projects) : Controller
 {
-    private const string View_ = "~/Features/Panel/Views/Team.cshtml";
-
     /// <summary>The team's menu entry: their own project's panel page.</summary>
     [HttpGet("/mesa-de-expertos")]
     public async Task<IActionResult> Mine()
@@ -30,7 +29,7 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
         }
 
         var model = await queries.TeamViewAsync(projectId, await access.MayAnswerAsync(User, projectId));
-        return model is null ? NotFound() : View(View_, model);
+        return model is null ? NotFound() : View("Team", model);
     }
 
     [HttpPost("recomendaciones/{recommendationId:int}/respuesta")]
@@ -62,6 +61,6 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
         ViewData["FailedRecommendation"] = recommendationId;
         ViewData["FailedForm"] = form;
         var model = await queries.TeamViewAsync(projectId, mayAnswer: true);
-        return model is null ? NotFound() : View(View_, model);
+        return model is null ? NotFound() : View("Team", model);
     }
 }

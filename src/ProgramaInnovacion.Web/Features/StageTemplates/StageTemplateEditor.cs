@@ -132,17 +132,20 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         return holder is null ? null : $"La función «{role.Value.Label()}» ya la tiene la etapa «{holder}» de esta edición. Cada función puede tenerla una sola etapa: quitásela a esa etapa primero.";
     }
 
-    public async Task<string?> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
+    public Task<CommandResult> AddStageAsync(int editionId, NewStageForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => AddStageInTransactionAsync(editionId, form, actor));
+
+    private async Task<CommandResult> AddStageInTransactionAsync(int editionId, NewStageForm form, ClaimsPrincipal actor)
     {
         var key = form.Key.Trim();
         if (!StageSchemaEditor.IsValidKey(key))
         {
-            return "La clave lleva de 1 a 60 caracteres: minúsculas sin tildes, números, guiones; empieza con una letra.";
+            return CommandResult.Fail(nameof(NewStageForm.Key), "La clave lleva de 1 a 60 caracteres: minúsculas sin tildes, números, guiones; empieza con una letra.");
         }
 
         if (await db.StageDefinitions.AnyAsync(s => s.EditionId == editionId && s.Key == key))
         {
-            return "Ya hay una etapa con esa clave en esta edición.";
+            return CommandResult.Fail(nameof(NewStageForm.Key), "Ya hay una etapa con esa clave en esta edición.");
         }
 
         var order = (await db.StageDefinitions.Where(s => s.EditionId == editionId).MaxAsync(s => (int?)s.Order) ?? 0) + 1;
@@ -154,13 +157,15 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var projectId in projects)
         {
-            db.ProjectStages.Add(new ProjectStage { ProjectId = projectId, StageDefinition = stage, State = StageState.Locked, StateChangedAtUtc = now });
+            var locked = ProjectStage.Locked(stage, now);
+            locked.ProjectId = projectId;
+            db.ProjectStages.Add(locked);
         }
 
+        await db.SaveChangesAsync(); // the audit entry records the new id
+        audit.Record(actor, AuditActions.StageAdded, nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
         await db.SaveChangesAsync();
-        audit.Record(actor, "Agregar etapa", nameof(StageDefinition), stage.Id, $"{order}. {stage.Name} ({key})");
-        await db.SaveChangesAsync();
-        return null;
+        return CommandResult.Done;
     }
 
     public async Task<bool> UpdateStageAsync(int editionId, int stageId, StageForm form, ClaimsPrincipal actor)
@@ -174,13 +179,16 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         var before = Summary(stage);
         stage.Name = form.Name.Trim();
         ApplyStage(stage, form);
-        audit.Record(actor, "Editar etapa", nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {Summary(stage)}");
+        audit.Record(actor, AuditActions.StageEdited, nameof(StageDefinition), stage.Id, $"Antes: {before}. Después: {Summary(stage)}");
         await db.SaveChangesAsync();
         return true;
     }
 
     /// <summary>Swaps the stage with its neighbour; three saves in a transaction because (edition, order) is unique.</summary>
-    public async Task MoveStageAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor)
+    public Task MoveStageAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => MoveStageInTransactionAsync(editionId, stageId, direction, actor));
+
+    private async Task MoveStageInTransactionAsync(int editionId, int stageId, int direction, ClaimsPrincipal actor)
     {
         var stages = await db.StageDefinitions.Where(s => s.EditionId == editionId).OrderBy(s => s.Order).ToListAsync();
         var index = stages.FindIndex(s => s.Id == stageId);
@@ -192,15 +200,13 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
 
         var (a, b) = (stages[index], stages[target]);
         var (orderA, orderB) = (a.Order, b.Order);
-        await using var transaction = await db.Database.BeginTransactionAsync();
         a.Order = -1;
         await db.SaveChangesAsync();
         b.Order = orderA;
         await db.SaveChangesAsync();
         a.Order = orderB;
-        audit.Record(actor, "Reordenar etapas", nameof(StageDefinition), a.Id, $"«{a.Name}» pasa al lugar {orderB}; «{b.Name}» al {orderA}");
+        audit.Record(actor, AuditActions.StagesReordered, nameof(StageDefinition), a.Id, $"«{a.Name}» pasa al lugar {orderB}; «{b.Name}» al {orderA}");
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
     }
 
     /// <summary>Applies a schema edit (from StageSchemaEditor) and records it; returns the rule errors if refused (null: no such stage). With save false it only checks.</summary>

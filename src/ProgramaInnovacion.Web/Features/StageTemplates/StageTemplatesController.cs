@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.StageTemplates;
 
@@ -29,9 +30,12 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             ModelState.AddModelError("NewStage.Role", roleError);
         }
 
-        if (ModelState.IsValid && await editor.AddStageAsync(editionId, form, User) is { } error)
+        if (ModelState.IsValid && await editor.AddStageAsync(editionId, form, User) is { Succeeded: false } added)
         {
-            ModelState.AddModelError("NewStage.Key", error);
+            foreach (var (field, message) in added.FieldErrors!)
+            {
+                ModelState.AddModelError("NewStage." + field, message);
+            }
         }
 
         if (ModelState.IsValid)
@@ -124,7 +128,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             return confirm;
         }
 
-        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Remove(schema, key), []), User, "Retirar campo", key);
+        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Remove(schema, key), []), User, AuditActions.FieldRetired, key);
         if (errors is null)
         {
             return NotFound();
@@ -143,7 +147,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             return confirm;
         }
 
-        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Move(schema, key, direccion), []), User, "Reordenar campos",
+        var errors = await editor.EditSchemaAsync(editionId, stageId, (schema, _) => new SchemaEditResult(StageSchemaEditor.Move(schema, key, direccion), []), User, AuditActions.FieldsReordered,
             $"{key} {(direccion < 0 ? "sube" : "baja")}");
         return errors is null ? NotFound() : RedirectToAction(nameof(Stage), new { editionId, stageId });
     }
@@ -159,7 +163,7 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
         {
             SchemaEditResult Edit(StageSchema schema, HashSet<string> withContent) =>
                 key is null ? StageSchemaEditor.Add(schema, field, withContent) : StageSchemaEditor.Update(schema, field, withContent);
-            var action = key is null ? "Agregar campo" : "Editar campo";
+            var action = key is null ? AuditActions.FieldAdded : AuditActions.FieldEdited;
             var details = $"{field.Key} ({field.Type.Label()}): {field.Label}";
 
             // The rules first, so a refused change never reaches the confirm step.

@@ -9,13 +9,11 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Route("coordinacion/vencimientos")]
 public class DeadlinesController(StageQueries queries, StageCommands commands) : Controller
 {
-    private const string View_ = "~/Features/Stages/Views/Deadlines.cshtml";
-
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edicion)
     {
         var model = await queries.DeadlinesAsync(edicion);
-        return model is null ? NotFound() : View(View_, model);
+        return model is null ? NotFound() : View("Deadlines", model);
     }
 
     [HttpPost("")]
@@ -42,7 +40,7 @@ public class DeadlinesController(StageQueries queries, StageCommands commands) :
         if (model.Stages.Any(r => r.Error is not null) || !await commands.SaveDeadlinesAsync(edicion, model.Stages, User))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(View_, model);
+            return View("Deadlines", model);
         }
 
         TempData["Message"] = "Vencimientos guardados.";

@@ -30,8 +30,12 @@ public class DeliverableDrafts(AppDbContext db, TimeProvider time, StageTransiti
     /// <param name="expectedVersion">The version the editor started from; null skips the check (system appends).</param>
     public async Task<DraftSaveResult> SaveAsync(int projectStageId, JsonObject content, string userId, int? expectedVersion, RevisionKind kind = RevisionKind.Draft)
     {
-        var stage = await db.ProjectStages.Include(s => s.Deliverable).SingleAsync(s => s.Id == projectStageId);
-        var current = stage.Deliverable;
+        // One query: the stage and its deliverable, tracked, with the last revision number.
+        var loaded = await db.ProjectStages.Where(s => s.Id == projectStageId)
+            .Select(s => new { Stage = s, s.Deliverable, LastRevision = s.Deliverable == null ? null : s.Deliverable.Revisions.Max(r => (int?)r.Number) })
+            .SingleAsync();
+        var stage = loaded.Stage;
+        var current = loaded.Deliverable;
         if (expectedVersion is { } expected && (current?.Version ?? 0) != expected)
         {
             return new DraftSaveResult(DraftSaveStatus.Conflict, current?.Version ?? 0, "Otra persona guardó este entregable mientras lo editabas.", current?.ContentJson);
@@ -53,7 +57,7 @@ public class DeliverableDrafts(AppDbContext db, TimeProvider time, StageTransiti
             stage.Deliverable = current;
         }
 
-        var number = current.Id == 0 ? 1 : await db.DeliverableRevisions.Where(r => r.DeliverableId == current.Id).MaxAsync(r => (int?)r.Number) + 1 ?? 1;
+        var number = (loaded.LastRevision ?? 0) + 1;
         current.ContentJson = json;
         current.Version++;
         current.UpdatedAtUtc = now;

@@ -9,10 +9,8 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Authorize(Policy = Policies.Coordination)]
 public class ReviewController(IAuthorizationService authorization, StageQueries queries, StageCommands commands) : Controller
 {
-    private const string Views = "~/Features/Stages/Views/";
-
     [HttpGet("revision")]
-    public async Task<IActionResult> Queue() => View(Views + "Queue.cshtml", await queries.ReviewQueueAsync());
+    public async Task<IActionResult> Queue() => View("Queue", await queries.ReviewQueueAsync());
 
     private async Task<StageInfo?> ReviewableStageAsync(int id, string key) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Review)).Succeeded
@@ -23,26 +21,27 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
     public async Task<IActionResult> Review(int id, string key)
     {
         var stage = await ReviewableStageAsync(id, key);
-        return stage is null ? NotFound() : View(Views + "Review.cshtml", await queries.ReviewAsync(stage));
+        return stage is null ? NotFound() : View("Review", await queries.ReviewAsync(stage));
     }
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/aprobar")]
-    public Task<IActionResult> Approve(int id, string key, string? comentario) =>
-        TransitionAsync(id, key, StageAction.Approve, comentario, review: true, $"Aprobaste la etapa. La siguiente quedó disponible para el equipo.");
+    public Task<IActionResult> Approve(int id, string key, string? comentario, int? version) =>
+        TransitionAsync(id, key, StageAction.Approve, comentario, version, review: true, $"Aprobaste la etapa. La siguiente quedó disponible para el equipo.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/revision/solicitar-cambios")]
-    public Task<IActionResult> RequestChanges(int id, string key, string? comentario) =>
-        TransitionAsync(id, key, StageAction.RequestChanges, comentario, review: true, "Pediste cambios; el equipo ve tu comentario en la etapa.");
+    public Task<IActionResult> RequestChanges(int id, string key, string? comentario, int? version) =>
+        TransitionAsync(id, key, StageAction.RequestChanges, comentario, version, review: true, "Pediste cambios; el equipo ve tu comentario en la etapa.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/desbloquear")]
-    public Task<IActionResult> Unlock(int id, string key, string? motivo) =>
-        TransitionAsync(id, key, StageAction.Unlock, motivo, review: false, "La etapa quedó disponible para el equipo.");
+    public Task<IActionResult> Unlock(int id, string key, string? motivo, int? version) =>
+        TransitionAsync(id, key, StageAction.Unlock, motivo, version, review: false, "La etapa quedó disponible para el equipo.");
 
     [HttpPost("proyectos/{id:int}/etapas/{key}/reabrir")]
-    public Task<IActionResult> Reopen(int id, string key, string? motivo) =>
-        TransitionAsync(id, key, StageAction.Reopen, motivo, review: false, "La etapa quedó reabierta: el equipo puede volver a editarla.");
+    public Task<IActionResult> Reopen(int id, string key, string? motivo, int? version) =>
+        TransitionAsync(id, key, StageAction.Reopen, motivo, version, review: false, "La etapa quedó reabierta: el equipo puede volver a editarla.");
 
-    private async Task<IActionResult> TransitionAsync(int id, string key, StageAction action, string? comment, bool review, string done)
+    /// <param name="version">The stage version the coordinator's page showed (a hidden field).</param>
+    private async Task<IActionResult> TransitionAsync(int id, string key, StageAction action, string? comment, int? version, bool review, string done)
     {
         var stage = await ReviewableStageAsync(id, key);
         if (stage is null)
@@ -50,17 +49,19 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        var result = await commands.CoordinateAsync(stage, action, comment, User);
+        var result = await commands.CoordinateAsync(stage, action, comment, User, version);
         if (!result.Allowed)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            // Shown as it is now (another coordinator may have just changed it), with its current version.
+            stage = await queries.GetStageAsync(id, key) ?? stage;
             if (review)
             {
-                return View(Views + "Review.cshtml", await queries.ReviewAsync(stage, comment ?? "", result.Error));
+                return View("Review", await queries.ReviewAsync(stage, comment ?? "", result.Error));
             }
 
             var canEdit = (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Edit)).Succeeded;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = new StagePermissions(canEdit, CanReview: true),

@@ -37,7 +37,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <param name="readProblems">What the form reader could not take as it came (FormReading.Problems).</param>
     public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit, IReadOnlyList<FieldError>? readProblems = null)
     {
-        await KeepOwnAttachmentsOnlyAsync(stage, content);
+        KeepOwnAttachmentsOnly(stage, content);
         if (stage.ContentJson is not null)
         {
             FormContentReader.KeepRetired(content, DeliverableContent.Parse(stage.ContentJson).Root, stage.Schema);
@@ -52,19 +52,25 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         List<FieldError> errors = [.. readProblems ?? [], .. submit ? ContentValidator.Validate(stage.Schema, content) : ContentValidator.ValidateDraft(stage.Schema, content)];
         var kind = submit && errors.Count == 0 ? RevisionKind.Submission : RevisionKind.Draft;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var result = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
-        if (result.Status == DraftSaveStatus.Saved)
+        var result = await db.InTransactionAsync(async () =>
         {
-            audit.Record(user, kind == RevisionKind.Submission ? "Entregó etapa" : "Guardó borrador", nameof(Deliverable), result.DeliverableId,
-                $"{stage.Municipality} · {stage.Name} · revisión {result.RevisionNumber}");
-            await db.SaveChangesAsync();
-        }
+            // DeliverableDrafts saves (a first save creates the deliverable whose id the entry records).
+            var saved = await drafts.SaveAsync(stage.StageId, content, userId, expectedVersion, kind);
+            if (saved.Status == DraftSaveStatus.Saved)
+            {
+                audit.Record(user, kind == RevisionKind.Submission ? AuditActions.StageSubmitted : AuditActions.DraftSaved, nameof(Deliverable), saved.DeliverableId,
+                    $"{stage.Municipality} · {stage.Name} · revisión {saved.RevisionNumber}");
+                await db.SaveChangesAsync();
+            }
+
+            return saved;
+        });
 
         return new SaveOutcome(result, errors);
     }
 
     /// <summary>Attachment ids in posted content must be files of this deliverable (no borrowing other teams' files).</summary>
-    private async Task KeepOwnAttachmentsOnlyAsync(StageInfo stage, JsonObject content)
+    private static void KeepOwnAttachmentsOnly(StageInfo stage, JsonObject content)
     {
         var fields = stage.Schema.Fields.Where(f => f.Type == FieldType.Attachments).Select(f => f.Key).ToList();
         if (fields.Count == 0 || !fields.Any(content.ContainsKey))
@@ -72,9 +78,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return;
         }
 
-        var own = stage.DeliverableId is { } id
-            ? (await db.Attachments.Where(a => a.DeliverableId == id).Select(a => a.Id).ToListAsync()).ToHashSet()
-            : [];
+        // The stage page was read in this request with its files: no second query.
+        var own = stage.Attachments.Select(a => a.Id).ToHashSet();
         foreach (var key in fields.Where(content.ContainsKey))
         {
             var ids = new DeliverableContent(content).AttachmentIds(key).Where(own.Contains).ToList();
@@ -145,7 +150,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
                 };
                 attachments.Add(attachment);
                 db.Attachments.Add(attachment);
-                audit.Record(user, "Subió archivo", nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {file.FileName} ({kind.Name})");
+                audit.Record(user, AuditActions.FileUploaded, nameof(Attachment), null, $"{stage.Municipality} · {stage.Name} · {file.FileName} ({kind.Name})");
             }
 
             await db.SaveChangesAsync();
@@ -201,7 +206,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         db.Attachments.RemoveRange(discarded);
         foreach (var attachment in discarded)
         {
-            audit.Record(user, "Descartó archivo", nameof(Attachment), attachment.Id, $"{stage.Municipality} · {stage.Name} · {attachment.OriginalFileName} (no se guardó el borrador)");
+            audit.Record(user, AuditActions.FileDiscarded, nameof(Attachment), attachment.Id, $"{stage.Municipality} · {stage.Name} · {attachment.OriginalFileName} (no se guardó el borrador)");
         }
 
         await db.SaveChangesAsync();
@@ -222,30 +227,33 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
 
     public const int MaxCommentLength = 10000;
 
-    /// <summary>Adds a message to the deliverable's thread; returns the Spanish error or null.</summary>
-    public async Task<string?> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
+    /// <summary>Adds a message to the deliverable's thread.</summary>
+    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
     {
         var body = (text ?? "").Trim();
         if (body.Length == 0)
         {
-            return "Escribí el comentario antes de enviarlo.";
+            return CommandResult.Fail("Escribí el comentario antes de enviarlo.");
         }
 
         if (body.Length > MaxCommentLength)
         {
-            return $"El comentario admite como máximo {MaxCommentLength:N0} caracteres.";
+            return CommandResult.Fail($"El comentario admite como máximo {MaxCommentLength:N0} caracteres.");
         }
 
-        var deliverable = await EnsureDeliverableAsync(stage);
-        if (deliverable.Id == 0)
+        await db.InTransactionAsync(async () =>
         {
-            await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
-        }
+            var deliverable = await EnsureDeliverableAsync(stage);
+            if (deliverable.Id == 0)
+            {
+                await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
+            }
 
-        db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-        audit.Record(user, "Comentó", nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
-        await db.SaveChangesAsync();
-        return null;
+            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            await db.SaveChangesAsync();
+        });
+        return CommandResult.Done;
     }
 
     private async Task<Deliverable> EnsureDeliverableAsync(StageInfo stage)
@@ -264,9 +272,17 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// A coordinator's transition (approve, request changes, unlock, reopen). The comment of a
     /// review also goes to the deliverable's thread, so the team reads it where they work.
     /// </summary>
-    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user)
+    /// <param name="expectedVersion">The stage version the coordinator's page showed; null skips the check.</param>
+    public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user, int? expectedVersion = null)
     {
         var tracked = await db.ProjectStages.SingleAsync(s => s.Id == stage.StageId);
+        if (expectedVersion is { } expected && tracked.Version != expected)
+        {
+            // The stage changed since the page was read (e.g. a new submission): deciding on what
+            // the coordinator did not see would be a lost update.
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text is { Length: > MaxCommentLength })
@@ -288,13 +304,24 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
 
         audit.Record(user, action switch
         {
-            StageAction.Approve => "Aprobó etapa",
-            StageAction.RequestChanges => "Solicitó cambios",
-            StageAction.Unlock => "Desbloqueó etapa",
-            StageAction.Reopen => "Reabrió etapa",
+            StageAction.Approve => AuditActions.StageApproved,
+            StageAction.RequestChanges => AuditActions.ChangesRequested,
+            StageAction.Unlock => AuditActions.StageUnlocked,
+            StageAction.Reopen => AuditActions.StageReopened,
             _ => action.ToString(),
         }, nameof(ProjectStage), stage.StageId, $"{stage.Municipality} · {stage.Name}{(text is null ? "" : " · " + text)}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another coordinator changed the stage (or the next one) between our read and our
+            // save. SaveChanges wrote nothing: no state, event, comment, audit entry or next stage.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Denied(ConcurrencyConflict.Message);
+        }
+
         return result;
     }
 
@@ -331,7 +358,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             return false;
         }
 
-        audit.Record(user, "Editó vencimientos", nameof(ProgramEdition), editionId,
+        audit.Record(user, AuditActions.DeadlinesEdited, nameof(ProgramEdition), editionId,
             string.Join("; ", definitions.OrderBy(d => d.Order).Select(d => $"{d.Key}: {(d.DueAtUtc is { } u ? DeadlineText.ToInput(u) : "sin fecha")}")));
         await db.SaveChangesAsync();
         return true;

@@ -33,6 +33,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 s.StageDefinition.DueAtUtc,
                 s.State,
                 s.SubmittedAtUtc,
+                StageVersion = s.Version,
                 DeliverableId = s.Deliverable == null ? (int?)null : s.Deliverable.Id,
                 Version = s.Deliverable == null ? 0 : s.Deliverable.Version,
                 ContentJson = s.Deliverable == null ? null : s.Deliverable.ContentJson,
@@ -52,7 +53,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             row.SchemaJson, row.HasTeamForm, row.DueAtUtc, row.State, row.SubmittedAtUtc, row.DeliverableId, row.Version, row.ContentJson,
             row.RevisionCount,
             row.Attachments.Select(a => new AttachmentLink(a.Id, a.OriginalFileName, a.SizeBytes, StageUrls.Attachment(row.ProjectId, a.Id))).ToList(),
-            row.Comments)
+            row.Comments, row.StageVersion)
         {
             PanelPublishedAtUtc = row.PanelPublishedAtUtc,
             Role = row.Role,

@@ -30,7 +30,8 @@ public sealed record StageInfo(
     string? ContentJson,
     int RevisionCount,
     IReadOnlyList<AttachmentLink> Attachments,
-    IReadOnlyList<CommentView> Comments)
+    IReadOnlyList<CommentView> Comments,
+    int StageVersion)
 {
     /// <summary>What the stage is for; the insights under the form depend on it, not on the key.</summary>
     public StageRole? Role { get; init; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Storage;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
@@ -17,8 +18,6 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 [Route("proyectos/{id:int}")]
 public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
 {
-    private const string Views = "~/Features/Stages/Views/";
-
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
 
@@ -42,7 +41,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        return View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+        return View("Stage", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
     }
 
     // The deliverable form is multipart (it can carry a file), so these actions read the form
@@ -71,12 +70,12 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             if (IsOverTheSizeLimit(e))
             {
                 Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return View(Views + "UploadTooLarge.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+                return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
             }
 
             // A cut or malformed body is not a big file: saying "el máximo es 20 MB" sent people to shrink files that were fine.
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(Views + "FormUnreadable.cshtml", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            return View("FormUnreadable", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
         }
 
         return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
@@ -128,6 +127,11 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var read = FormContentReader.ReadForm(stage!.Schema, form);
+        if (submit && !Confirmed() && read.Problems.Count == 0 && ContentValidator.Validate(stage.Schema, read.Content).Count == 0)
+        {
+            return ConfirmSubmission(stage);
+        }
+
         var outcome = await commands.SaveAsync(stage, read.Content, User, version, submit, read.Problems);
         return Outcome(stage, permissions!, read.Content, outcome, submit);
     }
@@ -140,7 +144,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             case DraftSaveStatus.Conflict:
                 var theirs = DeliverableContent.Parse(result.CurrentContentJson).Root;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(Views + "Stage.cshtml", new StagePageModel
+                return View("Stage", new StagePageModel
                 {
                     Stage = stage,
                     Permissions = permissions,
@@ -159,7 +163,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (submit && outcome.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -173,7 +177,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (!submit && outcome.Errors.Count > 0)
         {
             // Saved, but some values are kept as typed or were cut: say so beside each field, now.
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -191,7 +195,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     }
 
     private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null, IReadOnlyList<FieldError>? errors = null) =>
-        View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
+        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
@@ -208,6 +212,23 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
 
     private Dictionary<string, IReadOnlyList<string>> FormValues() =>
         Request.Form.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
+
+    private bool Confirmed() => string.Equals(Request.Form["confirmado"], "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A submission cannot be taken back by the team, so a complete form asks once more; the
+    /// confirmation carries what was typed, and its other button saves it as a draft instead.
+    /// An incomplete form skips it: the submission is refused with its errors as before.
+    /// </summary>
+    private ViewResult ConfirmSubmission(StageInfo stage) => View(ConfirmStepViewModel.View, new ConfirmStepViewModel(
+        $"Confirmá la entrega de «{stage.Name}»",
+        $"Vas a entregar «{stage.Name}» a la coordinación. Mientras la revisa no vas a poder editarla; si pide cambios, se vuelve a habilitar.",
+        [],
+        stage.Url + "/entregar",
+        ConfirmStepViewModel.PostedValues(Request.Form, "accion"),
+        new ConfirmButton("Sí, entregar a la coordinación"),
+        new ConfirmButton("No, guardar como borrador", FormAction: stage.Url + "/guardar"),
+        stage.Url));
 
     private int PostedVersion() => int.TryParse(Request.Form["Version"], out var v) ? v : 0;
 
@@ -255,7 +276,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (upload.Error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(Views + "Stage.cshtml", new StagePageModel
+            return View("Stage", new StagePageModel
             {
                 Stage = stage,
                 Permissions = permissions!,
@@ -314,13 +335,13 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var toReview = volver == "revision" && permissions.CanReview;
-        var error = await commands.CommentAsync(stage, texto, User);
+        var error = (await commands.CommentAsync(stage, texto, User)).Error;
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return toReview
-                ? View(Views + "Review.cshtml", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
-                : View(Views + "Stage.cshtml", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
+                ? View("Review", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
+                : View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
         }
 
         TempData["Message"] = "Comentario publicado.";
@@ -337,7 +358,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var revisions = stage.DeliverableId is { } deliverableId ? await queries.RevisionsAsync(deliverableId) : [];
-        return View(Views + "Revisions.cshtml", new RevisionListModel(stage, revisions));
+        return View("Revisions", new RevisionListModel(stage, revisions));
     }
 
     [HttpGet("etapas/{key}/comparar")]
@@ -345,14 +366,14 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     {
         var stage = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.GetStageAsync(id, key) : null;
         var model = stage is null ? null : await queries.CompareAsync(stage, desde, hasta);
-        return model is null ? NotFound() : View(Views + "Compare.cshtml", model);
+        return model is null ? NotFound() : View("Compare", model);
     }
 
     [HttpGet("historial")]
     public async Task<IActionResult> Timeline(int id)
     {
         var model = await IsAllowedAsync(id, ProjectOperation.Read) ? await queries.TimelineAsync(id) : null;
-        return model is null ? NotFound() : View(Views + "Timeline.cshtml", model);
+        return model is null ? NotFound() : View("Timeline", model);
     }
 }
 

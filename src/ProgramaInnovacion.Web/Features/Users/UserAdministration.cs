@@ -90,32 +90,44 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <summary>Creates the account without a password and e-mails the invitation link.</summary>
-    public async Task<(AppUser? User, string? Error)> InviteAsync(InviteUserForm form, ClaimsPrincipal actor, Func<string, string> linkFor)
+    public async Task<CommandResult<AppUser>> InviteAsync(InviteUserForm form, ClaimsPrincipal actor, Func<string, string> linkFor)
     {
         var address = form.Email.Trim();
         if (await users.FindByEmailAsync(address) is not null)
         {
-            return (null, "Ya hay una cuenta con ese correo. Buscala en la lista para reenviarle la invitación.");
+            return CommandResult.Fail<AppUser>("Ya hay una cuenta con ese correo. Buscala en la lista para reenviarle la invitación.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = new AppUser { UserName = address, Email = address, DisplayName = form.DisplayName.Trim(), CreatedAtUtc = now };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
+        // UserManager saves on its own: the account, its roles, team and invitation commit together or not at all.
+        var invited = await db.InTransactionAsync(async () =>
         {
-            return (null, string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
+            var now = time.GetUtcNow().UtcDateTime;
+            var user = new AppUser { UserName = address, Email = address, DisplayName = form.DisplayName.Trim(), CreatedAtUtc = now };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                return new Invited(null, null, string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
 
-        await users.AddToRolesAsync(user, form.Roles);
-        if (form.ProjectId is { } projectId)
+            await users.AddToRolesAsync(user, form.Roles);
+            if (form.ProjectId is { } projectId)
+            {
+                db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = now });
+            }
+
+            audit.Record(actor, AuditActions.UserInvited, nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+            return new Invited(user, await IssueInvitationAsync(user, actor), null);
+        }, i => i.Error is null);
+        if (invited is not { User: { } invitedUser, Token: { } token })
         {
-            db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = now });
+            return CommandResult.Fail<AppUser>(invited.Error!);
         }
 
-        audit.Record(actor, "Invitar usuario", nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
-        await SendInvitationAsync(user, actor, linkFor);
-        return (user, null);
+        await SendInvitationAsync(invitedUser, actor, linkFor(token));
+        return CommandResult.Ok(invitedUser);
     }
+
+    private sealed record Invited(AppUser? User, string? Token, string? Error);
 
     /// <summary>A new link; every earlier one stops working.</summary>
     public async Task<bool> ResendAsync(string userId, ClaimsPrincipal actor, Func<string, string> linkFor)
@@ -126,12 +138,17 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             return false;
         }
 
-        audit.Record(actor, "Reenviar invitación", nameof(AppUser), user.Id, user.Email);
-        await SendInvitationAsync(user, actor, linkFor);
+        var token = await db.InTransactionAsync(async () =>
+        {
+            audit.Record(actor, AuditActions.InvitationResent, nameof(AppUser), user.Id, user.Email);
+            return await IssueInvitationAsync(user, actor);
+        });
+        await SendInvitationAsync(user, actor, linkFor(token));
         return true;
     }
 
-    private async Task SendInvitationAsync(AppUser user, ClaimsPrincipal actor, Func<string, string> linkFor)
+    /// <summary>Revokes the open invitations and saves a new one (with whatever else is pending); returns its token.</summary>
+    private async Task<string> IssueInvitationAsync(AppUser user, ClaimsPrincipal actor)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAtUtc == null && i.RevokedAtUtc == null)
@@ -146,8 +163,12 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             ExpiresAtUtc = now + Invitation.Lifetime,
         });
         await db.SaveChangesAsync();
+        return token;
+    }
 
-        var link = linkFor(token);
+    /// <summary>Sent after the invitation is committed, so no link goes out for an invitation that was rolled back.</summary>
+    private async Task SendInvitationAsync(AppUser user, ClaimsPrincipal actor, string link)
+    {
         var inviter = actor.Identity?.Name ?? "La coordinación del programa";
         await email.SendAsync(new EmailMessage(
             user.Email!,
@@ -158,7 +179,11 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             "Programa de Innovación para la Transformación Digital – RIL"));
     }
 
-    public async Task<bool> UpdateAsync(string userId, EditUserForm form, ClaimsPrincipal actor)
+    /// <remarks>UserManager saves the roles on its own: the roles, team, audit entry and new security stamp commit together.</remarks>
+    public Task<bool> UpdateAsync(string userId, EditUserForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => UpdateInTransactionAsync(userId, form, actor));
+
+    private async Task<bool> UpdateInTransactionAsync(string userId, EditUserForm form, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -177,7 +202,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = userId, JoinedAtUtc = time.GetUtcNow().UtcDateTime });
         }
 
-        audit.Record(actor, "Editar usuario", nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
         await db.SaveChangesAsync();
         // New roles take effect at the next security-stamp check rather than at the next sign-in.
         await users.UpdateSecurityStampAsync(user);
@@ -185,24 +210,27 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <summary>Deactivates or reactivates; a new security stamp ends the person's open sessions.</summary>
-    public async Task<string?> SetActiveAsync(string userId, bool active, ClaimsPrincipal actor)
+    public Task<CommandResult> SetActiveAsync(string userId, bool active, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => SetActiveInTransactionAsync(userId, active, actor));
+
+    private async Task<CommandResult> SetActiveInTransactionAsync(string userId, bool active, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return "La cuenta no existe.";
+            return CommandResult.Fail("La cuenta no existe.");
         }
 
         if (!active && user.Id == actor.FindFirstValue(ClaimTypes.NameIdentifier))
         {
-            return "No podés desactivar tu propia cuenta.";
+            return CommandResult.Fail("No podés desactivar tu propia cuenta.");
         }
 
         user.IsActive = active;
-        audit.Record(actor, active ? "Reactivar usuario" : "Desactivar usuario", nameof(AppUser), user.Id, user.Email);
+        audit.Record(actor, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         await users.UpdateSecurityStampAsync(user);
-        return null;
+        return CommandResult.Done;
     }
 
     /// <summary>The invitation a token opens, if it can still be used.</summary>
@@ -214,8 +242,14 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <summary>Sets the password and marks the link used; errors are Identity's Spanish descriptions.</summary>
-    public async Task<IdentityResult> AcceptAsync(Invitation invitation, AcceptInvitationForm form)
+    /// <remarks>UserManager saves on its own: a refused password rolls back the removal of the old one too.</remarks>
+    public Task<IdentityResult> AcceptAsync(Invitation invitation, AcceptInvitationForm form) =>
+        db.InTransactionAsync(() => AcceptInTransactionAsync(invitation.Id, form), r => r.Succeeded);
+
+    private async Task<IdentityResult> AcceptInTransactionAsync(int invitationId, AcceptInvitationForm form)
     {
+        // Loaded here (the tracked instance when there is one) so a retried attempt starts from the database.
+        var invitation = await db.Invitations.Include(i => i.User).SingleAsync(i => i.Id == invitationId);
         var user = invitation.User;
         if (await users.HasPasswordAsync(user))
         {
@@ -231,7 +265,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         user.DisplayName = form.DisplayName.Trim();
         user.EmailConfirmed = true;
         invitation.AcceptedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(null, "Aceptar invitación", nameof(AppUser), user.Id, user.Email);
+        audit.Record(user, AuditActions.InvitationAccepted, nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         return IdentityResult.Success;
     }

@@ -61,6 +61,8 @@ public class AcceptInvitationForm
     [Display(Name = "Contraseña")]
     public string Password { get; set; } = "";
 
+    [Required]
+
     [DataType(DataType.Password)]
     [Display(Name = "Repetí la contraseña")]
     [Compare(nameof(Password), ErrorMessage = "Las contraseñas no coinciden.")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Users;
@@ -21,14 +22,14 @@ public class UsersController(UserAdministration admin) : Controller
         await AddErrorsAsync(form);
         if (ModelState.IsValid)
         {
-            var (user, error) = await admin.InviteAsync(form, User, InvitationLink);
-            if (user is not null)
+            var invited = await admin.InviteAsync(form, User, InvitationLink);
+            if (invited.Value is { } user)
             {
                 TempData["Message"] = $"Enviamos la invitación a {user.Email}. El enlace vale por 7 días.";
                 return RedirectToAction(nameof(Index));
             }
 
-            ModelState.AddModelError("Form." + nameof(form.Email), error!);
+            ModelState.AddModelError("Form." + nameof(form.Email), invited.Error!);
         }
 
         return View(new UserFormPage(form, await admin.ProjectOptionsAsync(), null, null, true));
@@ -80,7 +81,7 @@ public class UsersController(UserAdministration admin) : Controller
 
     private async Task<IActionResult> SetActive(string id, bool active)
     {
-        var error = await admin.SetActiveAsync(id, active, User);
+        var error = (await admin.SetActiveAsync(id, active, User)).Error;
         TempData[error is null ? "Message" : "Error"] = error ?? (active ? "La cuenta quedó activa de nuevo." : "La cuenta quedó desactivada y sus sesiones abiertas se cerraron.");
         return RedirectToAction(nameof(Index));
     }

@@ -1,0 +1,187 @@
+namespace ProgramaInnovacion.Web.Infrastructure;
+
+/// <summary>
+/// Every action the audit log records, in one style: "area.what-happened" in English, stored as
+/// is (stable keys, free to be renamed on screen). Administrators read them in Spanish through
+/// <see cref="Label"/>.
+/// </summary>
+public static class AuditActions
+{
+    public const string DraftSaved = "stage.draft-saved";
+    public const string StageSubmitted = "stage.submitted";
+    public const string FileUploaded = "stage.file-uploaded";
+    public const string FileDiscarded = "stage.file-discarded";
+    public const string StageCommented = "stage.commented";
+    public const string StageApproved = "stage.approved";
+    public const string ChangesRequested = "stage.changes-requested";
+    public const string StageUnlocked = "stage.unlocked";
+    public const string StageReopened = "stage.reopened";
+    public const string DeadlinesEdited = "edition.deadlines-edited";
+
+    public const string EditionCreated = "edition.created";
+    public const string EditionEdited = "edition.edited";
+    public const string ProjectAdded = "edition.project-added";
+
+    public const string StageAdded = "stage-template.stage-added";
+    public const string StageEdited = "stage-template.stage-edited";
+    public const string StagesReordered = "stage-template.stages-reordered";
+    public const string FieldAdded = "stage-template.field-added";
+    public const string FieldEdited = "stage-template.field-edited";
+    public const string FieldRetired = "stage-template.field-retired";
+    public const string FieldsReordered = "stage-template.fields-reordered";
+
+    public const string MunicipalityCreated = "municipality.created";
+    public const string MunicipalityEdited = "municipality.edited";
+
+    public const string SessionCreated = "calendar.session-created";
+    public const string SessionEdited = "calendar.session-edited";
+    public const string SessionDeleted = "calendar.session-deleted";
+    public const string FeedTokenCreated = "calendar.feed-token-created";
+    public const string FeedTokenRevoked = "calendar.feed-token-revoked";
+
+    public const string PostCreated = "network.post-created";
+    public const string PostEdited = "network.post-edited";
+    public const string PostCommented = "network.post-commented";
+    public const string PostPinned = "network.post-pinned";
+    public const string PostUnpinned = "network.post-unpinned";
+    public const string PostHidden = "network.post-hidden";
+    public const string PostShown = "network.post-shown";
+
+    public const string CaseAddedToCaseStudy = "library.case-added";
+
+    public const string PanelNoConflictDeclared = "panel.no-conflict-declared";
+    public const string PanelDeclined = "panel.declined";
+    public const string EvaluationSaved = "panel.evaluation-saved";
+    public const string EvaluationSubmitted = "panel.evaluation-submitted";
+    public const string EvaluationReopened = "panel.evaluation-reopened";
+    public const string ExpertAssigned = "panel.expert-assigned";
+    public const string ExpertUnassigned = "panel.expert-unassigned";
+    public const string PanelPublished = "panel.published";
+    public const string RecommendationAnswered = "panel.recommendation-answered";
+    public const string RecommendationFollowedUp = "panel.recommendation-followed-up";
+    public const string PanelClosed = "panel.closed";
+
+    public const string UserInvited = "user.invited";
+    public const string InvitationResent = "user.invitation-resent";
+    public const string InvitationAccepted = "user.invitation-accepted";
+    public const string UserEdited = "user.edited";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserReactivated = "user.reactivated";
+
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string PasswordChanged = "account.password-changed";
+    public const string PasswordReset = "account.password-reset";
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [DraftSaved] = "Guardar borrador",
+        [StageSubmitted] = "Entregar etapa",
+        [FileUploaded] = "Subir archivo",
+        [FileDiscarded] = "Descartar archivo",
+        [StageCommented] = "Comentar etapa",
+        [StageApproved] = "Aprobar etapa",
+        [ChangesRequested] = "Solicitar cambios",
+        [StageUnlocked] = "Desbloquear etapa",
+        [StageReopened] = "Reabrir etapa",
+        [DeadlinesEdited] = "Editar vencimientos",
+        [EditionCreated] = "Crear edición",
+        [EditionEdited] = "Editar edición",
+        [ProjectAdded] = "Agregar proyecto",
+        [StageAdded] = "Agregar etapa",
+        [StageEdited] = "Editar etapa",
+        [StagesReordered] = "Reordenar etapas",
+        [FieldAdded] = "Agregar campo",
+        [FieldEdited] = "Editar campo",
+        [FieldRetired] = "Retirar campo",
+        [FieldsReordered] = "Reordenar campos",
+        [MunicipalityCreated] = "Crear municipio",
+        [MunicipalityEdited] = "Editar municipio",
+        [SessionCreated] = "Crear sesión del calendario",
+        [SessionEdited] = "Editar sesión del calendario",
+        [SessionDeleted] = "Eliminar sesión del calendario",
+        [FeedTokenCreated] = "Generar enlace de suscripción al calendario",
+        [FeedTokenRevoked] = "Revocar enlace de suscripción al calendario",
+        [PostCreated] = "Publicar en la red",
+        [PostEdited] = "Editar publicación de la red",
+        [PostCommented] = "Comentar publicación de la red",
+        [PostPinned] = "Fijar publicación de la red",
+        [PostUnpinned] = "Desfijar publicación de la red",
+        [PostHidden] = "Ocultar publicación de la red",
+        [PostShown] = "Mostrar publicación de la red",
+        [CaseAddedToCaseStudy] = "Agregar caso al estudio de casos",
+        [PanelNoConflictDeclared] = "Declarar que no hay conflicto de interés",
+        [PanelDeclined] = "Declinar la evaluación por conflicto de interés",
+        [EvaluationSaved] = "Guardar evaluación de la mesa",
+        [EvaluationSubmitted] = "Enviar evaluación de la mesa",
+        [EvaluationReopened] = "Reabrir evaluación de la mesa",
+        [ExpertAssigned] = "Asignar persona experta",
+        [ExpertUnassigned] = "Quitar persona experta",
+        [PanelPublished] = "Publicar resultado de la mesa",
+        [RecommendationAnswered] = "Responder recomendación",
+        [RecommendationFollowedUp] = "Registrar seguimiento de recomendación",
+        [PanelClosed] = "Cerrar mesa de expertos",
+        [UserInvited] = "Invitar usuario",
+        [InvitationResent] = "Reenviar invitación",
+        [InvitationAccepted] = "Aceptar invitación",
+        [UserEdited] = "Editar usuario",
+        [UserDeactivated] = "Desactivar usuario",
+        [UserReactivated] = "Reactivar usuario",
+        [SignedIn] = "Ingresar al portal",
+        [SignInFailed] = "Intento de ingreso fallido",
+        [PasswordChanged] = "Cambiar contraseña",
+        [PasswordReset] = "Restablecer contraseña",
+
+        // Names stored before these constants existed (older rows keep them).
+        ["calendario.crear"] = "Crear sesión del calendario",
+        ["calendario.editar"] = "Editar sesión del calendario",
+        ["calendario.eliminar"] = "Eliminar sesión del calendario",
+        ["red.fijar"] = "Fijar publicación de la red",
+        ["red.desfijar"] = "Desfijar publicación de la red",
+        ["red.ocultar"] = "Ocultar publicación de la red",
+        ["red.mostrar"] = "Mostrar publicación de la red",
+        ["panel.declaracion.sin-conflicto"] = "Declarar que no hay conflicto de interés",
+        ["panel.declaracion.declinada"] = "Declinar la evaluación por conflicto de interés",
+        ["panel.evaluacion.guardada"] = "Guardar evaluación de la mesa",
+        ["panel.evaluacion.enviada"] = "Enviar evaluación de la mesa",
+        ["panel.evaluacion.reabierta"] = "Reabrir evaluación de la mesa",
+        ["panel.asignacion"] = "Asignar persona experta",
+        ["panel.asignacion.quitada"] = "Quitar persona experta",
+        ["panel.publicado"] = "Publicar resultado de la mesa",
+        ["panel.recomendacion.respondida"] = "Responder recomendación",
+        ["panel.recomendacion.seguimiento"] = "Registrar seguimiento de recomendación",
+        ["panel.cerrado"] = "Cerrar mesa de expertos",
+    };
+
+    private static readonly Dictionary<string, string> EntityLabels = new(StringComparer.Ordinal)
+    {
+        ["AppUser"] = "Usuario",
+        ["Attachment"] = "Archivo",
+        ["CalendarFeedToken"] = "Suscripción al calendario",
+        ["CalendarSession"] = "Sesión",
+        ["Deliverable"] = "Entregable",
+        ["Municipality"] = "Municipio",
+        ["NetworkPost"] = "Publicación",
+        ["PanelAssignment"] = "Asignación de la mesa",
+        ["PanelRecommendation"] = "Recomendación",
+        ["ProgramEdition"] = "Edición",
+        ["Project"] = "Proyecto",
+        ["ProjectStage"] = "Etapa del proyecto",
+        ["StageDefinition"] = "Etapa de la plantilla",
+    };
+
+    /// <summary>Sign-in events: many and routine, so the audit page lists them apart from the changes.</summary>
+    public static readonly IReadOnlyList<string> SignIns = [SignedIn, SignInFailed];
+
+    /// <summary>The Spanish name of an action; names never given one (older Spanish names) are shown as stored.</summary>
+    public static string Label(string action) => Labels.GetValueOrDefault(action, action);
+
+    /// <summary>The Spanish name of what the entry is about (the stored value is the entity's class name).</summary>
+    public static string EntityLabel(string entityType) => EntityLabels.GetValueOrDefault(entityType, entityType);
+
+    /// <summary>Every action constant, for the test that each one has a Spanish label.</summary>
+    public static IEnumerable<string> All =>
+        typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+
+    public static bool HasLabel(string action) => Labels.ContainsKey(action);
+}
