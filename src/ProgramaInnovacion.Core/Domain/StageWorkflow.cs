@@ -32,7 +32,7 @@ public sealed record WorkflowResult(bool Allowed, StageState NewState, string? E
 }
 
 /// <summary>
-/// The stage state machine of PRODUCT.md §4, pure so every state × action × actor is unit-tested.
+/// The stage state machine (Bloqueada → Disponible → En progreso → Entregada ↔ Cambios solicitados → Aprobada), pure so every state × action × actor is unit-tested.
 /// Errors are the Spanish sentences a user reads.
 /// </summary>
 public static class StageWorkflow

@@ -4,7 +4,7 @@ namespace ProgramaInnovacion.UnitTests.Stages;
 
 public class StageWorkflowTests
 {
-    /// <summary>PRODUCT.md §4 as a table: the only (state, action, actor) triples allowed and where they lead.</summary>
+    /// <summary>The stage workflow as a table: the only (state, action, actor) triples allowed and where they lead.</summary>
     private static readonly Dictionary<(StageState, StageAction, WorkflowActor), StageState> Allowed = new()
     {
         [(StageState.Locked, StageAction.Open, WorkflowActor.System)] = StageState.Available,

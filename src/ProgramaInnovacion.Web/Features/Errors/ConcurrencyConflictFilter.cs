@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace ProgramaInnovacion.Web.Features.Errors;
@@ -11,7 +9,7 @@ namespace ProgramaInnovacion.Web.Features.Errors;
 /// itself: nothing was written, so the person gets the Spanish conflict page (409) and can try
 /// again, never an unexpected-error page.
 /// </summary>
-public sealed class ConcurrencyConflictFilter(IModelMetadataProvider metadata, ILogger<ConcurrencyConflictFilter> logger) : IExceptionFilter
+public sealed class ConcurrencyConflictFilter(ILogger<ConcurrencyConflictFilter> logger) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
@@ -21,12 +19,8 @@ public sealed class ConcurrencyConflictFilter(IModelMetadataProvider metadata, I
         }
 
         logger.LogInformation("Conflicto de concurrencia en {Path}: otra persona guardó antes.", context.HttpContext.Request.Path);
-        context.Result = new ViewResult
-        {
-            ViewName = "~/Features/Errors/Views/Status.cshtml",
-            StatusCode = StatusCodes.Status409Conflict,
-            ViewData = new ViewDataDictionary<int>(metadata, context.ModelState) { Model = StatusCodes.Status409Conflict },
-        };
+        // No body: the status-code pages re-execute /error/409, the Errors feature's own page.
+        context.Result = new StatusCodeResult(StatusCodes.Status409Conflict);
         context.ExceptionHandled = true;
     }
 }
