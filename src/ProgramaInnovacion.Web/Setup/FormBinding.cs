@@ -13,6 +13,7 @@ internal static class FormBinding
     {
         RouteValuesFirst(options.ValueProviderFactories);
         options.ModelMetadataDetailsProviders.Add(new EmptyTextStaysText());
+        options.Filters.Add(new OverlongValuesCut());
     }
 
     /// <summary>

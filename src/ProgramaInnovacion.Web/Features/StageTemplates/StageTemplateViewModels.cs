@@ -79,9 +79,12 @@ public static class FieldTypeText
 /// <summary>A field as the editor form shows it: options one per line, table columns one per line.</summary>
 public class FieldForm
 {
+    // The same limits StageSchemaEditor enforces, declared here too so an over-long value is cut before it is shown back.
+    [StringLength(60, ErrorMessage = "La clave lleva de 1 a 60 caracteres: minúsculas sin tildes, números, guiones; empieza con una letra.")]
     [Display(Name = "Clave")]
     public string Key { get; set; } = "";
 
+    [StringLength(200, ErrorMessage = "La etiqueta puede tener hasta {1} caracteres.")]
     [Display(Name = "Etiqueta")]
     public string Label { get; set; } = "";
 

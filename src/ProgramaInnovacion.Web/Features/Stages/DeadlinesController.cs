@@ -31,7 +31,13 @@ public class DeadlinesController(StageQueries queries, StageCommands commands) :
             row.Due = etapas.FirstOrDefault(e => e.StageDefinitionId == row.StageDefinitionId)?.Due;
         }
 
-        if (!await commands.SaveDeadlinesAsync(edicion, model.Stages, User))
+        // A day that does not exist (2021-02-30T10:00) is named back with what was typed, before saving anything.
+        foreach (var row in model.Stages.Where(r => !string.IsNullOrWhiteSpace(r.Due) && DeadlineText.FromInput(r.Due) is null))
+        {
+            row.Error = $"{Setup.SpanishModelBindingMessages.NoSuchDate(row.Due!.Trim())} Usá día, mes, año y hora.";
+        }
+
+        if (model.Stages.Any(r => r.Error is not null) || !await commands.SaveDeadlinesAsync(edicion, model.Stages, User))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Deadlines", model);

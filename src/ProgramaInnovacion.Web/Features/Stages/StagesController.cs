@@ -67,12 +67,29 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            if (IsOverTheSizeLimit(e))
+            {
+                Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            }
+
+            // A cut or malformed body is not a big file: saying "el máximo es 20 MB" sent people to shrink files that were fine.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("FormUnreadable", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
         }
 
         return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
     }
+
+    /// <summary>
+    /// Kestrel answers an over-long body with a 413 BadHttpRequestException; the form reader with
+    /// "Multipart body length limit … exceeded" (a body without a declared length). Anything else
+    /// (a missing boundary, a body cut short) is a body that could not be read.
+    /// </summary>
+    private bool IsOverTheSizeLimit(Exception e) =>
+        e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || (e is InvalidDataException && e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal))
+        || Request.ContentLength > uploads.MaxUploadBytes + FileStorageSetup.FormOverheadBytes;
 
     private async Task<IActionResult> SaveOrSubmitAsync(int id, string key, bool submit)
     {
