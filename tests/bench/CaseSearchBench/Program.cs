@@ -86,7 +86,7 @@ foreach (var query in queries)
     await library.SearchAsync(new CaseSearchQuery { Q = query }); // warm-up
     const int runs = 20;
     watch.Restart();
-    CaseSearchPage? page = null;
+    CaseSearchViewModel? page = null;
     for (var i = 0; i < runs; i++)
     {
         page = await library.SearchAsync(new CaseSearchQuery { Q = query });

@@ -10,7 +10,7 @@ namespace ProgramaInnovacion.Web.Features.Audit;
 public sealed record AuditRow(DateTime OccurredAtUtc, string? Actor, string Action, string EntityType, string? EntityId, string? Details);
 
 /// <param name="SignIns">True for the sign-in list, false for the changes.</param>
-public sealed record AuditPage(IReadOnlyList<AuditRow> Entries, int Page, int PageCount, int Total, bool SignIns = false);
+public sealed record AuditViewModel(IReadOnlyList<AuditRow> Entries, int Page, int PageCount, int Total, bool SignIns = false);
 
 /// <summary>Who changed what and when, newest first; sign-ins in a list of their own.</summary>
 [Authorize(Policy = Policies.Administration)]
@@ -37,6 +37,6 @@ public class AuditController(AppDbContext db) : Controller
             .ToListAsync();
         // Stored names are stable keys; administrators read them in Spanish.
         var shown = entries.Select(e => e with { Action = AuditActions.Label(e.Action), EntityType = AuditActions.EntityLabel(e.EntityType) }).ToList();
-        return View(new AuditPage(shown, page, pageCount, total, signIns));
+        return View(new AuditViewModel(shown, page, pageCount, total, signIns));
     }
 }

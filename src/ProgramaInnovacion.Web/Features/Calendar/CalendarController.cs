@@ -112,6 +112,6 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : 
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<SessionFormPage> FormPageAsync(int? id, SessionForm form) =>
+    private async Task<SessionFormViewModel> FormPageAsync(int? id, SessionForm form) =>
         new() { SessionId = id, Form = form, Editions = await sessions.EditionsAsync() };
 }

@@ -18,7 +18,7 @@ namespace ProgramaInnovacion.Web.Features.Calendar;
 /// </summary>
 public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions sessions, AuditLog audit)
 {
-    public async Task<SubscriptionPage> StatusAsync(ClaimsPrincipal user, string? newFeedUrl)
+    public async Task<SubscriptionViewModel> StatusAsync(ClaimsPrincipal user, string? newFeedUrl)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var active = await db.CalendarFeedTokens.AsNoTracking()
@@ -26,7 +26,7 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
             .OrderByDescending(t => t.CreatedAtUtc)
             .Select(t => new { t.CreatedAtUtc })
             .FirstOrDefaultAsync();
-        return new SubscriptionPage(active is not null, active?.CreatedAtUtc, newFeedUrl);
+        return new SubscriptionViewModel(active is not null, active?.CreatedAtUtc, newFeedUrl);
     }
 
     /// <summary>Revokes the user's tokens and issues a new one; returns the token (shown once).</summary>

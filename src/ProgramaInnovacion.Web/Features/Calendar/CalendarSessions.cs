@@ -62,17 +62,17 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         return rows.Select(r => new DueDateRow(r.Id, r.Order, r.Key, r.Name, r.Due, r.EditionId, r.Edition, projects.First(p => p.EditionId == r.EditionId).ProjectId)).ToList();
     }
 
-    public async Task<CalendarListPage> ListAsync(ClaimsPrincipal user)
+    public async Task<CalendarListViewModel> ListAsync(ClaimsPrincipal user)
     {
         var rows = await Rows(VisibleTo(user)).ToListAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        return new CalendarListPage(
+        return new CalendarListViewModel(
             rows.Where(s => s.EndsAtUtc >= now).ToList(),
             rows.Where(s => s.EndsAtUtc < now).OrderByDescending(s => s.StartsAtUtc).ToList(),
             CanManage(user));
     }
 
-    public async Task<CalendarMonthPage> MonthAsync(ClaimsPrincipal user, int year, int month)
+    public async Task<CalendarMonthViewModel> MonthAsync(ClaimsPrincipal user, int year, int month)
     {
         var first = new DateOnly(year, month, 1);
         // Weeks start on Monday, as calendars in Argentina do.
@@ -94,7 +94,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
 
         // Spanish writes month names in lower case; only the heading, which starts with it, capitalises it.
         var title = first.ToString("MMMM 'de' yyyy", EsAr);
-        return new CalendarMonthPage(year, month, title, weeks,
+        return new CalendarMonthViewModel(year, month, title, weeks,
             first.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), first.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture), CanManage(user));
     }
 

@@ -5,7 +5,7 @@ namespace ProgramaInnovacion.Web.Features.Calendar;
 
 public sealed record SessionRow(int Id, string Title, SessionKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Location, string Description, string Edition);
 
-public sealed record CalendarListPage(IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past, bool CanManage);
+public sealed record CalendarListViewModel(IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past, bool CanManage);
 
 /// <summary>A stage's due date as a calendar shows it; ProjectId is the team's own project (null for coordinators).</summary>
 public sealed record DueDateRow(int StageDefinitionId, int Order, string StageKey, string StageName, DateTime DueAtUtc, int EditionId, string Edition, int? ProjectId)
@@ -22,7 +22,7 @@ public sealed record MonthDay(DateOnly Date, bool InMonth, IReadOnlyList<Session
 }
 
 /// <param name="Title">"septiembre de 2021", lower case as Spanish writes it inside a sentence.</param>
-public sealed record CalendarMonthPage(int Year, int Month, string Title, IReadOnlyList<IReadOnlyList<MonthDay>> Weeks, string PreviousMonth, string NextMonth, bool CanManage)
+public sealed record CalendarMonthViewModel(int Year, int Month, string Title, IReadOnlyList<IReadOnlyList<MonthDay>> Weeks, string PreviousMonth, string NextMonth, bool CanManage)
 {
     /// <summary>"Septiembre de 2021" for the heading, which starts with the month.</summary>
     public string Heading => string.Concat(Title[..1].ToUpper(System.Globalization.CultureInfo.GetCultureInfo("es-AR")), Title[1..]);
@@ -67,7 +67,7 @@ public sealed class SessionForm
 
 public sealed record EditionChoice(int Id, string Name);
 
-public sealed class SessionFormPage
+public sealed class SessionFormViewModel
 {
     public int? SessionId { get; init; }
 
@@ -77,7 +77,7 @@ public sealed class SessionFormPage
 }
 
 /// <summary>The subscription page: the feed URL is shown only right after it is created.</summary>
-public sealed record SubscriptionPage(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl)
+public sealed record SubscriptionViewModel(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl)
 {
     /// <summary>The same feed as webcal://, which opens the subscription in the person's calendar app.</summary>
     public string? WebcalUrl => NewFeedUrl is null ? null : "webcal://" + NewFeedUrl[(NewFeedUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];

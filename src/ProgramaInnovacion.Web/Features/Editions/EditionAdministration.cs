@@ -36,7 +36,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         return errors;
     }
 
-    public async Task<EditionPage?> GetAsync(int id, EditionForm? form = null)
+    public async Task<EditionViewModel?> GetAsync(int id, EditionForm? form = null)
     {
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == id).SingleOrDefaultAsync();
         if (edition is null)
@@ -59,7 +59,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
             ShareApprovedDeliverables = edition.ShareApprovedDeliverables,
             AnonymizeExperts = edition.AnonymizeExperts,
         };
-        return new EditionPage(id, form, projects, available);
+        return new EditionViewModel(id, form, projects, available);
     }
 
     public Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor) =>

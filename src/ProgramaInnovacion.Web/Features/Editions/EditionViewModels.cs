@@ -43,10 +43,10 @@ public class NewEditionForm : EditionForm
 
 public sealed record EditionOptionItem(int Id, string Name);
 
-public sealed record NewEditionPage(NewEditionForm Form, IReadOnlyList<EditionOptionItem> Editions);
+public sealed record NewEditionViewModel(NewEditionForm Form, IReadOnlyList<EditionOptionItem> Editions);
 
 public sealed record EditionProjectRow(int Id, string Municipality, string Province, int Approved, int Total);
 
 public sealed record MunicipalityOption(int Id, string Label);
 
-public sealed record EditionPage(int Id, EditionForm Form, IReadOnlyList<EditionProjectRow> Projects, IReadOnlyList<MunicipalityOption> AvailableMunicipalities);
+public sealed record EditionViewModel(int Id, EditionForm Form, IReadOnlyList<EditionProjectRow> Projects, IReadOnlyList<MunicipalityOption> AvailableMunicipalities);

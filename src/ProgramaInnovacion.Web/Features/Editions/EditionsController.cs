@@ -19,7 +19,7 @@ public class EditionsController(EditionAdministration admin) : Controller
     {
         var options = await admin.OptionsAsync();
         var form = new NewEditionForm { CopyFromEditionId = copiarDe ?? (options.Count > 0 ? options[0].Id : null) };
-        return View(new NewEditionPage(form, options));
+        return View(new NewEditionViewModel(form, options));
     }
 
     [Authorize(Policy = Policies.Administration)]
@@ -35,7 +35,7 @@ public class EditionsController(EditionAdministration admin) : Controller
 
         if (!ModelState.IsValid)
         {
-            return View(new NewEditionPage(form, await admin.OptionsAsync()));
+            return View(new NewEditionViewModel(form, await admin.OptionsAsync()));
         }
 
         var id = await admin.CreateAsync(form, User);

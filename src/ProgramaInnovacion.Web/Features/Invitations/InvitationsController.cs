@@ -17,7 +17,7 @@ public class InvitationsController(UserAdministration admin, SignInManager<AppUs
         var invitation = await admin.FindUsableAsync(token);
         return invitation is null
             ? Invalid()
-            : View(new AcceptInvitationPage(token, invitation.User.Email ?? "", new AcceptInvitationForm { DisplayName = invitation.User.DisplayName }));
+            : View(new AcceptInvitationViewModel(token, invitation.User.Email ?? "", new AcceptInvitationForm { DisplayName = invitation.User.DisplayName }));
     }
 
     [HttpPost("{token}")]
@@ -51,7 +51,7 @@ public class InvitationsController(UserAdministration admin, SignInManager<AppUs
             }
         }
 
-        return View(new AcceptInvitationPage(token, invitation.User.Email ?? "", form));
+        return View(new AcceptInvitationViewModel(token, invitation.User.Email ?? "", form));
     }
 
     private ViewResult Invalid()

@@ -22,7 +22,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
 {
     public const int PageSize = 20;
 
-    public async Task<CaseSearchPage> SearchAsync(CaseSearchQuery query)
+    public async Task<CaseSearchViewModel> SearchAsync(CaseSearchQuery query)
     {
         var terms = SearchText.QueryTerms(query.Q);
         var entries = db.CaseEntries.AsNoTracking();
@@ -70,7 +70,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
             .Select(x => new CaseResult(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score))
             .ToListAsync();
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOption(e.Id, e.Name)).ToListAsync();
-        return new CaseSearchPage(query, results, total, page, pageCount, editions);
+        return new CaseSearchViewModel(query, results, total, page, pageCount, editions);
     }
 
     public async Task<CaseDetails?> GetAsync(int id, ClaimsPrincipal user)

@@ -21,7 +21,7 @@ public sealed record CaseResult(int Id, string Title, string Summary, CaseSource
 
 public sealed record EditionOption(int Id, string Name);
 
-public sealed record CaseSearchPage(
+public sealed record CaseSearchViewModel(
     CaseSearchQuery Query,
     IReadOnlyList<CaseResult> Results,
     int Total,

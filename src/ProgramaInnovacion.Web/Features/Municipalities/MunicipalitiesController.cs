@@ -36,7 +36,7 @@ public class MunicipalityForm
     public string Slug { get; set; } = "";
 }
 
-public sealed record MunicipalityPage(int? Id, MunicipalityForm Form);
+public sealed record MunicipalityViewModel(int? Id, MunicipalityForm Form);
 
 /// <summary>The municipalities that can join editions. Coordinators read; administrators change.</summary>
 [Authorize(Policy = Policies.Coordination)]
@@ -51,7 +51,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
 
     [Authorize(Policy = Policies.Administration)]
     [HttpGet("nuevo")]
-    public IActionResult Create() => View("Edit", new MunicipalityPage(null, new MunicipalityForm()));
+    public IActionResult Create() => View("Edit", new MunicipalityViewModel(null, new MunicipalityForm()));
 
     [Authorize(Policy = Policies.Administration)]
     [HttpPost("nuevo")]
@@ -61,7 +61,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         await ValidateUniqueAsync(form, null);
         if (!ModelState.IsValid)
         {
-            return View("Edit", new MunicipalityPage(null, form));
+            return View("Edit", new MunicipalityViewModel(null, form));
         }
 
         var municipality = await db.InTransactionAsync(async () =>
@@ -84,7 +84,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         var m = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
         return m is null
             ? NotFound()
-            : View(new MunicipalityPage(id, new MunicipalityForm { Name = m.Name, Province = m.Province, Category = m.Category, Population = m.Population, Slug = m.Slug }));
+            : View(new MunicipalityViewModel(id, new MunicipalityForm { Name = m.Name, Province = m.Province, Category = m.Category, Population = m.Population, Slug = m.Slug }));
     }
 
     [Authorize(Policy = Policies.Administration)]
@@ -101,7 +101,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         await ValidateUniqueAsync(form, id);
         if (!ModelState.IsValid)
         {
-            return View(new MunicipalityPage(id, form));
+            return View(new MunicipalityViewModel(id, form));
         }
 
         var before = $"{municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";

@@ -15,7 +15,7 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
 {
     public const int PageSize = 20;
 
-    public async Task<FeedPage> FeedAsync(Participant participant, FeedFilter filter)
+    public async Task<FeedViewModel> FeedAsync(Participant participant, FeedFilter filter)
     {
         var posts = Visible(participant);
         if (PostKindText.FromSlug(filter.Tipo) is { } kind)
@@ -51,7 +51,7 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
             .OrderBy(p => p.Municipality.Name)
             .Select(p => new FilterOption(p.MunicipalityId, p.Municipality.Name))
             .ToListAsync();
-        return new FeedPage(participant, filter, rows, total, page, pageCount, stages, municipalities);
+        return new FeedViewModel(participant, filter, rows, total, page, pageCount, stages, municipalities);
     }
 
     public async Task<int?> EditionOfPostAsync(int postId) =>

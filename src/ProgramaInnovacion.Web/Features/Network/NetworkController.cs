@@ -65,7 +65,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     {
         var participant = await ForPostAsync(id);
         var post = participant is null ? null : await network.GetAsync(participant, id);
-        return post is null ? NotFound() : View(new PostPage { Post = post });
+        return post is null ? NotFound() : View(new PostViewModel { Post = post });
     }
 
     [HttpPost("{id:int}/comentarios")]
@@ -80,7 +80,7 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
         if (!ModelState.IsValid)
         {
             var post = await network.GetAsync(participant, id);
-            return post is null ? NotFound() : View(nameof(Details), new PostPage { Post = post, Comment = comment });
+            return post is null ? NotFound() : View(nameof(Details), new PostViewModel { Post = post, Comment = comment });
         }
 
         if (!await network.AddCommentAsync(participant, id, comment.Body!, User))
@@ -153,6 +153,6 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     private async Task<Participant?> ForPostAsync(int postId) =>
         await network.EditionOfPostAsync(postId) is { } editionId ? await participation.ResolveAsync(User, editionId) : null;
 
-    private async Task<PostFormPage> FormPageAsync(Participant participant, int? id, PostForm form) =>
+    private async Task<PostFormViewModel> FormPageAsync(Participant participant, int? id, PostForm form) =>
         new() { PostId = id, Form = form, Stages = await network.StagesAsync(participant.EditionId) };
 }

@@ -20,7 +20,7 @@ public sealed record FilterOption(int Id, string Name);
 
 public sealed record PostSummary(int Id, string Title, PostKind Kind, string? Stage, string Author, string? Municipality, DateTime CreatedAtUtc, bool IsPinned, bool IsHidden, int CommentCount);
 
-public sealed record FeedPage(Participant Participant, FeedFilter Filter, IReadOnlyList<PostSummary> Posts, int Total, int Page, int PageCount, IReadOnlyList<FilterOption> Stages, IReadOnlyList<FilterOption> Municipalities);
+public sealed record FeedViewModel(Participant Participant, FeedFilter Filter, IReadOnlyList<PostSummary> Posts, int Total, int Page, int PageCount, IReadOnlyList<FilterOption> Stages, IReadOnlyList<FilterOption> Municipalities);
 
 public sealed record CommentView(string Author, string? Municipality, string BodyMarkdown, DateTime CreatedAtUtc);
 
@@ -61,7 +61,7 @@ public sealed class PostForm
     public string? Body { get; set; }
 }
 
-public sealed class PostFormPage
+public sealed class PostFormViewModel
 {
     public int? PostId { get; init; }
 
@@ -78,7 +78,7 @@ public sealed class CommentForm
     public string? Body { get; set; }
 }
 
-public sealed class PostPage
+public sealed class PostViewModel
 {
     public required PostDetails Post { get; init; }
 

@@ -9,7 +9,7 @@ public sealed record SharedStage(string Key, string Name);
 
 public sealed record SharedProject(int Id, string Municipality, string Province, string? Title, bool IsOwn, IReadOnlyList<SharedStage> ApprovedStages);
 
-public sealed record SharedDeliverablePage(int ProjectId, string Municipality, string? ProjectTitle, string StageName, DateTime? ApprovedAtUtc, DeliverableViewModel Deliverable);
+public sealed record SharedDeliverableViewModel(int ProjectId, string Municipality, string? ProjectTitle, string StageName, DateTime? ApprovedAtUtc, DeliverableViewModel Deliverable);
 
 /// <summary>
 /// Other teams' approved deliverables, read-only, when the edition shares them
@@ -38,7 +38,7 @@ public class SharedDeliverables(AppDbContext db, ApprovedDeliverables approved)
         return projects.Select(p => new SharedProject(p.Id, p.Name, p.Province, p.Title, p.Id == participant.ProjectId, stages[p.Id].ToList())).ToList();
     }
 
-    public async Task<SharedDeliverablePage?> GetAsync(Participant participant, int projectId, string stageKey)
+    public async Task<SharedDeliverableViewModel?> GetAsync(Participant participant, int projectId, string stageKey)
     {
         var project = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId && p.EditionId == participant.EditionId)
@@ -51,7 +51,7 @@ public class SharedDeliverables(AppDbContext db, ApprovedDeliverables approved)
 
         var deliverables = await approved.OfProjectAsync(projectId, (id, attachment) => SharedUrls.Attachment(id, stageKey, attachment), s => s.StageDefinition.Key == stageKey);
         return deliverables is [var deliverable]
-            ? new SharedDeliverablePage(projectId, project.Name, project.Title, deliverable.Name, deliverable.ApprovedAtUtc, deliverable.Content)
+            ? new SharedDeliverableViewModel(projectId, project.Name, project.Title, deliverable.Name, deliverable.ApprovedAtUtc, deliverable.Content)
             : null;
     }
 

@@ -29,7 +29,7 @@ public class PanelController(PanelQueries queries, PanelService panel, Deliverab
     [HttpPost("proyectos/{projectId:int}/declaracion")]
     public async Task<IActionResult> Declare(int projectId, ExpertAccess expert, DeclarationForm form)
     {
-        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : PanelOutcome.Fail("Revisá la declaración.");
+        var outcome = ModelState.IsValid ? await panel.DeclareAsync(User, expert, form) : CommandResult.Fail("Revisá la declaración.");
         if (!outcome.Succeeded)
         {
             AddErrors(outcome);
@@ -56,7 +56,7 @@ public class PanelController(PanelQueries queries, PanelService panel, Deliverab
     {
         // Sending locks the evaluation: an evaluation that could be sent gets a second look first.
         var confirming = form.Command == "enviar" && !confirmado && ModelState.IsValid;
-        var outcome = !ModelState.IsValid ? PanelOutcome.Fail("Revisá los datos marcados.")
+        var outcome = !ModelState.IsValid ? CommandResult.Fail("Revisá los datos marcados.")
             : confirming ? await panel.CheckSubmissionAsync(expert, form)
             : await panel.SaveEvaluationAsync(User, expert, form);
         if (outcome.Succeeded && confirming)
@@ -126,7 +126,7 @@ public class PanelController(PanelQueries queries, PanelService panel, Deliverab
         return new ExpertProjectViewModel(heading, expert, status, deliverables);
     }
 
-    private void AddErrors(PanelOutcome outcome)
+    private void AddErrors(CommandResult outcome)
     {
         foreach (var (key, message) in outcome.FieldErrors ?? new Dictionary<string, string>())
         {

@@ -85,10 +85,10 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
 
     [HttpPost("proyectos/{projectId:int}/recomendaciones/{recommendationId:int}/seguimiento")]
     public async Task<IActionResult> FollowUp(int projectId, int recommendationId, FollowUpForm form) =>
-        Done(ModelState.IsValid ? await panel.FollowUpAsync(User, projectId, recommendationId, form) : PanelOutcome.Fail("Revisá el seguimiento."),
+        Done(ModelState.IsValid ? await panel.FollowUpAsync(User, projectId, recommendationId, form) : CommandResult.Fail("Revisá el seguimiento."),
             "Guardamos el seguimiento de la recomendación.", nameof(Summary), projectId);
 
-    private RedirectToActionResult Done(PanelOutcome outcome, string message, string action, int? projectId)
+    private RedirectToActionResult Done(CommandResult outcome, string message, string action, int? projectId)
     {
         TempData[outcome.Succeeded ? "Message" : "PanelError"] = outcome.Succeeded ? message : outcome.Error;
         return RedirectToAction(action, projectId is null ? null : new { projectId });

@@ -8,16 +8,6 @@ using ProgramaInnovacion.Web.Infrastructure.Email;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
-/// <summary>The outcome of a panel action: null Error means done; Errors keyed by form field for the form to show.</summary>
-public sealed record PanelOutcome(string? Error, IReadOnlyDictionary<string, string>? FieldErrors = null)
-{
-    public static readonly PanelOutcome Done = new((string?)null);
-
-    public bool Succeeded => Error is null;
-
-    public static PanelOutcome Fail(string error) => new(error);
-}
-
 /// <summary>
 /// What experts, coordinators and teams change in the panel. Callers authorize first
 /// (ExpertPanelAccessHandler, Policies.Coordination); whether the action is allowed in the
@@ -29,23 +19,23 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task<PanelOutcome> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
+    public async Task<CommandResult> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
     {
         // The rule first (already declared, panel closed); then what the form lacks.
         var rule = PanelWorkflow.Apply(access.Situation, form.NoConflict == false ? PanelAction.DeclareConflict : PanelAction.DeclareNoConflict, PanelActor.AssignedExpert);
         if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(rule.Error!);
+            return CommandResult.Fail(rule.Error!);
         }
 
         if (form.NoConflict is null)
         {
-            return new PanelOutcome("Elegí una opción de la declaración.", new Dictionary<string, string> { [nameof(DeclarationForm.NoConflict)] = "Elegí si tenés o no un conflicto de interés." });
+            return CommandResult.Fail("Elegí una opción de la declaración.", new Dictionary<string, string> { [nameof(DeclarationForm.NoConflict)] = "Elegí si tenés o no un conflicto de interés." });
         }
 
         if (form.NoConflict == false && string.IsNullOrWhiteSpace(form.Reason))
         {
-            return new PanelOutcome("Indicá el motivo por el que declinás.", new Dictionary<string, string> { [nameof(DeclarationForm.Reason)] = "Indicá el motivo por el que declinás la evaluación." });
+            return CommandResult.Fail("Indicá el motivo por el que declinás.", new Dictionary<string, string> { [nameof(DeclarationForm.Reason)] = "Indicá el motivo por el que declinás la evaluación." });
         }
 
         var assignment = await db.PanelAssignments.SingleAsync(a => a.Id == access.AssignmentId);
@@ -54,11 +44,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         assignment.DeclaredAtUtc = Now;
         audit.Record(user, form.NoConflict.Value ? AuditActions.PanelNoConflictDeclared : AuditActions.PanelDeclined, nameof(PanelAssignment), assignment.Id, assignment.DeclineReason);
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Saves the draft (adding or removing recommendations as asked) and, for "enviar", submits and locks it.</summary>
-    public async Task<PanelOutcome> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
+    public async Task<CommandResult> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
     {
         var submit = form.Command == "enviar";
         var assignment = await db.PanelAssignments
@@ -70,7 +60,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         var rule = PanelWorkflow.Apply(situation, submit ? PanelAction.Submit : PanelAction.SaveDraft, PanelActor.AssignedExpert);
         if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(rule.Error!);
+            return CommandResult.Fail(rule.Error!);
         }
 
         var criteria = await CriteriaAsync(access.ProjectId);
@@ -78,7 +68,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         var errors = Validate(form, criteria, submit);
         if (errors.Count > 0)
         {
-            return new PanelOutcome(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
+            return CommandResult.Fail(submit ? "Revisá la evaluación antes de enviarla." : "Revisá los datos marcados.", errors);
         }
 
         var kept = form.Recommendations.Where(r => !r.Remove).ToList();
@@ -86,7 +76,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         if (stale.Any(r => r.Response is not null))
         {
             // Deleting it would cascade to the team's answer.
-            return PanelOutcome.Fail("No se puede quitar una recomendación que el equipo ya respondió.");
+            return CommandResult.Fail("No se puede quitar una recomendación que el equipo ya respondió.");
         }
 
         var now = Now;
@@ -154,27 +144,27 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             // The evaluation was saved elsewhere (another tab, a reopening) since it was read: nothing
             // of this save was written, and the form comes back with what the expert typed.
             db.ChangeTracker.Clear();
-            return PanelOutcome.Fail(ConcurrencyConflict.Message);
+            return CommandResult.Fail(ConcurrencyConflict.Message);
         }
 
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>The submission's rules without saving anything: the confirmation step is shown only to an evaluation that can be sent.</summary>
-    public async Task<PanelOutcome> CheckSubmissionAsync(ExpertAccess access, EvaluationForm form)
+    public async Task<CommandResult> CheckSubmissionAsync(ExpertAccess access, EvaluationForm form)
     {
         if (!access.MayRead || access.PanelClosed)
         {
-            return PanelOutcome.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
+            return CommandResult.Fail("La mesa está cerrada: ya no se pueden modificar evaluaciones.");
         }
 
         if (access.EvaluationStatus == EvaluationStatus.Submitted)
         {
-            return PanelOutcome.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
+            return CommandResult.Fail("Tu evaluación ya fue enviada y está bloqueada. Si necesitás cambiarla, pedíselo a la coordinación.");
         }
 
         var errors = Validate(form, await CriteriaAsync(access.ProjectId), submit: true);
-        return errors.Count > 0 ? new PanelOutcome("Revisá la evaluación antes de enviarla.", errors) : PanelOutcome.Done;
+        return errors.Count > 0 ? CommandResult.Fail("Revisá la evaluación antes de enviarla.", errors) : CommandResult.Done;
     }
 
     private async Task<List<(int Id, string Name)>> CriteriaAsync(int projectId)
@@ -250,14 +240,14 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
     }
 
-    public async Task<PanelOutcome> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
+    public async Task<CommandResult> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
     {
         var project = await db.Projects.Where(p => p.Id == projectId)
             .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked && s.State != StageState.Approved) })
             .SingleOrDefaultAsync();
         if (project is null || !project.Open)
         {
-            return PanelOutcome.Fail("La mesa de este proyecto no está abierta.");
+            return CommandResult.Fail("La mesa de este proyecto no está abierta.");
         }
 
         var expertRoleId = db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id);
@@ -265,12 +255,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             .Select(u => new { u.Id, u.DisplayName, u.Email }).SingleOrDefaultAsync();
         if (expert is null)
         {
-            return PanelOutcome.Fail("Elegí una persona experta de la lista.");
+            return CommandResult.Fail("Elegí una persona experta de la lista.");
         }
 
         if (await db.PanelAssignments.AnyAsync(a => a.ProjectId == projectId && a.ExpertId == expert.Id))
         {
-            return PanelOutcome.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
+            return CommandResult.Fail($"{expert.DisplayName} ya está asignado a este proyecto.");
         }
 
         await db.InTransactionAsync(async () =>
@@ -290,26 +280,26 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
                 "Después vas a poder leer el proyecto final y los entregables aprobados, evaluarlo con la rúbrica y dejar tus recomendaciones.\n\nGracias por tu tiempo.\nPrograma de Innovación – RIL"));
         }
 
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
-    public async Task<PanelOutcome> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    public async Task<CommandResult> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
         var assignment = await db.PanelAssignments.Include(a => a.Evaluation).SingleOrDefaultAsync(a => a.Id == assignmentId && a.ProjectId == projectId);
         if (assignment is null)
         {
-            return PanelOutcome.Fail("La asignación ya no existe.");
+            return CommandResult.Fail("La asignación ya no existe.");
         }
 
         if (assignment.Evaluation is { Status: EvaluationStatus.Submitted })
         {
-            return PanelOutcome.Fail("No se puede quitar a quien ya envió su evaluación: reabrila primero si hace falta.");
+            return CommandResult.Fail("No se puede quitar a quien ya envió su evaluación: reabrila primero si hace falta.");
         }
 
         db.PanelAssignments.Remove(assignment);
         audit.Record(user, AuditActions.ExpertUnassigned, nameof(PanelAssignment), assignment.Id, $"proyecto {assignment.ProjectId}");
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>The project's panel as PanelWorkflow sees it, from one assignment's point of view (none: only the panel matters), in one query.</summary>
@@ -332,12 +322,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
                 row.Assignment is null ? AssignmentState.Pending : PanelWorkflow.State(row.Assignment.Declaration, row.Assignment.Status), row.AnySubmitted);
     }
 
-    public async Task<PanelOutcome> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
+    public async Task<CommandResult> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId, assignmentId), PanelAction.Reopen, PanelActor.Coordinator);
         if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(rule.Error!);
+            return CommandResult.Fail(rule.Error!);
         }
 
         var evaluation = await db.PanelEvaluations.SingleAsync(e => e.AssignmentId == assignmentId);
@@ -347,15 +337,15 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         evaluation.ReopenedById = UserId(user);
         audit.Record(user, AuditActions.EvaluationReopened, nameof(PanelAssignment), assignmentId);
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
-    public async Task<PanelOutcome> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
+    public async Task<CommandResult> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
     {
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Publish, PanelActor.Coordinator);
         if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(rule.Error!);
+            return CommandResult.Fail(rule.Error!);
         }
 
         db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
@@ -370,16 +360,16 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
                 $"Ingresá para leerlo y responder cada recomendación con una acción y una fecha:\n{teamUrl}\n\nPrograma de Innovación – RIL"));
         }
 
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
-    public async Task<PanelOutcome> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
+    public async Task<CommandResult> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
     {
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .SingleOrDefaultAsync(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted);
         if (recommendation is null)
         {
-            return PanelOutcome.Fail("La recomendación no existe.");
+            return CommandResult.Fail("La recomendación no existe.");
         }
 
         var errors = new Dictionary<string, string>();
@@ -395,7 +385,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         if (errors.Count > 0)
         {
-            return new PanelOutcome("Revisá la respuesta a la recomendación.", errors);
+            return CommandResult.Fail("Revisá la respuesta a la recomendación.", errors);
         }
 
         var response = recommendation.Response ??= new RecommendationResponse { FollowUp = FollowUpStatus.Pending };
@@ -406,10 +396,10 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.RespondedById = UserId(user);
         audit.Record(user, AuditActions.RecommendationAnswered, nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
-    public async Task<PanelOutcome> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
+    public async Task<CommandResult> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
     {
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .Where(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted)
@@ -417,12 +407,12 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             .SingleOrDefaultAsync();
         if (recommendation is null || !recommendation.Published)
         {
-            return PanelOutcome.Fail("Solo se hace seguimiento de recomendaciones publicadas.");
+            return CommandResult.Fail("Solo se hace seguimiento de recomendaciones publicadas.");
         }
 
         if (form.Status is null || !Enum.IsDefined(form.Status.Value))
         {
-            return PanelOutcome.Fail("Elegí el estado del seguimiento.");
+            return CommandResult.Fail("Elegí el estado del seguimiento.");
         }
 
         var response = recommendation.Entity.Response ??= new RecommendationResponse();
@@ -432,16 +422,16 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.FollowUpById = UserId(user);
         audit.Record(user, AuditActions.RecommendationFollowedUp, nameof(PanelRecommendation), recommendationId, form.Status.Value.Label());
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 
     /// <summary>Closing the panel approves the "Mesa de expertos" stage; the result must be published first.</summary>
-    public async Task<PanelOutcome> CloseAsync(ClaimsPrincipal user, int projectId)
+    public async Task<CommandResult> CloseAsync(ClaimsPrincipal user, int projectId)
     {
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Close, PanelActor.Coordinator);
         if (!rule.Allowed)
         {
-            return PanelOutcome.Fail(rule.Error!);
+            return CommandResult.Fail(rule.Error!);
         }
 
         var publication = await db.PanelPublications.SingleAsync(p => p.ProjectId == projectId);
@@ -449,13 +439,13 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         var result = await transitions.ApplyAsync(stage, StageAction.Close, WorkflowActor.Coordinator, UserId(user));
         if (!result.Allowed)
         {
-            return PanelOutcome.Fail(result.Error!);
+            return CommandResult.Fail(result.Error!);
         }
 
         publication.ClosedAtUtc = Now;
         publication.ClosedById = UserId(user);
         audit.Record(user, AuditActions.PanelClosed, nameof(Project), projectId);
         await db.SaveChangesAsync();
-        return PanelOutcome.Done;
+        return CommandResult.Done;
     }
 }

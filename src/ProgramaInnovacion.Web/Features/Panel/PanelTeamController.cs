@@ -45,7 +45,7 @@ public class PanelTeamController(PanelAccess access, PanelQueries queries, Panel
             return Forbid();
         }
 
-        var outcome = ModelState.IsValid ? await panel.RespondAsync(User, projectId, recommendationId, form) : PanelOutcome.Fail("Revisá la respuesta a la recomendación.");
+        var outcome = ModelState.IsValid ? await panel.RespondAsync(User, projectId, recommendationId, form) : CommandResult.Fail("Revisá la respuesta a la recomendación.");
         if (outcome.Succeeded)
         {
             TempData["Message"] = "Guardamos la respuesta del equipo a la recomendación.";

@@ -23,7 +23,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
     private static readonly Expression<Func<ProjectStage, bool>> WasSubmitted = s =>
         s.SubmittedAtUtc != null || s.State == StageState.Submitted || s.State == StageState.Approved || s.State == StageState.ChangesRequested;
 
-    public async Task<StageTemplatePage?> GetEditionAsync(int editionId, NewStageForm? newStage = null)
+    public async Task<StageTemplateViewModel?> GetEditionAsync(int editionId, NewStageForm? newStage = null)
     {
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Name }).SingleOrDefaultAsync();
         if (edition is null)
@@ -34,12 +34,12 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         var stages = await db.StageDefinitions.AsNoTracking().Where(s => s.EditionId == editionId).OrderBy(s => s.Order)
             .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.Role, s.DueAtUtc, s.SchemaJson, HasSubmissions = db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Any(WasSubmitted) })
             .ToListAsync();
-        return new StageTemplatePage(editionId, edition.Name,
+        return new StageTemplateViewModel(editionId, edition.Name,
             stages.Select(s => new StageListRow(s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, StageSchema.FromJson(s.SchemaJson).Fields.Count, s.HasSubmissions, s.Role)).ToList(),
             newStage ?? new NewStageForm());
     }
 
-    public async Task<StagePage?> GetStageAsync(int editionId, int stageId, StageForm? form = null)
+    public async Task<TemplateStageViewModel?> GetStageAsync(int editionId, int stageId, StageForm? form = null)
     {
         var stage = await db.StageDefinitions.AsNoTracking().Where(s => s.Id == stageId && s.EditionId == editionId)
             .Select(s => new { s.Id, s.Key, s.Order, s.Name, s.Role, s.Description, s.GuidingQuestions, s.DueAtUtc, s.SchemaJson, Edition = s.Edition.Name })
@@ -59,13 +59,13 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
             DueDate = stage.DueAtUtc is { } due ? ArgentinaClock.LocalDate(due) : null,
             Role = stage.Role,
         };
-        return new StagePage(editionId, stage.Edition, stage.Id, stage.Key, stage.Order, form,
+        return new TemplateStageViewModel(editionId, stage.Edition, stage.Id, stage.Key, stage.Order, form,
             schema.Fields.Select(f => new FieldRow(f.Key, f.Label, f.Type, f.Required, withContent.Contains(f.Key))).ToList(),
             withContent.Where(k => schema.Find(k) is null).Order(StringComparer.Ordinal).ToList(),
             await HasSubmissionsAsync(stageId));
     }
 
-    public async Task<FieldPage?> GetFieldAsync(int editionId, int stageId, string? key, FieldForm? form = null)
+    public async Task<FieldViewModel?> GetFieldAsync(int editionId, int stageId, string? key, FieldForm? form = null)
     {
         var stage = await db.StageDefinitions.AsNoTracking().Where(s => s.Id == stageId && s.EditionId == editionId)
             .Select(s => new { s.Name, s.SchemaJson }).SingleOrDefaultAsync();
@@ -81,7 +81,7 @@ public class StageTemplateEditor(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         var hasContent = key is not null && (await KeysWithContentAsync(stageId)).Contains(key);
-        return new FieldPage(editionId, stageId, stage.Name, key is null, form ?? (field is null ? new FieldForm { MaxLength = 2000 } : FieldForm.From(field)), hasContent, await HasSubmissionsAsync(stageId));
+        return new FieldViewModel(editionId, stageId, stage.Name, key is null, form ?? (field is null ? new FieldForm { MaxLength = 2000 } : FieldForm.From(field)), hasContent, await HasSubmissionsAsync(stageId));
     }
 
     /// <summary>True once any team has submitted this stage: changing it then needs confirmation.</summary>

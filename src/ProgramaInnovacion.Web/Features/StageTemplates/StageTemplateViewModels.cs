@@ -33,17 +33,17 @@ public class NewStageForm : StageForm
 /// <summary>The role select of the new-stage and stage forms: the posted field name and the chosen role.</summary>
 public sealed record RoleSelect(string Name, StageRole? Value);
 
-public sealed record StageTemplatePage(int EditionId, string EditionName, IReadOnlyList<StageListRow> Stages, NewStageForm NewStage);
+public sealed record StageTemplateViewModel(int EditionId, string EditionName, IReadOnlyList<StageListRow> Stages, NewStageForm NewStage);
 
 public sealed record FieldRow(string Key, string Label, FieldType Type, bool Required, bool HasContent);
 
-public sealed record StagePage(int EditionId, string EditionName, int StageId, string Key, int Order, StageForm Form,
+public sealed record TemplateStageViewModel(int EditionId, string EditionName, int StageId, string Key, int Order, StageForm Form,
     IReadOnlyList<FieldRow> Fields, IReadOnlyList<string> RetiredKeysWithContent, bool HasSubmissions);
 
-public sealed record FieldPage(int EditionId, int StageId, string StageName, bool IsNew, FieldForm Form, bool HasContent, bool HasSubmissions);
+public sealed record FieldViewModel(int EditionId, int StageId, string StageName, bool IsNew, FieldForm Form, bool HasContent, bool HasSubmissions);
 
 /// <summary>A change to a stage with submitted deliverables, shown back for confirmation before it is applied.</summary>
-public sealed record ConfirmPage(string Action, string Message, IReadOnlyList<KeyValuePair<string, string>> Values, string CancelUrl);
+public sealed record ConfirmViewModel(string Action, string Message, IReadOnlyList<KeyValuePair<string, string>> Values, string CancelUrl);
 
 public static class FieldTypeText
 {

@@ -210,6 +210,6 @@ public class StageTemplatesController(StageTemplateEditor editor) : Controller
             .Where(f => f.Key is not ("__RequestVerificationToken" or "confirmado"))
             .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")))
             .ToList();
-        return View("Confirm", new ConfirmPage(Request.Path, message, values, $"/admin/ediciones/{editionId}/etapas/{stageId}"));
+        return View("Confirm", new ConfirmViewModel(Request.Path, message, values, $"/admin/ediciones/{editionId}/etapas/{stageId}"));
     }
 }

@@ -61,7 +61,7 @@ public class ReviewController(IAuthorizationService authorization, StageQueries 
             }
 
             var canEdit = (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Edit)).Succeeded;
-            return View("Stage", new StagePageModel
+            return View("Stage", new StagePageViewModel
             {
                 Stage = stage,
                 Permissions = new StagePermissions(canEdit, CanReview: true),

@@ -61,7 +61,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
     }
 
     /// <summary>The review page: the stage with its last submission compared with the one before (one more command).</summary>
-    public async Task<ReviewPageModel> ReviewAsync(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
+    public async Task<ReviewPageViewModel> ReviewAsync(StageInfo stage, string comment = "", string? commentError = null, string? threadText = null, string? threadError = null)
     {
         // Separate query: a "top 2 per parent" inside the stage's projection needs APPLY, which SQLite lacks.
         var submissions = stage.DeliverableId is { } deliverableId
@@ -77,7 +77,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         var changes = latest is not null && previous is not null
             ? DeliverableDiff.Compare(stage.Schema, DeliverableContent.Parse(previous.ContentJson).Root, DeliverableContent.Parse(latest.ContentJson).Root)
             : null;
-        return new ReviewPageModel { Stage = stage, Latest = latest, Previous = previous, Changes = changes, Comment = comment, CommentError = commentError, ThreadText = threadText, ThreadError = threadError };
+        return new ReviewPageViewModel { Stage = stage, Latest = latest, Previous = previous, Changes = changes, Comment = comment, CommentError = commentError, ThreadText = threadText, ThreadError = threadError };
     }
 
     public Task<List<RevisionRow>> RevisionsAsync(int deliverableId) =>
@@ -85,7 +85,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             .Select(r => new RevisionRow(r.Number, r.Kind, r.Author.DisplayName, r.CreatedAtUtc)).ToListAsync();
 
     /// <summary>The two revisions to compare and the list of numbers for the picker (two commands).</summary>
-    public async Task<CompareModel?> CompareAsync(StageInfo stage, int from, int to)
+    public async Task<CompareViewModel?> CompareAsync(StageInfo stage, int from, int to)
     {
         if (stage.DeliverableId is not { } deliverableId)
         {
@@ -105,7 +105,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
 
         var numbers = await db.DeliverableRevisions.AsNoTracking().Where(r => r.DeliverableId == deliverableId).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync();
         var changes = DeliverableDiff.Compare(stage.Schema, DeliverableContent.Parse(before.ContentJson).Root, DeliverableContent.Parse(after.ContentJson).Root);
-        return new CompareModel(stage, before.Row, after.Row, changes, numbers);
+        return new CompareViewModel(stage, before.Row, after.Row, changes, numbers);
     }
 
     /// <summary>Submitted deliverables of every project, oldest submission first.</summary>
@@ -119,7 +119,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         return rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted)) { DueAtUtc = r.DueAtUtc }).ToList();
     }
 
-    public async Task<TimelineModel?> TimelineAsync(int projectId)
+    public async Task<TimelineViewModel?> TimelineAsync(int projectId)
     {
         var municipality = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Municipality.Name).SingleOrDefaultAsync();
         if (municipality is null)
@@ -132,11 +132,11 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.OccurredAtUtc, e.ProjectStage.StageDefinition.Name, e.Action, e.FromState, e.ToState, e.Actor == null ? "Sistema" : e.Actor.DisplayName, e.Comment))
             .ToListAsync();
-        return new TimelineModel(projectId, municipality, events);
+        return new TimelineViewModel(projectId, municipality, events);
     }
 
     /// <summary>The stages of an edition (the newest when none is given) with their due dates in Argentina time.</summary>
-    public async Task<DeadlinesModel?> DeadlinesAsync(int? editionId)
+    public async Task<DeadlinesViewModel?> DeadlinesAsync(int? editionId)
     {
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).ToListAsync();
         var edition = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions.FirstOrDefault();
@@ -147,7 +147,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
 
         var stages = await db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == edition.Id).OrderBy(d => d.Order)
             .Select(d => new { d.Id, d.Order, d.Name, d.DueAtUtc }).ToListAsync();
-        return new DeadlinesModel
+        return new DeadlinesViewModel
         {
             EditionId = edition.Id,
             EditionName = edition.Name,

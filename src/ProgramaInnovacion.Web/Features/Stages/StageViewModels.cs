@@ -64,7 +64,7 @@ public sealed record StagePermissions(bool CanEdit, bool CanReview)
 }
 
 /// <summary>The team's stage page: the form (editable) or the read-only deliverable.</summary>
-public sealed class StagePageModel
+public sealed class StagePageViewModel
 {
     public required StageInfo Stage { get; init; }
 
@@ -101,7 +101,7 @@ public sealed class StagePageModel
     public IReadOnlyList<FieldError> ErrorsOfField(string key) => Errors.Where(e => e.FieldKey == key && e.Row is null).ToList();
 }
 
-public sealed class ReviewPageModel
+public sealed class ReviewPageViewModel
 {
     public required StageInfo Stage { get; init; }
 
@@ -126,9 +126,9 @@ public sealed record RevisionRow(int Number, RevisionKind Kind, string Author, D
     public string KindText => Kind == RevisionKind.Submission ? "Entrega" : "Borrador";
 }
 
-public sealed record RevisionListModel(StageInfo Stage, IReadOnlyList<RevisionRow> Revisions);
+public sealed record RevisionListViewModel(StageInfo Stage, IReadOnlyList<RevisionRow> Revisions);
 
-public sealed record CompareModel(StageInfo Stage, RevisionRow From, RevisionRow To, IReadOnlyList<FieldChange> Changes, IReadOnlyList<int> Numbers);
+public sealed record CompareViewModel(StageInfo Stage, RevisionRow From, RevisionRow To, IReadOnlyList<FieldChange> Changes, IReadOnlyList<int> Numbers);
 
 public sealed record QueueRow(int ProjectId, string Municipality, string StageKey, string StageName, int Order, DateTime SubmittedAtUtc, int DaysWaiting)
 {
@@ -151,7 +151,7 @@ public sealed record TimelineRow(DateTime OccurredAtUtc, string Stage, StageActi
     };
 }
 
-public sealed record TimelineModel(int ProjectId, string Municipality, IReadOnlyList<TimelineRow> Events);
+public sealed record TimelineViewModel(int ProjectId, string Municipality, IReadOnlyList<TimelineRow> Events);
 
 public sealed class DeadlineRow
 {
@@ -168,7 +168,7 @@ public sealed class DeadlineRow
     public string? Error { get; set; }
 }
 
-public sealed class DeadlinesModel
+public sealed class DeadlinesViewModel
 {
     public int EditionId { get; set; }
 
@@ -179,7 +179,7 @@ public sealed class DeadlinesModel
     public List<DeadlineRow> Stages { get; set; } = [];
 }
 
-public sealed record CommentThreadModel(string StageUrl, IReadOnlyList<CommentView> Comments, bool CanComment, string Text, string? Error, string? ReturnTo);
+public sealed record CommentThreadViewModel(string StageUrl, IReadOnlyList<CommentView> Comments, bool CanComment, string Text, string? Error, string? ReturnTo);
 
 /// <summary>A field-by-field comparison to show: titles of the two sides, and whether to hide unchanged fields.</summary>
-public sealed record ChangesModel(IReadOnlyList<ProgramaInnovacion.Core.Deliverables.FieldChange> Changes, string BeforeTitle, string AfterTitle, bool OnlyChanged = false);
+public sealed record ChangesViewModel(IReadOnlyList<ProgramaInnovacion.Core.Deliverables.FieldChange> Changes, string BeforeTitle, string AfterTitle, bool OnlyChanged = false);

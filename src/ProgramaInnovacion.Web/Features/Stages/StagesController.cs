@@ -41,7 +41,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             return NotFound();
         }
 
-        return View("Stage", new StagePageModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+        return View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
     }
 
     // The deliverable form is multipart (it can carry a file), so these actions read the form
@@ -70,12 +70,12 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             if (IsOverTheSizeLimit(e))
             {
                 Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return View("UploadTooLarge", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+                return View("UploadTooLarge", new UploadTooLargeViewModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
             }
 
             // A cut or malformed body is not a big file: saying "el máximo es 20 MB" sent people to shrink files that were fine.
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("FormUnreadable", new UploadTooLargeModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
+            return View("FormUnreadable", new UploadTooLargeViewModel(StageUrls.Stage(id, key), uploads.MaxUploadText));
         }
 
         return await antiforgery.IsRequestValidAsync(HttpContext) ? null : BadRequest();
@@ -144,7 +144,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             case DraftSaveStatus.Conflict:
                 var theirs = DeliverableContent.Parse(result.CurrentContentJson).Root;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Stage", new StagePageModel
+                return View("Stage", new StagePageViewModel
                 {
                     Stage = stage,
                     Permissions = permissions,
@@ -163,7 +163,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (submit && outcome.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Stage", new StagePageModel
+            return View("Stage", new StagePageViewModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -177,7 +177,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (!submit && outcome.Errors.Count > 0)
         {
             // Saved, but some values are kept as typed or were cut: say so beside each field, now.
-            return View("Stage", new StagePageModel
+            return View("Stage", new StagePageViewModel
             {
                 Stage = stage,
                 Permissions = permissions,
@@ -195,7 +195,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     }
 
     private ViewResult Form(StageInfo stage, StagePermissions permissions, JsonObject content, int version, string? message = null, string? previewKey = null, IReadOnlyList<FieldError>? errors = null) =>
-        View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
+        View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions, Content = content, Version = version, FormMessage = message, PreviewKey = previewKey, Errors = errors ?? [] });
 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
@@ -276,7 +276,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         if (upload.Error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Stage", new StagePageModel
+            return View("Stage", new StagePageViewModel
             {
                 Stage = stage,
                 Permissions = permissions!,
@@ -341,7 +341,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return toReview
                 ? View("Review", await queries.ReviewAsync(stage, threadText: texto, threadError: error))
-                : View("Stage", new StagePageModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
+                : View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version, CommentText = texto ?? "", CommentError = error });
         }
 
         TempData["Message"] = "Comentario publicado.";
@@ -358,7 +358,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         }
 
         var revisions = stage.DeliverableId is { } deliverableId ? await queries.RevisionsAsync(deliverableId) : [];
-        return View("Revisions", new RevisionListModel(stage, revisions));
+        return View("Revisions", new RevisionListViewModel(stage, revisions));
     }
 
     [HttpGet("etapas/{key}/comparar")]
@@ -377,4 +377,4 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     }
 }
 
-public sealed record UploadTooLargeModel(string StageUrl, string MaxText);
+public sealed record UploadTooLargeViewModel(string StageUrl, string MaxText);

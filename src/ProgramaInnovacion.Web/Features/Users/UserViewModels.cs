@@ -46,7 +46,7 @@ public class EditUserForm : UserFormBase
 /// <summary>An account's stored form values with what its edit page shows beside them.</summary>
 public sealed record EditUserData(EditUserForm Form, string? Email, bool IsActive);
 
-public sealed record UserFormPage(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive);
+public sealed record UserFormViewModel(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive);
 
 public class AcceptInvitationForm
 {
@@ -69,4 +69,4 @@ public class AcceptInvitationForm
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record AcceptInvitationPage(string Token, string Email, AcceptInvitationForm Form);
+public sealed record AcceptInvitationViewModel(string Token, string Email, AcceptInvitationForm Form);
