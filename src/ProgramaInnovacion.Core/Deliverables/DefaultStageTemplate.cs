@@ -11,7 +11,22 @@ public sealed record StageTemplate(
     string Description,
     IReadOnlyList<string> GuidingQuestions,
     StageSchema Schema,
-    bool HasTeamForm = true);
+    bool HasTeamForm = true)
+{
+    /// <summary>This stage as an edition's definition (the edition is set by the caller's collection).</summary>
+    public StageDefinition ToDefinition(DateTime? dueAtUtc = null) => new()
+    {
+        Order = Order,
+        Key = Key,
+        Role = Role,
+        Name = Name,
+        Description = Description,
+        GuidingQuestions = string.Join('\n', GuidingQuestions),
+        SchemaJson = Schema.ToJson(),
+        HasTeamForm = HasTeamForm,
+        DueAtUtc = dueAtUtc,
+    };
+}
 
 /// <summary>The ten stages of the program, from the challenge to the expert panel, with their deliverable schemas.</summary>
 public static class DefaultStageTemplate

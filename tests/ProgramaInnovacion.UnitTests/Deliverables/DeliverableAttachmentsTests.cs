@@ -38,16 +38,7 @@ public sealed class DeliverableAttachmentsTests : IAsyncLifetime, IDisposable
             Theme = "Digitalización de Servicios",
             StartsAtUtc = Now,
             CreatedAtUtc = Now,
-            Stages = DefaultStageTemplate.Stages.Select(t => new StageDefinition
-            {
-                Order = t.Order,
-                Key = t.Key,
-                Role = t.Role,
-                Name = t.Name,
-                Description = t.Description,
-                SchemaJson = t.Schema.ToJson(),
-                HasTeamForm = t.HasTeamForm,
-            }).ToList(),
+            Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition()).ToList(),
         };
         var projects = Slugs
             .Select(slug => ProjectFactory.Create(edition, new Municipality { Name = slug, Province = "Buenos Aires", Slug = slug }, Now))

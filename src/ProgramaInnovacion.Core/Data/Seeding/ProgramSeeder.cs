@@ -53,18 +53,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
             EndsAtUtc = ReferenceData.FirstEditionEndUtc,
             ShareApprovedDeliverables = true,
             CreatedAtUtc = now,
-            Stages = DefaultStageTemplate.Stages.Select(t => new StageDefinition
-            {
-                Order = t.Order,
-                Key = t.Key,
-                Role = t.Role,
-                Name = t.Name,
-                Description = t.Description,
-                GuidingQuestions = string.Join('\n', t.GuidingQuestions),
-                SchemaJson = t.Schema.ToJson(),
-                HasTeamForm = t.HasTeamForm,
-                DueAtUtc = ReferenceData.FirstEditionDueDateUtc(t.Order),
-            }).ToList(),
+            Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition(ReferenceData.FirstEditionDueDateUtc(t.Order))).ToList(),
         };
         db.Editions.Add(edition);
         db.CalendarSessions.Add(KnowledgeSeeder.KickOff(edition, now));
