@@ -73,6 +73,10 @@ public static class AuditActions
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
 
+    public const string EmailResent = "notifications.email-resent";
+    public const string NotificationPreferencesChanged = "notifications.preferences-changed";
+    public const string NotificationsUnsubscribed = "notifications.unsubscribed";
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [DraftSaved] = "Guardar borrador",
@@ -131,6 +135,9 @@ public static class AuditActions
         [SignInFailed] = "Intento de ingreso fallido",
         [PasswordChanged] = "Cambiar contraseña",
         [PasswordReset] = "Restablecer contraseña",
+        [EmailResent] = "Reenviar correo",
+        [NotificationPreferencesChanged] = "Cambiar preferencias de avisos",
+        [NotificationsUnsubscribed] = "Dejar de recibir correos de una categoría",
 
         // Names stored before these constants existed (older rows keep them).
         ["calendario.crear"] = "Crear sesión del calendario",

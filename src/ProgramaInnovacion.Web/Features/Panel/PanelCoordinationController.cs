@@ -41,8 +41,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpPost("proyectos/{projectId:int}/asignaciones")]
     public async Task<IActionResult> Assign(int projectId, AssignForm form)
     {
-        var url = Url.AbsoluteAction(nameof(PanelController.Project), "Panel", new { projectId });
-        var outcome = await panel.AssignAsync(User, projectId, form.ExpertId, url);
+        var outcome = await panel.AssignAsync(User, projectId, form.ExpertId);
         return Done(outcome, "Asignamos a la persona experta y le enviamos un correo.", nameof(Index), null);
     }
 
@@ -75,8 +74,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
                 new ConfirmButton(missing.Count == 0 ? "Sí, publicar el resultado al equipo" : "Publicar igual"), null, Url.Action(nameof(Summary), new { projectId })!));
         }
 
-        var url = Url.AbsoluteAction(nameof(PanelTeamController.Index), "PanelTeam", new { projectId });
-        return Done(await panel.PublishAsync(User, projectId, url), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
+        return Done(await panel.PublishAsync(User, projectId), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
     }
 
     [HttpPost("proyectos/{projectId:int}/cerrar")]

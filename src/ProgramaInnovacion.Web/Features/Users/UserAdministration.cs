@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure;
-using ProgramaInnovacion.Web.Infrastructure.Email;
+using ProgramaInnovacion.Web.Features.Notifications;
 
 namespace ProgramaInnovacion.Web.Features.Users;
 
@@ -12,7 +12,7 @@ namespace ProgramaInnovacion.Web.Features.Users;
 /// Accounts as administrators manage them: invitations by e-mail (single-use, 7 days, only the
 /// token's hash stored), roles, team membership and deactivation. Users are never deleted.
 /// </summary>
-public class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, IEmailSender email, TimeProvider time)
+public class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, Outbox outbox, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
@@ -106,7 +106,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                return new Invited(null, null, string.Join(" ", created.Errors.Select(e => e.Description)));
+                return new Invited(null, string.Join(" ", created.Errors.Select(e => e.Description)));
             }
 
             await users.AddToRolesAsync(user, form.Roles);
@@ -116,18 +116,13 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             }
 
             audit.Record(actor, AuditActions.UserInvited, nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
-            return new Invited(user, await IssueInvitationAsync(user, actor), null);
+            await IssueInvitationAsync(user, actor, linkFor);
+            return new Invited(user, null);
         }, i => i.Error is null);
-        if (invited is not { User: { } invitedUser, Token: { } token })
-        {
-            return CommandResult.Fail<AppUser>(invited.Error!);
-        }
-
-        await SendInvitationAsync(invitedUser, actor, linkFor(token));
-        return CommandResult.Ok(invitedUser);
+        return invited is { User: { } invitedUser } ? CommandResult.Ok(invitedUser) : CommandResult.Fail<AppUser>(invited.Error!);
     }
 
-    private sealed record Invited(AppUser? User, string? Token, string? Error);
+    private sealed record Invited(AppUser? User, string? Error);
 
     /// <summary>A new link; every earlier one stops working.</summary>
     public async Task<bool> ResendAsync(string userId, ClaimsPrincipal actor, Func<string, string> linkFor)
@@ -138,17 +133,19 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             return false;
         }
 
-        var token = await db.InTransactionAsync(async () =>
+        await db.InTransactionAsync(async () =>
         {
             audit.Record(actor, AuditActions.InvitationResent, nameof(AppUser), user.Id, user.Email);
-            return await IssueInvitationAsync(user, actor);
+            await IssueInvitationAsync(user, actor, linkFor);
         });
-        await SendInvitationAsync(user, actor, linkFor(token));
         return true;
     }
 
-    /// <summary>Revokes the open invitations and saves a new one (with whatever else is pending); returns its token.</summary>
-    private async Task<string> IssueInvitationAsync(AppUser user, ClaimsPrincipal actor)
+    /// <summary>
+    /// Revokes the open invitations and saves a new one with its e-mail in the outbox (and whatever
+    /// else is pending): the link goes out only if the invitation commits.
+    /// </summary>
+    private async Task IssueInvitationAsync(AppUser user, ClaimsPrincipal actor, Func<string, string> linkFor)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAtUtc == null && i.RevokedAtUtc == null)
@@ -162,21 +159,12 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             CreatedAtUtc = now,
             ExpiresAtUtc = now + Invitation.Lifetime,
         });
-        await db.SaveChangesAsync();
-        return token;
-    }
-
-    /// <summary>Sent after the invitation is committed, so no link goes out for an invitation that was rolled back.</summary>
-    private async Task SendInvitationAsync(AppUser user, ClaimsPrincipal actor, string link)
-    {
         var inviter = actor.Identity?.Name ?? "La coordinación del programa";
-        await email.SendAsync(new EmailMessage(
-            user.Email!,
-            "Te invitaron al portal del Programa de Innovación",
-            $"Hola, {user.DisplayName}:\n\n{inviter} te invitó al portal del Programa de Innovación para la Transformación Digital de la Red de Innovación Local (RIL).\n\n" +
-            $"Para activar tu cuenta y elegir tu contraseña, abrí este enlace. Vale por 7 días y sirve una sola vez:\n\n{link}\n\n" +
-            "Si el enlace venció, pedile a la coordinación que te envíe uno nuevo. Si no esperabas esta invitación, ignorá este mensaje.\n\n" +
-            "Programa de Innovación para la Transformación Digital – RIL"));
+        await outbox.QueueAccountEmailAsync(user.Email!, user.Id, user.DisplayName, "Te invitaron al portal del Programa de Innovación",
+            $"{inviter} te invitó al portal del Programa de Innovación para la Transformación Digital de la Red de Innovación Local (RIL).\n\nPara activar tu cuenta y elegir tu contraseña, abrí este enlace. Vale por 7 días y sirve una sola vez.",
+            "Activar tu cuenta", linkFor(token),
+            "Si el enlace venció, pedile a la coordinación que te envíe uno nuevo. Si no esperabas esta invitación, ignorá este mensaje.");
+        await db.SaveChangesAsync();
     }
 
     /// <remarks>UserManager saves the roles on its own: the roles, team, audit entry and new security stamp commit together.</remarks>
