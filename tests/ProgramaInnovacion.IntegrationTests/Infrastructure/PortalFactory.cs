@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Notifications;
 
 namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 
@@ -44,6 +45,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Email:Smtp:Host", "");
+        // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
+        builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -113,6 +116,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         return user;
+    }
+
+    /// <summary>One pass of the notification worker: due reminders and digests, then the outbox (to the pickup folder).</summary>
+    public async Task<DispatchPass> DeliverMailAsync(string workerId = "prueba")
+    {
+        await using var scope = CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(workerId);
     }
 
     internal Task<int> CountAsync<TEntity>() where TEntity : class =>

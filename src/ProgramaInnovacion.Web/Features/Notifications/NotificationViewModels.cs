@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProgramaInnovacion.Core.Notifications;
 
 namespace ProgramaInnovacion.Web.Features.Notifications;
@@ -8,15 +9,19 @@ public sealed record NotificationListViewModel(IReadOnlyList<NotificationRowView
 
 public sealed class PreferenceRowViewModel
 {
+    [Display(Name = "Tema")]
     public NotificationCategory Category { get; set; }
 
+    [Display(Name = "Correos")]
     public EmailDelivery Delivery { get; set; }
 
+    [Display(Name = "Tema")]
     public string CategoryName => NotificationCategories.Name(Category);
 }
 
 public sealed class PreferencesViewModel
 {
+    [Display(Name = "Preferencias")]
     public List<PreferenceRowViewModel> Rows { get; set; } = [];
 }
 
