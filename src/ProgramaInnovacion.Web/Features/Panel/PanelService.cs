@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
-using ProgramaInnovacion.Web.Features.Stages;
-using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Core.Notifications;
 using ProgramaInnovacion.Web.Features.Notifications;
+using ProgramaInnovacion.Web.Features.Stages;
+using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 

@@ -327,7 +327,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             StageAction.RequestChanges => PortalEventKind.ChangesRequested,
             StageAction.Reopen => PortalEventKind.Reopened,
             _ => PortalEventKind.StageOpened,
-        }, stage, userId, StagePath(stage)) with { Detail = text is null ? null : NotificationTexts.Excerpt(text) });
+        }, stage, userId, StagePath(stage)) with
+        { Detail = text is null ? null : NotificationTexts.Excerpt(text) });
         audit.Record(user, action switch
         {
             StageAction.Approve => AuditActions.StageApproved,
