@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -34,16 +35,20 @@ public sealed record RenderedEmail(string Html, string Text);
 /// </summary>
 public class EmailRenderer(IRazorViewEngine viewEngine, ITempDataProvider tempData, IServiceProvider services)
 {
-    private const string HtmlView = "~/Features/Notifications/Views/Email/EmailHtml.cshtml";
-    private const string TextView = "~/Features/Notifications/Views/Email/EmailText.cshtml";
+    private const string HtmlView = "EmailHtml";
+    private const string TextView = "EmailText";
 
     public async Task<RenderedEmail> RenderAsync(EmailViewModel model) =>
         new(await RenderViewAsync(HtmlView, model), (await RenderViewAsync(TextView, model)).Trim() + "\n");
 
     private async Task<string> RenderViewAsync(string path, EmailViewModel model)
     {
-        var context = new ActionContext(new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = services }, new RouteData(), new ActionDescriptor());
-        var view = viewEngine.GetView(executingFilePath: null, viewPath: path, isMainPage: true);
+        // As if NotificationsController rendered it: the feature's view folder is found the usual way.
+        var descriptor = new ControllerActionDescriptor { ControllerName = "Notifications", ActionName = path, ControllerTypeInfo = typeof(NotificationsController).GetTypeInfo() };
+        var routes = new RouteData();
+        routes.Values["controller"] = "Notifications";
+        var context = new ActionContext(new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = services }, routes, descriptor);
+        var view = viewEngine.FindView(context, path, isMainPage: true);
         if (!view.Success)
         {
             throw new InvalidOperationException($"No se encontró la vista de correo {path}.");
