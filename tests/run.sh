@@ -151,6 +151,8 @@ if [ "$SKIP_BROWSER" != 1 ] && [ ! -x "$CHROMIUM" ]; then
   [ -x "$CHROMIUM" ] || fail "Chromium not found at $CHROMIUM: install it (apt-get install chromium), set CHROMIUM_PATH, or use SKIP_BROWSER=1"
 fi
 dotnet tool restore
+# The S3 store's integration tests and the two-instance script run against s3rver (npm).
+bash tests/s3/s3rver.sh install
 
 step "Restore"
 dotnet restore "$SOLUTION"
