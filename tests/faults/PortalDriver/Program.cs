@@ -10,7 +10,7 @@ using PortalDriver;
 // Drives a running portal for the reliability scripts. Figures are printed, never asserted in a test.
 //   load           --url U --pg CONN --workers 16 --writes-per-worker N --restart-after N --restart "cmd" --acks FILE
 //   check          --pg CONN --acks FILE --store DIR
-//   two-instances  --a URL --b URL
+//   two-instances  --a URL --b URL --pg CONN
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
@@ -275,6 +275,7 @@ internal static class TwoInstances
     {
         var a = options["a"].TrimEnd('/');
         var b = options["b"].TrimEnd('/');
+        await Teams.OpenStagesAsync(options["pg"], workers: 1); // Tandil's prototype stage, where files go
         // One cookie jar for both: cookies do not depend on the port, as behind a load balancer.
         var portal = Portal.Create(new CookieContainer(), TimeSpan.FromSeconds(30));
         var failures = 0;
