@@ -26,7 +26,11 @@ cleanup() {
   if [ "$PG_STARTED" = 1 ]; then
     bash "$ROOT/tests/pg.sh" stop 2>/dev/null || true
   fi
-  rm -rf "$WORK"
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "logs and data kept in $WORK"
+  else
+    rm -rf "$WORK"
+  fi
 }
 
 # The Release app and the driver; skipped when tests/run.sh already built the solution (SKIP_APP_BUILD=1).

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace ProgramaInnovacion.Core.Data;
 
@@ -20,7 +22,7 @@ public static class DatabaseProviderExtensions
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o
                 .MigrationsAssembly(PostgresMigrationsAssembly)
-                .EnableRetryOnFailure(PostgresRetry.MaxRetryCount, PostgresRetry.MaxRetryDelay, [.. PostgresRetry.ErrorCodesToAdd])),
+                .ExecutionStrategy(dependencies => new PostgresRetry(dependencies))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Proveedor de base de datos desconocido."),
         };
 }
@@ -30,7 +32,8 @@ public static class DatabaseProviderExtensions
 /// use case's transaction (UseCaseTransaction), is re-run by EF's execution strategy on a
 /// transient failure.
 /// </summary>
-public static class PostgresRetry
+public sealed class PostgresRetry(ExecutionStrategyDependencies dependencies)
+    : NpgsqlRetryingExecutionStrategy(dependencies, RetryCount, RetryDelayCap, [.. ErrorCodesToAdd])
 {
     /// <summary>
     /// Codes treated as transient beyond what Npgsql already says. Npgsql 10's
@@ -43,7 +46,18 @@ public static class PostgresRetry
     public static readonly IReadOnlyList<string> ErrorCodesToAdd = ["57P01", "57P03", "08P01"];
 
     /// <summary>Retries with delays of about 1, 2, 2, 2… s: a fast restart (1–3 s) is ridden out, a real outage fails after ~15 s.</summary>
-    public const int MaxRetryCount = 8;
+    public const int RetryCount = 8;
 
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Also a commit refused because the server ended the connection first: Npgsql then throws
+    /// ObjectDisposedException (wrapping the 57P01) before sending COMMIT, so the transaction was
+    /// rolled back by the server and running the use case again is safe. Seen in
+    /// tests/faults/pg-restart.sh when a restart lands between a use case's last SaveChanges and
+    /// its commit.
+    /// </summary>
+    protected override bool ShouldRetryOn(Exception? exception) =>
+        base.ShouldRetryOn(exception)
+        || (exception is ObjectDisposedException { InnerException: { } inner } && base.ShouldRetryOn(inner));
 }

@@ -40,6 +40,27 @@ public class PostgresRetryTests
     }
 
     [Fact]
+    public async Task Strategy_OnACommitRefusedBecauseTheServerEndedTheConnection_RunsTheOperationAgain()
+    {
+        await using var db = PostgresContext();
+        var attempts = 0;
+
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
+        {
+            if (++attempts == 1)
+            {
+                // What NpgsqlTransaction.Commit throws after a fast shutdown killed its connection.
+                throw new ObjectDisposedException("NpgsqlTransaction", new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown));
+            }
+
+            return Task.FromResult("done");
+        });
+
+        Assert.Equal("done", result);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
     public async Task Strategy_OnUniqueViolation_DoesNotRetry()
     {
         await using var db = PostgresContext();
