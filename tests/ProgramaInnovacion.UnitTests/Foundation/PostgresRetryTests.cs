@@ -20,41 +20,21 @@ public class PostgresRetryTests
     [InlineData("57P03")] // the database system is starting up
     [InlineData("08006")] // connection failure
     [InlineData("08P01")] // protocol violation: a server killed mid-message (Npgsql does not count it)
-    public async Task Strategy_OnTransientCode_RunsTheOperationAgain(string sqlState)
-    {
-        await using var db = PostgresContext();
-        var attempts = 0;
-
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
-        {
-            if (++attempts == 1)
-            {
-                throw new PostgresException("simulated", "FATAL", "FATAL", sqlState);
-            }
-
-            return Task.FromResult("done");
-        });
-
-        Assert.Equal("done", result);
-        Assert.Equal(2, attempts);
-    }
+    public Task Strategy_OnTransientCode_RunsTheOperationAgain(string sqlState) =>
+        AssertRetriedOnceAsync(new PostgresException("simulated", "FATAL", "FATAL", sqlState));
 
     [Fact]
-    public async Task Strategy_OnACommitRefusedBecauseTheServerEndedTheConnection_RunsTheOperationAgain()
+    public Task Strategy_OnACommitRefusedBecauseTheServerEndedTheConnection_RunsTheOperationAgain() =>
+        // What NpgsqlTransaction.Commit throws after a fast shutdown killed its connection.
+        AssertRetriedOnceAsync(new ObjectDisposedException("NpgsqlTransaction", new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown)));
+
+    private static async Task AssertRetriedOnceAsync(Exception firstFailure)
     {
         await using var db = PostgresContext();
         var attempts = 0;
 
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
-        {
-            if (++attempts == 1)
-            {
-                // What NpgsqlTransaction.Commit throws after a fast shutdown killed its connection.
-                throw new ObjectDisposedException("NpgsqlTransaction", new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown));
-            }
-
-            return Task.FromResult("done");
-        });
+            ++attempts == 1 ? throw firstFailure : Task.FromResult("done"));
 
         Assert.Equal("done", result);
         Assert.Equal(2, attempts);
