@@ -51,6 +51,8 @@ public static class FeatureServices
         builder.Services.AddScoped<SharedDeliverables>();
         builder.Services.AddScoped<CalendarSessions>();
         builder.Services.AddScoped<CalendarFeed>();
+        builder.Services.AddScoped<Features.Mentors.MentorHome>();
+        builder.Services.AddScoped<Features.Mentors.MentorAssignments>();
         return builder;
     }
 }

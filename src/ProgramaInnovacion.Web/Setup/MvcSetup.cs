@@ -43,9 +43,11 @@ public static class MvcSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Core.Domain.Roles.Administrator))
             .AddPolicy(Policies.Coordination, p => p.RequireRole(Core.Domain.Roles.Administrator, Core.Domain.Roles.Coordinator))
-            .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert));
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert))
+            .AddPolicy(Policies.Mentor, p => p.RequireRole(Core.Domain.Roles.Mentor));
         builder.Services.AddScoped<IAuthorizationHandler, ProjectAccessHandler>();
         builder.Services.AddScoped<ProjectAccess>();
+        builder.Services.AddScoped<CoordinationScope>();
 
         builder.Services.AddOptions<PortalOptions>()
             .Bind(builder.Configuration.GetSection(PortalOptions.Section))

@@ -11,8 +11,9 @@ namespace ProgramaInnovacion.Web.Features.Editions;
 /// <summary>Editions, their settings and projects; a new edition can start from an earlier one's stages and rubric.</summary>
 public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider time)
 {
-    public Task<List<EditionRow>> ListAsync() =>
-        db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+    /// <param name="scope">The editions the person coordinates; null for all.</param>
+    public Task<List<EditionRow>> ListAsync(IReadOnlySet<int>? scope) =>
+        db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
             .Select(e => new EditionRow(e.Id, e.Name, e.Theme, e.StartsAtUtc, e.EndsAtUtc, e.ShareApprovedDeliverables, e.AnonymizeExperts, e.Projects.Count, e.Stages.Count))
             .ToListAsync();
 
