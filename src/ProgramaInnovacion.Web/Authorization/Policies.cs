@@ -6,5 +6,4 @@ public static class Policies
     public const string Administration = "Administracion";
     public const string Coordination = "Coordinacion";
     public const string Expert = "Experto";
-    public const string Mentor = "Mentoria";
 }

@@ -43,8 +43,7 @@ public static class MvcSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Core.Domain.Roles.Administrator))
             .AddPolicy(Policies.Coordination, p => p.RequireRole(Core.Domain.Roles.Administrator, Core.Domain.Roles.Coordinator))
-            .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert))
-            .AddPolicy(Policies.Mentor, p => p.RequireRole(Core.Domain.Roles.Mentor));
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert));
         builder.Services.AddScoped<IAuthorizationHandler, ProjectAccessHandler>();
         builder.Services.AddScoped<ProjectAccess>();
         builder.Services.AddScoped<CoordinationScope>();

@@ -52,9 +52,9 @@ public class MentorDemoSeeder(AppDbContext db)
             foreach (var project in slugs.Select(Of))
             {
                 db.MentorAssignments.Add(new MentorAssignment { ProjectId = project.Id, MentorId = mentor.Id, AssignedAtUtc = start.AddDays(7) });
-                // A comment on the latest stage the mentor may read (delivered or approved).
+                // A comment on the first stage the mentor may read (the approved challenge, in the demo).
                 var visible = project.Stages.Where(s => s.Deliverable is not null && MentorReading.MaySee(s.State, s.StageDefinition.HasTeamForm, s.Deliverable.ReadyForFeedback))
-                    .OrderByDescending(s => s.StageDefinition.Order).FirstOrDefault();
+                    .OrderBy(s => s.StageDefinition.Order).FirstOrDefault();
                 if (visible is not null)
                 {
                     visible.Deliverable!.Comments.Add(new Comment
