@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Mentors;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
@@ -115,14 +116,9 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         Specialists = await Specialists().ToListAsync(),
     };
 
-    /// <summary>Active mentor accounts.</summary>
-    private IQueryable<AppUser> Mentors() =>
-        db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)));
-
     /// <summary>Active mentor accounts, "Name (Organisation)".</summary>
     private IQueryable<SpecialistChoice> Specialists() =>
-        Mentors()
+        db.ActiveMentors().AsNoTracking()
             .OrderBy(u => u.DisplayName)
             .Select(u => new SpecialistChoice(u.Id, u.Organization == null ? u.DisplayName : u.DisplayName + " (" + u.Organization.Name + ")"));
 
@@ -182,7 +178,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
             errors.Add((nameof(SessionForm.LedByOrganizationId), "Elegí una organización de la lista, o ninguna."));
         }
 
-        if (form.SpecialistIds.Count > 0 && await Mentors().CountAsync(u => form.SpecialistIds.Contains(u.Id)) != form.SpecialistIds.Count)
+        if (form.SpecialistIds.Count > 0 && await db.ActiveMentors().CountAsync(u => form.SpecialistIds.Contains(u.Id)) != form.SpecialistIds.Count)
         {
             errors.Add((nameof(SessionForm.SpecialistIds), "Elegí especialistas de la lista (cuentas con el rol «Mentor / Especialista»)."));
         }

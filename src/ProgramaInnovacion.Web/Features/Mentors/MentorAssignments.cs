@@ -44,9 +44,7 @@ public class MentorAssignments(AppDbContext db, AuditLog audit, TimeProvider tim
             .Select(a => new MentorAssignmentRow(a.Id, a.ProjectId, a.Project.Municipality.Name, a.Project.Edition.Name, a.Mentor.DisplayName,
                 a.Mentor.Organization == null ? null : a.Mentor.Organization.Name, a.StageDefinition == null ? null : a.StageDefinition.Name))
             .ToListAsync();
-        var mentorRoleId = await db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync();
-        var mentors = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == mentorRoleId))
+        var mentors = await db.ActiveMentors().AsNoTracking()
             .OrderBy(u => u.DisplayName)
             .Select(u => new MentorOption(u.Id, u.Organization == null ? u.DisplayName : u.DisplayName + " (" + u.Organization.Name + ")"))
             .ToListAsync();
@@ -67,8 +65,7 @@ public class MentorAssignments(AppDbContext db, AuditLog audit, TimeProvider tim
     public async Task<Dictionary<string, string>> AssignAsync(MentorAssignmentForm form, ClaimsPrincipal actor)
     {
         var errors = new Dictionary<string, string>();
-        var mentor = form.MentorId is null ? null : await db.Users.Where(u => u.Id == form.MentorId && u.IsActive)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)))
+        var mentor = form.MentorId is null ? null : await db.ActiveMentors().Where(u => u.Id == form.MentorId)
             .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync();
         if (mentor is null)
         {
