@@ -73,6 +73,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ScheduledSend> ScheduledSends => Set<ScheduledSend>();
 
+    public DbSet<SessionTeam> SessionTeams => Set<SessionTeam>();
+
+    public DbSet<SessionSpecialist> SessionSpecialists => Set<SessionSpecialist>();
+
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
+    public DbSet<MentorVisit> MentorVisits => Set<MentorVisit>();
+
+    public DbSet<CoordinatorEdition> CoordinatorEditions => Set<CoordinatorEdition>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

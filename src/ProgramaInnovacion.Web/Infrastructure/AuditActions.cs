@@ -12,6 +12,8 @@ public static class AuditActions
     public const string FileUploaded = "stage.file-uploaded";
     public const string FileDiscarded = "stage.file-discarded";
     public const string StageCommented = "stage.commented";
+    public const string DraftSharedWithMentors = "stage.draft-shared-with-mentors";
+    public const string DraftUnsharedWithMentors = "stage.draft-unshared-with-mentors";
     public const string StageApproved = "stage.approved";
     public const string ChangesRequested = "stage.changes-requested";
     public const string StageUnlocked = "stage.unlocked";
@@ -61,6 +63,10 @@ public static class AuditActions
     public const string RecommendationFollowedUp = "panel.recommendation-followed-up";
     public const string PanelClosed = "panel.closed";
 
+    public const string MentorAssigned = "mentor.assigned";
+    public const string MentorUnassigned = "mentor.unassigned";
+    public const string AttendanceRecorded = "calendar.attendance-recorded";
+
     public const string UserInvited = "user.invited";
     public const string InvitationResent = "user.invitation-resent";
     public const string InvitationAccepted = "user.invitation-accepted";
@@ -84,6 +90,8 @@ public static class AuditActions
         [FileUploaded] = "Subir archivo",
         [FileDiscarded] = "Descartar archivo",
         [StageCommented] = "Comentar etapa",
+        [DraftSharedWithMentors] = "Compartir borrador con mentores",
+        [DraftUnsharedWithMentors] = "Dejar de compartir borrador con mentores",
         [StageApproved] = "Aprobar etapa",
         [ChangesRequested] = "Solicitar cambios",
         [StageUnlocked] = "Desbloquear etapa",
@@ -125,6 +133,9 @@ public static class AuditActions
         [RecommendationAnswered] = "Responder recomendación",
         [RecommendationFollowedUp] = "Registrar seguimiento de recomendación",
         [PanelClosed] = "Cerrar mesa de expertos",
+        [MentorAssigned] = "Asignar mentor a un proyecto",
+        [MentorUnassigned] = "Quitar mentor de un proyecto",
+        [AttendanceRecorded] = "Registrar asistencia a una sesión",
         [UserInvited] = "Invitar usuario",
         [InvitationResent] = "Reenviar invitación",
         [InvitationAccepted] = "Aceptar invitación",

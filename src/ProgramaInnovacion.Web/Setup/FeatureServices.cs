@@ -51,6 +51,9 @@ public static class FeatureServices
         builder.Services.AddScoped<SharedDeliverables>();
         builder.Services.AddScoped<CalendarSessions>();
         builder.Services.AddScoped<CalendarFeed>();
+        builder.Services.AddScoped<SessionAttendanceSheet>();
+        builder.Services.AddScoped<Features.Mentors.MentorHome>();
+        builder.Services.AddScoped<Features.Mentors.MentorAssignments>();
         return builder;
     }
 }

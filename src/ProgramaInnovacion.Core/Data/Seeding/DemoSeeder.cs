@@ -28,6 +28,8 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         new("gualeguaychu@programa.example", "Equipo Gualeguaychú", Roles.MunicipalTeam, "gualeguaychu"),
         new("experta1@programa.example", "Ana Gómez", Roles.Expert),
         new("experto2@programa.example", "Carlos Ruiz", Roles.Expert),
+        new(MentorDemoSeeder.AwsMentorEmail, "Lucía Fernández", Roles.Mentor),
+        new(MentorDemoSeeder.OsCityMentorEmail, "Martín Sosa", Roles.Mentor),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -71,6 +73,9 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         await db.SaveChangesAsync(ct);
         await new PanelDemoSeeder(db, time).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
+        var mentors = new MentorDemoSeeder(db);
+        await mentors.AssignCoordinatorAsync(coordinator, edition, ct);
+        await mentors.SeedAsync(edition, projects, accounts, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(DemoAccount account)

@@ -14,14 +14,15 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
 {
     public const int ActivityCount = 20;
 
-    public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync() =>
-        (await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+    /// <param name="scope">The editions the person coordinates (<see cref="Authorization.CoordinationScope"/>); null for all.</param>
+    public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync(IReadOnlySet<int>? scope) =>
+        (await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
             .Select(e => new { e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc }).ToListAsync())
         .Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
 
-    public async Task<DashboardViewModel?> BuildAsync(int? editionId)
+    public async Task<DashboardViewModel?> BuildAsync(int? editionId, IReadOnlySet<int>? scope)
     {
-        var editions = await EditionsAsync();
+        var editions = await EditionsAsync(scope);
         var options = editions.Select(e => new EditionOption(e.Id, e.Name)).ToList();
         if (editions.Count == 0)
         {

@@ -11,17 +11,18 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 /// <summary>The coordination's side of the panel: assignments, summary, ranking, export, publication, follow-up and closing.</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordinacion/panel")]
-public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time) : Controller
+[CoordinationScope("projectId", ScopedBy.Project)]
+public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time, CoordinationScope scope) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Coordination", await queries.CoordinatorOverviewAsync());
+    public async Task<IActionResult> Index() => View("Coordination", await queries.CoordinatorOverviewAsync(await scope.EditionIdsAsync(User)));
 
     [HttpGet("exportar")]
     public async Task<IActionResult> Export()
     {
         // The date the coordinator reads on their calendar, not UTC's (which runs three hours ahead).
         var date = ArgentinaClock.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(await export.WorkbookAsync(), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
+        return File(await export.WorkbookAsync(await scope.EditionIdsAsync(User)), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
     }
 
     [HttpGet("proyectos/{projectId:int}")]

@@ -206,9 +206,10 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
     }
 
     /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
-    public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
+    /// <param name="scope">The editions the coordinator coordinates; null for all.</param>
+    public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync(IReadOnlySet<int>? scope)
     {
-        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
+        var data = await LoadManyAsync(p => (scope == null || scope.Contains(p.EditionId)) && p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
         var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);

@@ -235,7 +235,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     public const int MaxCommentLength = 10000;
 
     /// <summary>Adds a message to the deliverable's thread.</summary>
-    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
+    /// <param name="byMentor">Written by an assigned mentor: the thread labels it with their organisation.</param>
+    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user, bool byMentor = false)
     {
         var body = (text ?? "").Trim();
         if (body.Length == 0)
@@ -257,14 +258,37 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             }
 
             var authorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = authorId, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = authorId, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime, ByMentor = byMentor });
+            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}{(byMentor ? " (mentoría)" : "")}");
             // "The other side": a team member's comment goes to the coordination, anyone else's to the team.
             var byTeam = await db.ProjectMembers.AnyAsync(m => m.ProjectId == stage.ProjectId && m.UserId == authorId);
             await notifier.RaiseAsync(StageEvent(byTeam ? PortalEventKind.CommentByTeam : PortalEventKind.CommentByCoordination, stage, authorId, StagePath(stage)) with
             {
                 Detail = NotificationTexts.Excerpt(body),
             });
+            await db.SaveChangesAsync();
+        });
+        return CommandResult.Done;
+    }
+
+    /// <summary>The team marks its draft ready for the mentors' feedback, or takes it back; only while the team can edit the stage.</summary>
+    public async Task<CommandResult> SetReadyForFeedbackAsync(StageInfo stage, bool ready, ClaimsPrincipal user)
+    {
+        if (!StageWorkflow.IsEditableByTeam(stage.State) || !stage.HasTeamForm)
+        {
+            return CommandResult.Fail("Solo se comparte un borrador mientras el equipo puede editar la etapa; lo entregado ya lo leen los mentores asignados.");
+        }
+
+        await db.InTransactionAsync(async () =>
+        {
+            var deliverable = await EnsureDeliverableAsync(stage);
+            deliverable.ReadyForFeedback = ready;
+            if (deliverable.Id == 0)
+            {
+                await db.SaveChangesAsync(); // the audit entry needs the deliverable's id
+            }
+
+            audit.Record(user, ready ? AuditActions.DraftSharedWithMentors : AuditActions.DraftUnsharedWithMentors, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
             await db.SaveChangesAsync();
         });
         return CommandResult.Done;
