@@ -32,7 +32,11 @@ public class NotificationEventTests(PortalFactory factory) : IClassFixture<Porta
         var projectId = await StageForms.ProjectIdAsync(factory, "jesusmaria");
         var url = $"/proyectos/{projectId}/etapas/validacion";
         var values = StageForms.ValidValues(await StageForms.SchemaAsync(factory, "validacion"));
-        var coordinators = await factory.CoordinatorEmailsAsync();
+        // A coordinator of no edition: coordinators are scoped to editions, so this one hears nothing.
+        const string Outsider = "coordinacion.otra.edicion@programa.example";
+        await factory.CreateUserAsync(Outsider, Roles.Coordinator);
+        var coordinators = await factory.EditionCoordinatorEmailsAsync(projectId);
+        Assert.DoesNotContain(Outsider, coordinators);
         var team = await factory.TeamEmailsAsync("jesusmaria");
         Assert.NotEmpty(coordinators);
         Assert.NotEmpty(team);
@@ -61,6 +65,7 @@ public class NotificationEventTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(coordinators.Order(), comments.Take(coordinators.Count).Select(n => n.Email).Order());
         Assert.Equal(team.Order(), comments.Skip(coordinators.Count).Select(n => n.Email).Order());
         Assert.Equal(coordinators.Count * 2 + team.Count * 3 + comments.Count, told.Count); // nobody else, nothing more
+        Assert.DoesNotContain(told, n => n.Email == Outsider);
 
         // Every e-mail is delivered once; a second pass sends nothing again.
         await factory.DeliverMailAsync();
@@ -114,8 +119,8 @@ public class NotificationEventTests(PortalFactory factory) : IClassFixture<Porta
 
         var sent = await expertClient.ConfirmAsync(await expertClient.SubmitFormAsync(evaluationUrl, "#form-evaluacion", scores), evaluationUrl, new() { ["Command"] = "enviar" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        AssertTold(await factory.SinceAsync(mark), await factory.CoordinatorEmailsAsync(), "Llegó una evaluación de la mesa de expertos (Gualeguaychú)");
-        Assert.Equal((await factory.CoordinatorEmailsAsync()).Count, (await factory.SinceAsync(mark)).Count);
+        AssertTold(await factory.SinceAsync(mark), await factory.EditionCoordinatorEmailsAsync(projectId), "Llegó una evaluación de la mesa de expertos (Gualeguaychú)");
+        Assert.Equal((await factory.EditionCoordinatorEmailsAsync(projectId)).Count, (await factory.SinceAsync(mark)).Count);
 
         mark = await factory.MarkAsync();
         var confirmation = await coordinator.SubmitFormAsync($"/coordinacion/panel/proyectos/{projectId}", $"form[action='/coordinacion/panel/proyectos/{projectId}/publicar']", new Dictionary<string, string>());

@@ -19,11 +19,13 @@ internal static class NotificationTestData
             .Select(n => new { n.Recipient.Email, n.Title, n.Category }).ToListAsync())
             .Select(n => (n.Email!, n.Title, n.Category)).ToList());
 
-    public static Task<HashSet<string>> CoordinatorEmailsAsync(this PortalFactory factory) =>
+    /// <summary>The coordinators assigned to the project's edition (the ones its events reach).</summary>
+    public static Task<HashSet<string>> EditionCoordinatorEmailsAsync(this PortalFactory factory, int projectId) =>
         factory.WithDbAsync(async db => (await (from userRole in db.UserRoles
                                                 join role in db.Roles on userRole.RoleId equals role.Id
                                                 join user in db.Users on userRole.UserId equals user.Id
                                                 where role.Name == Roles.Coordinator
+                                                      && db.CoordinatorEditions.Any(c => c.UserId == user.Id && c.EditionId == db.Projects.Single(p => p.Id == projectId).EditionId)
                                                 select user.Email!).ToListAsync()).ToHashSet());
 
     public static Task<HashSet<string>> TeamEmailsAsync(this PortalFactory factory, string slug) =>

@@ -95,13 +95,31 @@ public class Notifier(AppDbContext db, EmailRenderer renderer, Outbox outbox, Un
             await db.ProjectMembers.Where(m => m.ProjectId == projectId).Select(m => m.UserId).ToListAsync(),
         Audience.EditionTeams when portalEvent.EditionId is { } editionId =>
             await db.ProjectMembers.Where(m => m.Project.EditionId == editionId).Select(m => m.UserId).ToListAsync(),
-        Audience.Coordinators =>
-            await (from userRole in db.UserRoles
-                   join role in db.Roles on userRole.RoleId equals role.Id
-                   where role.Name == Roles.Coordinator
-                   select userRole.UserId).ToListAsync(),
+        Audience.Coordinators => await EditionCoordinatorsAsync(portalEvent),
         _ => [],
     };
+
+    /// <summary>
+    /// The coordinators assigned to the event's edition (coordinators are scoped to editions, see
+    /// <c>CoordinationScope</c>); an event tied to no edition goes to every coordinator.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> EditionCoordinatorsAsync(PortalEvent portalEvent)
+    {
+        var editionId = portalEvent.EditionId
+            ?? (portalEvent.ProjectId is { } projectId
+                ? await db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.EditionId).SingleOrDefaultAsync()
+                : null);
+        var coordinators = from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where role.Name == Roles.Coordinator
+                           select userRole.UserId;
+        if (editionId is { } edition)
+        {
+            coordinators = coordinators.Where(id => db.CoordinatorEditions.Any(c => c.UserId == id && c.EditionId == edition));
+        }
+
+        return await coordinators.ToListAsync();
+    }
 }
 
 /// <summary>The Spanish words of each event's notice (one place, so the bell and the e-mail agree).</summary>
