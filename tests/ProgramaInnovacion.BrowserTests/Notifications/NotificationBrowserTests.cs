@@ -52,6 +52,10 @@ public class NotificationBrowserTests(BrowserFixture browser)
         await team.GotoAsync("/");
         bell = team.Page.GetByRole(AriaRole.Link, new() { Name = "Notificaciones, 1 sin leer" });
         await Assertions.Expect(bell).ToBeVisibleAsync();
+        // What a person sees: the word and the count, never Razor source (it once showed "Notificaciones@if (Model > 0) {").
+        await Assertions.Expect(bell.Locator(".badge")).ToHaveTextAsync("1");
+        Assert.Equal("Notificaciones", (await bell.Locator("span[aria-hidden='true']").First.InnerTextAsync()).Trim());
+        Assert.DoesNotContain("@", await bell.InnerTextAsync(), StringComparison.Ordinal);
         var box = await bell.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X >= 0 && box.X + box.Width <= team.Page.ViewportSize!.Width, "La campana queda dentro de la ventana.");

@@ -21,7 +21,7 @@ public partial class NotificationPreferenceTests(PortalFactory factory) : IClass
     {
         var link = page.QuerySelector("a.notification-bell")!;
         var text = string.Concat(link.ChildNodes.Where(n => n is not AngleSharp.Dom.IElement e || e.GetAttribute("aria-hidden") != "true").Select(n => n.TextContent));
-        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // any white space collapses, as in an accessible name
     }
 
     private async Task<PortalClient> SignedInAsync(string email)
