@@ -78,7 +78,7 @@ public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains(LateSubmission, review.QuerySelector(".state-badge")!.ParentElement!.TextContent, StringComparison.Ordinal);
         // The demo saved a draft (revision 1) before the first submission (revision 2): it is "Entrega 1".
         var header = review.QuerySelector("h1 + p")!.TextContent.Trim();
-        Assert.StartsWith("Entrega 1 (revisión 2) de ", header, StringComparison.Ordinal);
+        Assert.StartsWith("Entrega 1 (versión 2) de ", header, StringComparison.Ordinal);
 
         using var team = await SignedInAsync("gualeguaychu@programa.example");
         var stage = await team.GetPageAsync($"/proyectos/{project}/etapas/desafio");

@@ -52,7 +52,10 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             matrix.Overdue,
             matrix.Queue,
             activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals));
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals))
+        {
+            DueSoon = matrix.DueSoon,
+        };
     }
 
     /// <summary>
@@ -82,7 +85,8 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
 
         var now = clock.UtcNow;
         var rows = new List<MatrixRow>(projects.Count);
-        var overdue = new List<OverdueItem>();
+        var overdue = new List<DeadlineItem>();
+        var dueSoon = new List<DeadlineItem>();
         var queue = new List<QueueItem>();
         var here = definitions.ToDictionary(d => d.Id, _ => 0);
         var completed = 0;
@@ -113,7 +117,11 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {
-                    overdue.Add(new OverdueItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
+                    overdue.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
+                }
+                else if (StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now))
+                {
+                    dueSoon.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
 
                 if (stage.State == StageState.Submitted)
@@ -137,6 +145,9 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             completed,
             overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
             queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
-            approvals);
+            approvals)
+        {
+            DueSoon = dueSoon.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Municipality, StringComparer.CurrentCulture).ToList(),
+        };
     }
 }

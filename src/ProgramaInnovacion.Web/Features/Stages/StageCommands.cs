@@ -59,7 +59,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             if (saved.Status == DraftSaveStatus.Saved)
             {
                 audit.Record(user, kind == RevisionKind.Submission ? AuditActions.StageSubmitted : AuditActions.DraftSaved, nameof(Deliverable), saved.DeliverableId,
-                    $"{stage.Municipality} · {stage.Name} · revisión {saved.RevisionNumber}");
+                    $"{stage.Municipality} · {stage.Name} · versión {saved.RevisionNumber}");
                 await db.SaveChangesAsync();
             }
 

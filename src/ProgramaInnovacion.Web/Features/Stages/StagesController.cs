@@ -170,7 +170,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
                 Content = FormContentReader.Read(stage.Schema, FormValues(), keepEmptyRows: true),
                 Version = result.Version,
                 Errors = outcome.Errors,
-                FormMessage = $"No se pudo entregar: hay {(outcome.Errors.Count == 1 ? "1 error" : $"{outcome.Errors.Count} errores")}. Lo que escribiste quedó guardado como borrador (revisión {result.RevisionNumber}).",
+                FormMessage = $"No se pudo entregar: hay {(outcome.Errors.Count == 1 ? "1 error" : $"{outcome.Errors.Count} errores")}. Lo que escribiste quedó guardado como borrador (versión {result.RevisionNumber}).",
             });
         }
 
@@ -184,13 +184,13 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
                 Content = content,
                 Version = result.Version,
                 Errors = outcome.Errors,
-                FormMessage = $"{savedMessage ?? $"Borrador guardado (revisión {result.RevisionNumber})."} Revisá {(outcome.Errors.Count == 1 ? "1 campo" : $"{outcome.Errors.Count} campos")}: se guardaron como llegaron y hay que corregirlos antes de entregar.",
+                FormMessage = $"{savedMessage ?? $"Borrador guardado (versión {result.RevisionNumber})."} Revisá {(outcome.Errors.Count == 1 ? "1 campo" : $"{outcome.Errors.Count} campos")}: se guardaron como llegaron y hay que corregirlos antes de entregar.",
             });
         }
 
         TempData["Message"] = savedMessage ?? (outcome.Submitted && submit
             ? $"Entregaste «{stage.Name}». La coordinación la va a revisar; te avisamos cuando haya novedades."
-            : $"Borrador guardado (revisión {result.RevisionNumber}).");
+            : $"Borrador guardado (versión {result.RevisionNumber}).");
         return Redirect(stage.Url);
     }
 
@@ -308,7 +308,7 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
         var names = sent.Where(f => f.Length > 0).Select(f => $"«{f.FileName}»").ToList();
         var namesText = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} y {names[^1]}";
         return Outcome(refreshed!, permissions!, content, outcome, submit: false,
-            savedMessage: $"Se {(upload.AttachmentIds.Count == 1 ? "subió" : "subieron")} {namesText} y se guardó el borrador (revisión {outcome.Result.RevisionNumber}).");
+            savedMessage: $"Se {(upload.AttachmentIds.Count == 1 ? "subió" : "subieron")} {namesText} y se guardó el borrador (versión {outcome.Result.RevisionNumber}).");
     }
 
     private const string UploadRefusedNote = " y el archivo no se subió (volvé a elegirlo después de guardar)";
