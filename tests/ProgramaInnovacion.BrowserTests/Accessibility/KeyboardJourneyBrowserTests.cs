@@ -84,7 +84,9 @@ public class KeyboardJourneyBrowserTests(BrowserFixture browser)
             await page.Keyboard.TypeAsync("Muy claro el problema y la evidencia.");
             await KeyboardOnly.TabToAsync(page, "button", "Aprobar");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(u => u.EndsWith("/revision", StringComparison.Ordinal));
+            // Back to the list of submissions to review (the review page's own path ends in /revision too).
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/revision");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
             await KeyboardOnly.AssertNoTrapAsync(page);
         }
 
