@@ -13,19 +13,22 @@ namespace ProgramaInnovacion.IntegrationTests.Coordination;
 /// </summary>
 public class DashboardFocusTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    /// <summary>An edition of the test's own with the default stages; stage 1 due at <paramref name="firstDueAtUtc"/>.</summary>
+    private static ProgramEdition NewEdition(string name, DateTime startsAtUtc, DateTime nowUtc, DateTime? firstDueAtUtc) => new()
+    {
+        Name = name + " " + Guid.NewGuid().ToString("N")[..6],
+        Theme = "Prueba",
+        StartsAtUtc = startsAtUtc,
+        CreatedAtUtc = nowUtc,
+        Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition(t.Order == 1 ? firstDueAtUtc : null)).ToList(),
+    };
+
     private async Task<int> EditionWithWorkAsync()
     {
         return await factory.WithDbAsync(async db =>
         {
             var now = factory.Time.GetUtcNow().UtcDateTime;
-            var edition = new ProgramEdition
-            {
-                Name = "Edición del tablero " + Guid.NewGuid().ToString("N")[..6],
-                Theme = "Prueba",
-                StartsAtUtc = now.AddDays(-30),
-                CreatedAtUtc = now,
-                Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition(t.Order == 1 ? now.AddDays(2) : null)).ToList(),
-            };
+            var edition = NewEdition("Edición del tablero", now.AddDays(-30), now, now.AddDays(2));
             db.Editions.Add(edition);
             for (var i = 0; i < 9; i++)
             {
@@ -99,14 +102,7 @@ public class DashboardFocusTests(PortalFactory factory) : IClassFixture<PortalFa
         var edition = await factory.WithDbAsync(async db =>
         {
             var now = factory.Time.GetUtcNow().UtcDateTime;
-            var quiet = new ProgramEdition
-            {
-                Name = "Edición tranquila " + Guid.NewGuid().ToString("N")[..6],
-                Theme = "Prueba",
-                StartsAtUtc = now.AddDays(-1),
-                CreatedAtUtc = now,
-                Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition()).ToList(),
-            };
+            var quiet = NewEdition("Edición tranquila", now.AddDays(-1), now, null);
             db.Editions.Add(quiet);
             await db.SaveChangesAsync();
             return quiet.Id;
