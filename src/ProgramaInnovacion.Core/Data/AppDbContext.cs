@@ -64,6 +64,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1418,6 +1418,24 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("StageEvents");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ProjectStageId");
+
+                    b.HasIndex("ProjectStageId");
+
+                    b.ToTable("StageVisits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1886,6 +1904,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("ProjectStage");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProjectStage", "ProjectStage")
+                        .WithMany()
+                        .HasForeignKey("ProjectStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectStage");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>

@@ -81,7 +81,7 @@ public class CalendarTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         var page = await client.GetPageAsync("/calendario/suscripcion");
         var month = page.QuerySelectorAll("nav[aria-label='Vistas del calendario'] a").Single(a => a.TextContent.Trim() == "Mes");
-        Assert.Equal("/calendario?mes=2021-11", month.GetAttribute("href")); // PortalFactory.DefaultNow: 15 November 2021
+        Assert.Equal("/calendario?mes=2026-11", month.GetAttribute("href")); // PortalFactory.DefaultNow: 16 November 2026
     }
 
     [Fact]

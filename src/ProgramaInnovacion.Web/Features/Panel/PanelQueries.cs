@@ -205,10 +205,14 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
             own.Evaluation?.SubmittedAtUtc, form, ownView, others);
     }
 
-    /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
+    /// <summary>
+    /// The coordinator's overview: every project of the newest edition with its panel open, assignments,
+    /// results and the ranking (projects of different editions are never ranked together).
+    /// </summary>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
     {
-        var data = await LoadManyAsync(p => p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
+        var data = await LoadManyAsync(p => p.Edition.StartsAtUtc == db.Editions.Max(e => e.StartsAtUtc)
+            && p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
         var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);
