@@ -37,6 +37,46 @@ public static partial class WordDiff
         }
 
         Add(pieces, TextChange.Same, result.PiecesOld.Skip(oldAt));
+        return JoinChangesAcrossSpaces(pieces);
+    }
+
+    /// <summary>
+    /// A lone space kept between two changed words would cut a replaced phrase into word-by-word
+    /// marks ("Delegación Norte" → "Centro cívico" read as four marks): such a space joins the changes
+    /// around it, so the phrase reads as one deletion and one insertion.
+    /// </summary>
+    private static List<TextPiece> JoinChangesAcrossSpaces(List<TextPiece> pieces)
+    {
+        for (var i = 1; i < pieces.Count - 1; i++)
+        {
+            if (pieces[i].Change != TextChange.Same || !string.IsNullOrWhiteSpace(pieces[i].Text)
+                || pieces[i - 1].Change == TextChange.Same || pieces[i + 1].Change == TextChange.Same)
+            {
+                continue;
+            }
+
+            var start = i - 1;
+            while (start > 0 && pieces[start - 1].Change != TextChange.Same)
+            {
+                start--;
+            }
+
+            var end = i + 1;
+            while (end < pieces.Count - 1 && pieces[end + 1].Change != TextChange.Same)
+            {
+                end++;
+            }
+
+            string Joined(TextChange change) =>
+                string.Concat(pieces.Skip(start).Take(i - start).Where(p => p.Change == change).Select(p => p.Text)) + pieces[i].Text
+                + string.Concat(pieces.Skip(i + 1).Take(end - i).Where(p => p.Change == change).Select(p => p.Text));
+            var joined = new[] { new TextPiece(TextChange.Deleted, Joined(TextChange.Deleted)), new TextPiece(TextChange.Inserted, Joined(TextChange.Inserted)) }
+                .Where(p => p.Text.Length > 0).ToList();
+            pieces.RemoveRange(start, end - start + 1);
+            pieces.InsertRange(start, joined);
+            i = start;
+        }
+
         return pieces;
     }
 

@@ -32,7 +32,7 @@ public class DossierPrintBrowserTests(BrowserFixture browser)
 
         // Chromium prints the dossier over several pages (every part starts one).
         var pdf = await session.Page.PdfAsync(new() { Format = "A4" });
-        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
         Assert.True(pages >= 12, $"{pages} páginas");
         await session.Page.EmulateMediaAsync(new() { Media = Media.Screen });
         await session.AssertNoSeriousA11yViolationsAsync();

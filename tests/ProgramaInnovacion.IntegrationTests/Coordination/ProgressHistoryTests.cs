@@ -7,7 +7,7 @@ namespace ProgramaInnovacion.IntegrationTests.Coordination;
 /// <summary>The dashboard's progress over time comes from the stage events, not from today's states.</summary>
 public class ProgressHistoryTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private async Task<List<(string Week, string Approved, string Standing)>> ChartRowsAsync(PortalClient client) =>
+    private static async Task<List<(string Week, string Approved, string Standing)>> ChartRowsAsync(PortalClient client) =>
         (await client.GetPageAsync("/coordinacion")).QuerySelectorAll("table.chart-data tbody tr")
             .Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList())
             .Select(c => (c[0], c[1], c[2])).ToList();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PdfSharp.Pdf.IO;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.IntegrationTests.Stages;
 
 namespace ProgramaInnovacion.IntegrationTests.Dossier;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.IntegrationTests.Stages;
 
 namespace ProgramaInnovacion.IntegrationTests.Home;
 

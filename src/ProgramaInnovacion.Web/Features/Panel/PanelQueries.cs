@@ -25,7 +25,7 @@ internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime?
 internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
 
 /// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
-public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
+public class PanelQueries(AppDbContext db, ApprovedDeliverables approved, TimeProvider time)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
@@ -206,12 +206,14 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
     }
 
     /// <summary>
-    /// The coordinator's overview: every project of the newest edition with its panel open, assignments,
-    /// results and the ranking (projects of different editions are never ranked together).
+    /// The coordinator's overview: every project of the editions not yet ended with its panel open,
+    /// assignments, results and the ranking (the panels of an ended edition, such as the demo's 2021,
+    /// are history: each project's summary still shows them).
     /// </summary>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync()
     {
-        var data = await LoadManyAsync(p => p.Edition.StartsAtUtc == db.Editions.Max(e => e.StartsAtUtc)
+        var now = time.GetUtcNow().UtcDateTime;
+        var data = await LoadManyAsync(p => (p.Edition.EndsAtUtc == null || p.Edition.EndsAtUtc > now)
             && p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
