@@ -53,8 +53,16 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             matrix.Overdue,
             matrix.Queue,
             activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals));
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)));
     }
+
+    /// <summary>Every stage event of the edition that approved a stage or took an approved one back, oldest first (one SQL command).</summary>
+    private Task<List<ApprovalChange>> ApprovalHistoryAsync(int editionId) =>
+        db.StageEvents.AsNoTracking()
+            .Where(e => e.Project.EditionId == editionId && (e.ToState == StageState.Approved) != (e.FromState == StageState.Approved))
+            .OrderBy(e => e.OccurredAtUtc)
+            .Select(e => new ApprovalChange(e.OccurredAtUtc, e.ToState == StageState.Approved))
+            .ToListAsync();
 
     /// <summary>
     /// The progress matrix of an edition and what the dashboard derives from it, in two SQL commands
@@ -127,17 +135,11 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, cells, progress));
         }
 
-        var approvals = projects.SelectMany(p => p.Stages)
-            .Where(s => s.State == StageState.Approved && s.ApprovedAtUtc != null)
-            .Select(s => s.ApprovedAtUtc!.Value)
-            .ToList();
-
         return new ProgressMatrix(
             definitions.Select(d => new StageColumn(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, here[d.Id])).ToList(),
             rows,
             completed,
             overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
-            queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
-            approvals);
+            queue.OrderBy(q => q.SubmittedAtUtc).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// </summary>
 [Authorize]
 [Route("proyectos/{id:int}")]
-public class StagesController(IAuthorizationService authorization, ProjectAccess access, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
+public class StagesController(IAuthorizationService authorization, ProjectAccess access, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads, Home.TeamHome teamHome) : Controller
 {
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
@@ -45,6 +46,11 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
         if (await StageAsync(id, key) is not var (stage, permissions))
         {
             return NotFound();
+        }
+
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await teamHome.RecordVisitAsync(userId, stage.StageId);
         }
 
         return View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
