@@ -3,7 +3,8 @@
 #
 # Steps: tools -> restore -> format check -> Release build -> private PostgreSQL ->
 # pending-model check (both providers) -> unit tests -> integration tests on SQLite and on
-# PostgreSQL -> browser tests. Stops at the first failing step; always stops the private
+# PostgreSQL -> reliability scripts (tests/faults/pg-restart.sh, tests/scale/two-instances.sh) ->
+# browser tests. Stops at the first failing step; always stops the private
 # PostgreSQL and ends with one line "N passed, N failed, N skipped" summed over every test run.
 #
 # Knobs for quick local loops (CI uses neither):
@@ -151,6 +152,8 @@ if [ "$SKIP_BROWSER" != 1 ] && [ ! -x "$CHROMIUM" ]; then
   [ -x "$CHROMIUM" ] || fail "Chromium not found at $CHROMIUM: install it (apt-get install chromium), set CHROMIUM_PATH, or use SKIP_BROWSER=1"
 fi
 dotnet tool restore
+# The S3 store's integration tests and the two-instance script run against s3rver (npm).
+bash tests/s3/s3rver.sh install
 
 step "Restore"
 dotnet restore "$SOLUTION"
@@ -209,6 +212,17 @@ else
     export TEST_PG_CONNECTION="$PG_CONNECTION"
     run_tests integration-postgres tests/ProgramaInnovacion.IntegrationTests
   )
+fi
+
+if [ "$SKIP_POSTGRES" = 1 ]; then
+  step "Reliability scripts: skipped (SKIP_POSTGRES=1)"
+else
+  # Each starts its own private PostgreSQL (ports 5464 and 5465) and the Release app just built.
+  step "Reliability: PostgreSQL restart under load, then two instances on one database and one S3 store"
+  reliability_started=$SECONDS
+  SKIP_APP_BUILD=1 bash tests/faults/pg-restart.sh
+  SKIP_APP_BUILD=1 bash tests/scale/two-instances.sh
+  echo "--> reliability scripts took $((SECONDS - reliability_started)) s"
 fi
 
 if [ "$SKIP_BROWSER" = 1 ]; then

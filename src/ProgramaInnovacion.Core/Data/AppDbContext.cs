@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Notifications;
 
 namespace ProgramaInnovacion.Core.Data;
 
@@ -63,6 +64,28 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarSession> CalendarSessions => Set<CalendarSession>();
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<ScheduledSend> ScheduledSends => Set<ScheduledSend>();
+
+    public DbSet<SessionTeam> SessionTeams => Set<SessionTeam>();
+
+    public DbSet<SessionSpecialist> SessionSpecialists => Set<SessionSpecialist>();
+
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
+    public DbSet<MentorVisit> MentorVisits => Set<MentorVisit>();
+
+    public DbSet<CoordinatorEdition> CoordinatorEditions => Set<CoordinatorEdition>();
+
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -7,6 +7,18 @@ public enum OrganizationSector
     ThirdSector,
 }
 
+/// <summary>What a person reads for a sector (es-AR).</summary>
+public static class OrganizationSectorText
+{
+    public static string Label(this OrganizationSector sector) => sector switch
+    {
+        OrganizationSector.Public => "Sector público",
+        OrganizationSector.Private => "Sector privado",
+        OrganizationSector.ThirdSector => "Tercer sector",
+        _ => sector.ToString(),
+    };
+}
+
 /// <summary>A member of the Alianza por la Transformación Digital (RIL, AWS, OS City, SmartCity TNG…).</summary>
 public class AllianceOrganization
 {

@@ -12,4 +12,9 @@ public class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 
     public List<ProjectMember> Memberships { get; set; } = [];
+
+    /// <summary>The alliance organisation the person belongs to (a mentor's AWS, OS City…); shown beside their name.</summary>
+    public int? OrganizationId { get; set; }
+
+    public AllianceOrganization? Organization { get; set; }
 }

@@ -17,4 +17,7 @@ public class Comment
     public required string BodyMarkdown { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Written by an assigned mentor: labelled "Mentoría" with their organisation, even if the assignment ends later.</summary>
+    public bool ByMentor { get; set; }
 }

@@ -21,6 +21,9 @@ public class Deliverable
 
     public AppUser? UpdatedBy { get; set; }
 
+    /// <summary>The team marked its draft "lista para recibir comentarios": assigned mentors may read it before it is submitted.</summary>
+    public bool ReadyForFeedback { get; set; }
+
     public List<DeliverableRevision> Revisions { get; set; } = [];
 
     public List<Attachment> Attachments { get; set; } = [];

@@ -8,5 +8,8 @@ public static class Roles
     public const string MunicipalTeam = "Equipo municipal";
     public const string Expert = "Experto";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Coordinator, MunicipalTeam, Expert];
+    /// <summary>A specialist of an alliance organisation who reads and comments on the projects assigned to them.</summary>
+    public const string Mentor = "Mentor / Especialista";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Coordinator, MunicipalTeam, Expert, Mentor];
 }

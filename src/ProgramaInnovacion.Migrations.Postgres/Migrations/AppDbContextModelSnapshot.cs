@@ -251,6 +251,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -278,6 +281,8 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -422,6 +427,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AttendanceRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -441,9 +449,15 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("LedByOrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("StageDefinitionId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -457,6 +471,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedByOrganizationId");
+
+                    b.HasIndex("StageDefinitionId");
 
                     b.HasIndex("EditionId", "StartsAtUtc");
 
@@ -589,6 +607,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<bool>("ByMentor")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -602,6 +623,21 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("DeliverableId", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CoordinatorEdition", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("CoordinatorEditions");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>
@@ -618,6 +654,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
 
                     b.Property<int>("ProjectStageId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ReadyForFeedback")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -751,6 +790,51 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MentorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StageDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("StageDefinitionId");
+
+                    b.HasIndex("MentorId", "ProjectId");
+
+                    b.ToTable("MentorAssignments");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorVisit", b =>
+                {
+                    b.Property<string>("MentorId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("LastVisitAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MentorId");
+
+                    b.ToTable("MentorVisits");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Municipality", b =>
@@ -1300,6 +1384,56 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("RubricCriteria");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionAttendance");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionSpecialist", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionSpecialists");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionTeam", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("SessionTeams");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1418,6 +1552,209 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("StageEvents");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ProjectStageId");
+
+                    b.HasIndex("ProjectStageId");
+
+                    b.ToTable("StageVisits");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Digest", "RecipientId");
+
+                    b.HasIndex("RecipientId", "ReadAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("ProjectId", "CreatedAtUtc");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("OutgoingEmails");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.ScheduledSend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledSends");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1469,6 +1806,16 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Deliverable", "Deliverable")
@@ -1507,7 +1854,21 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "LedByOrganization")
+                        .WithMany()
+                        .HasForeignKey("LedByOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.StageDefinition", "StageDefinition")
+                        .WithMany()
+                        .HasForeignKey("StageDefinitionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Edition");
+
+                    b.Navigation("LedByOrganization");
+
+                    b.Navigation("StageDefinition");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -1557,6 +1918,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Deliverable");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CoordinatorEdition", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>
@@ -1624,6 +2004,43 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorAssignment", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.StageDefinition", "StageDefinition")
+                        .WithMany()
+                        .HasForeignKey("StageDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("StageDefinition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.NetworkComment", b =>
@@ -1851,6 +2268,70 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Session");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionSpecialist", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Specialists")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionTeam", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Teams")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -1888,9 +2369,69 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("ProjectStage");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProjectStage", "ProjectStage")
+                        .WithMany()
+                        .HasForeignKey("ProjectStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectStage");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CalendarSession", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Specialists");
+
+                    b.Navigation("Teams");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>

@@ -238,6 +238,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -265,6 +268,8 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -401,6 +406,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AttendanceRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -420,9 +428,15 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StageDefinitionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
@@ -436,6 +450,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedByOrganizationId");
+
+                    b.HasIndex("StageDefinitionId");
 
                     b.HasIndex("EditionId", "StartsAtUtc");
 
@@ -564,6 +582,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ByMentor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -579,6 +600,21 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CoordinatorEdition", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("CoordinatorEditions");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>
                 {
                     b.Property<int>("Id")
@@ -590,6 +626,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReadyForFeedback")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -718,6 +757,49 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("StageDefinitionId");
+
+                    b.HasIndex("MentorId", "ProjectId");
+
+                    b.ToTable("MentorAssignments");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorVisit", b =>
+                {
+                    b.Property<string>("MentorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastVisitAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MentorId");
+
+                    b.ToTable("MentorVisits");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Municipality", b =>
@@ -1243,6 +1325,56 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("RubricCriteria");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionAttendance");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionSpecialist", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionSpecialists");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionTeam", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("SessionTeams");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1489,201 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("StageEvents");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ProjectStageId");
+
+                    b.HasIndex("ProjectStageId");
+
+                    b.ToTable("StageVisits");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Digest", "RecipientId");
+
+                    b.HasIndex("RecipientId", "ReadAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("ProjectId", "CreatedAtUtc");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("OutgoingEmails");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.ScheduledSend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledSends");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1408,6 +1735,16 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Deliverable", "Deliverable")
@@ -1446,7 +1783,21 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "LedByOrganization")
+                        .WithMany()
+                        .HasForeignKey("LedByOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.StageDefinition", "StageDefinition")
+                        .WithMany()
+                        .HasForeignKey("StageDefinitionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Edition");
+
+                    b.Navigation("LedByOrganization");
+
+                    b.Navigation("StageDefinition");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -1496,6 +1847,25 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Deliverable");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CoordinatorEdition", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>
@@ -1563,6 +1933,43 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorAssignment", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.StageDefinition", "StageDefinition")
+                        .WithMany()
+                        .HasForeignKey("StageDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("StageDefinition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.MentorVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.NetworkComment", b =>
@@ -1790,6 +2197,70 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Session");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionSpecialist", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Specialists")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionTeam", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CalendarSession", "Session")
+                        .WithMany("Teams")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -1827,9 +2298,69 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("ProjectStage");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProjectStage", "ProjectStage")
+                        .WithMany()
+                        .HasForeignKey("ProjectStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectStage");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CalendarSession", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Specialists");
+
+                    b.Navigation("Teams");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>

@@ -25,20 +25,28 @@ public sealed class ProjectOperation(string name) : IAuthorizationRequirement
 }
 
 /// <summary>
-/// "Does this user belong to this project?" — the one place that answers it. Coordinators and
-/// administrators read and review every project; team members read and edit their own only.
-/// Scoped per request: a member's membership of a project is looked up once, however many
-/// operations the request checks.
+/// "Does this user belong to this project?" — the one place that answers it. Administrators read
+/// and review every project, coordinators the projects of the editions assigned to them
+/// (<see cref="CoordinationScope"/>); team members read and edit their own only. Mentors are not
+/// readers of a project: they see single stages of the projects assigned to them
+/// (<see cref="MentorMayReadAsync"/>). Scoped per request: a member's membership of a project is
+/// looked up once, however many operations the request checks.
 /// </summary>
-public class ProjectAccess(AppDbContext db)
+public class ProjectAccess(AppDbContext db, CoordinationScope scope)
 {
     private readonly Dictionary<(string UserId, int ProjectId), bool> _membership = [];
+    private readonly Dictionary<(string UserId, int ProjectId), List<int?>> _mentoring = [];
 
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, int projectId, ProjectOperation operation)
     {
-        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator))
+        if (user.IsInRole(Roles.Administrator))
         {
-            return operation != ProjectOperation.Edit || user.IsInRole(Roles.Administrator);
+            return true;
+        }
+
+        if (user.IsInRole(Roles.Coordinator) && operation != ProjectOperation.Edit && await scope.MayCoordinateProjectAsync(user, projectId))
+        {
+            return true;
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -59,6 +67,28 @@ public class ProjectAccess(AppDbContext db)
         }
 
         return member;
+    }
+
+    /// <summary>
+    /// A mentor assigned to the project (to all its stages or to this one) reads the stage when
+    /// <see cref="MentorReading.MaySee"/> allows it: delivered work, or a draft the team marked
+    /// ready for feedback. Reading a stage is also what lets them comment on it.
+    /// </summary>
+    public async Task<bool> MentorMayReadAsync(ClaimsPrincipal user, int projectId, int stageDefinitionId, StageState state, bool hasTeamForm, bool readyForFeedback)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || !user.IsInRole(Roles.Mentor) || !MentorReading.MaySee(state, hasTeamForm, readyForFeedback))
+        {
+            return false;
+        }
+
+        if (!_mentoring.TryGetValue((userId, projectId), out var stages))
+        {
+            stages = await db.MentorAssignments.Where(a => a.ProjectId == projectId && a.MentorId == userId).Select(a => a.StageDefinitionId).ToListAsync();
+            _mentoring[(userId, projectId)] = stages;
+        }
+
+        return stages.Any(s => s is null || s == stageDefinitionId);
     }
 
     /// <summary>The projects the user is a team member of (usually one).</summary>

@@ -12,6 +12,8 @@ public static class AuditActions
     public const string FileUploaded = "stage.file-uploaded";
     public const string FileDiscarded = "stage.file-discarded";
     public const string StageCommented = "stage.commented";
+    public const string DraftSharedWithMentors = "stage.draft-shared-with-mentors";
+    public const string DraftUnsharedWithMentors = "stage.draft-unshared-with-mentors";
     public const string StageApproved = "stage.approved";
     public const string ChangesRequested = "stage.changes-requested";
     public const string StageUnlocked = "stage.unlocked";
@@ -61,6 +63,10 @@ public static class AuditActions
     public const string RecommendationFollowedUp = "panel.recommendation-followed-up";
     public const string PanelClosed = "panel.closed";
 
+    public const string MentorAssigned = "mentor.assigned";
+    public const string MentorUnassigned = "mentor.unassigned";
+    public const string AttendanceRecorded = "calendar.attendance-recorded";
+
     public const string UserInvited = "user.invited";
     public const string InvitationResent = "user.invitation-resent";
     public const string InvitationAccepted = "user.invitation-accepted";
@@ -73,6 +79,10 @@ public static class AuditActions
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
 
+    public const string EmailResent = "notifications.email-resent";
+    public const string NotificationPreferencesChanged = "notifications.preferences-changed";
+    public const string NotificationsUnsubscribed = "notifications.unsubscribed";
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [DraftSaved] = "Guardar borrador",
@@ -80,6 +90,8 @@ public static class AuditActions
         [FileUploaded] = "Subir archivo",
         [FileDiscarded] = "Descartar archivo",
         [StageCommented] = "Comentar etapa",
+        [DraftSharedWithMentors] = "Compartir borrador con mentores",
+        [DraftUnsharedWithMentors] = "Dejar de compartir borrador con mentores",
         [StageApproved] = "Aprobar etapa",
         [ChangesRequested] = "Solicitar cambios",
         [StageUnlocked] = "Desbloquear etapa",
@@ -121,6 +133,9 @@ public static class AuditActions
         [RecommendationAnswered] = "Responder recomendación",
         [RecommendationFollowedUp] = "Registrar seguimiento de recomendación",
         [PanelClosed] = "Cerrar mesa de expertos",
+        [MentorAssigned] = "Asignar mentor a un proyecto",
+        [MentorUnassigned] = "Quitar mentor de un proyecto",
+        [AttendanceRecorded] = "Registrar asistencia a una sesión",
         [UserInvited] = "Invitar usuario",
         [InvitationResent] = "Reenviar invitación",
         [InvitationAccepted] = "Aceptar invitación",
@@ -131,6 +146,9 @@ public static class AuditActions
         [SignInFailed] = "Intento de ingreso fallido",
         [PasswordChanged] = "Cambiar contraseña",
         [PasswordReset] = "Restablecer contraseña",
+        [EmailResent] = "Reenviar correo",
+        [NotificationPreferencesChanged] = "Cambiar preferencias de avisos",
+        [NotificationsUnsubscribed] = "Dejar de recibir correos de una categoría",
 
         // Names stored before these constants existed (older rows keep them).
         ["calendario.crear"] = "Crear sesión del calendario",

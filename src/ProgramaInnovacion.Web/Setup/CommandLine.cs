@@ -10,7 +10,8 @@ namespace ProgramaInnovacion.Web.Setup;
 /// <summary>
 /// Operator verbs run instead of the web server:
 /// <c>migrate</c> applies migrations and seeds reference data;
-/// <c>create-admin --email X [--name N]</c> creates the first administrator of an empty database.
+/// <c>create-admin --email X [--name N]</c> creates the first administrator of an empty database;
+/// <c>migrate-files</c> copies the local file store into S3 (<see cref="MigrateFilesCommand"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -21,6 +22,7 @@ public static class CommandLine
         {
             "migrate" => await MigrateAsync(app),
             "create-admin" => await CreateAdminAsync(app, args),
+            "migrate-files" => await MigrateFilesCommand.RunAsync(app),
             _ => null,
         };
     }

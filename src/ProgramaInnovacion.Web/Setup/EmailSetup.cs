@@ -21,6 +21,6 @@ public static class EmailSetup
             var directory = Path.GetFullPath(Path.Combine(dataPath, options.Value.PickupDirectory));
             return ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp, directory);
         });
-        return builder;
+        return builder.AddNotifications();
     }
 }

@@ -26,6 +26,8 @@ public static class FeatureServices
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
+        builder.Services.AddScoped<Features.Home.TeamHome>();
+        builder.Services.AddScoped<Features.Dossier.DossierQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.AddFileStorage();
@@ -51,6 +53,9 @@ public static class FeatureServices
         builder.Services.AddScoped<SharedDeliverables>();
         builder.Services.AddScoped<CalendarSessions>();
         builder.Services.AddScoped<CalendarFeed>();
+        builder.Services.AddScoped<SessionAttendanceSheet>();
+        builder.Services.AddScoped<Features.Mentors.MentorHome>();
+        builder.Services.AddScoped<Features.Mentors.MentorAssignments>();
         return builder;
     }
 }

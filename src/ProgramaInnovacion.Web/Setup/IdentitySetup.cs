@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
@@ -33,10 +32,7 @@ public static class IdentitySetup
         // Password-reset (and later invitation) links are valid for a limited time.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
-        // Keys in the database: every app instance behind a load balancer reads the same cookies.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ProgramaInnovacion")
-            .PersistKeysToDbContext<AppDbContext>();
+        builder.AddPortalDataProtection();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

@@ -46,6 +46,7 @@ public static class MvcSetup
             .AddPolicy(Policies.Expert, p => p.RequireRole(Core.Domain.Roles.Expert));
         builder.Services.AddScoped<IAuthorizationHandler, ProjectAccessHandler>();
         builder.Services.AddScoped<ProjectAccess>();
+        builder.Services.AddScoped<CoordinationScope>();
 
         builder.Services.AddOptions<PortalOptions>()
             .Bind(builder.Configuration.GetSection(PortalOptions.Section))

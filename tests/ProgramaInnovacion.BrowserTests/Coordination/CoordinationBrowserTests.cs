@@ -49,6 +49,7 @@ public partial class CoordinationBrowserTests(BrowserFixture browser)
             Assert.Contains(email, await admin.Page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         }
 
+        await browser.Factory.DeliverMailAsync();
         var message = Directory.GetFiles(browser.Factory.MailPickupPath, "*.eml").Select(path => MimeMessage.Load(path))
             .Single(m => m.To.Mailboxes.Any(b => b.Address == email));
         var link = InvitationLink().Match(message.TextBody ?? "").Value;

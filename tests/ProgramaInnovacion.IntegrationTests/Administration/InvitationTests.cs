@@ -35,14 +35,17 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     }
 
     /// <summary>The tokens of every invitation e-mail sent to the address (read from the pickup folder).</summary>
-    private List<string> Tokens(string email) =>
-        Directory.GetFiles(factory.MailPickupPath, "*.eml")
+    private async Task<List<string>> TokensAsync(string email)
+    {
+        await factory.DeliverMailAsync();
+        return Directory.GetFiles(factory.MailPickupPath, "*.eml")
             .Select(path => MimeMessage.Load(path))
             .Where(m => m.To.Mailboxes.Any(b => b.Address == email) && m.Subject == "Te invitaron al portal del Programa de Innovación")
             .Select(m => LinkPattern().Match(m.TextBody ?? "").Groups[1].Value)
             .ToList();
+    }
 
-    private string LatestToken(string email) => Assert.Single(Tokens(email));
+    private async Task<string> LatestTokenAsync(string email) => Assert.Single(await TokensAsync(email));
 
     private static Task<HttpResponseMessage> AcceptAsync(PortalClient client, string token) =>
         client.SubmitFormAsync($"/invitacion/{token}", "form.accept-form", new Dictionary<string, string>
@@ -56,9 +59,9 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     public async Task InvitationLink_SetsThePasswordOnce_AndTheUserSignsIn()
     {
         using var admin = await AdminAsync();
-        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync());
+        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         await InviteAsync(admin, "ana@municipio.example", Roles.MunicipalTeam, tandil.ToString());
-        var token = LatestToken("ana@municipio.example");
+        var token = await LatestTokenAsync("ana@municipio.example");
 
         var stored = await factory.WithDbAsync(db => db.Invitations.Where(i => i.User.Email == "ana@municipio.example").Select(i => i.TokenHash).SingleAsync());
         Assert.NotEqual(token, stored);
@@ -84,7 +87,7 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     {
         using var admin = await AdminAsync();
         await InviteAsync(admin, "tarde@municipio.example");
-        var token = LatestToken("tarde@municipio.example");
+        var token = await LatestTokenAsync("tarde@municipio.example");
 
         factory.Time.Advance(TimeSpan.FromDays(6));
         using (var early = factory.CreatePortalClient())
@@ -105,12 +108,12 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     {
         using var admin = await AdminAsync();
         await InviteAsync(admin, "reenvio@municipio.example");
-        var first = LatestToken("reenvio@municipio.example");
+        var first = await LatestTokenAsync("reenvio@municipio.example");
         var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "reenvio@municipio.example").Select(u => u.Id).SingleAsync());
 
         var response = await admin.SubmitFormAsync("/admin/usuarios", $"form[action='/admin/usuarios/{id}/reenviar']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var second = Assert.Single(Tokens("reenvio@municipio.example").Except([first]));
+        var second = Assert.Single((await TokensAsync("reenvio@municipio.example")).Except([first]));
         Assert.NotEqual(first, second);
 
         using var invited = factory.CreatePortalClient();
@@ -169,7 +172,7 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     public async Task EditUser_ChangesRolesAndTeam_AndIsAudited()
     {
         var user = await factory.CreateUserAsync("cambio.rol@programa.example", Roles.Expert);
-        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche").Select(p => p.Id).SingleAsync());
+        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         using var admin = await AdminAsync();
         var response = await admin.SubmitFormAsync($"/admin/usuarios/{user.Id}", "form.user-form", new Dictionary<string, string>
         {

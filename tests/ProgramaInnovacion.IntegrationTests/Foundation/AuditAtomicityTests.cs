@@ -159,6 +159,8 @@ public class AuditAtomicityTests(FailingAuditFactory factory) : IClassFixture<Fa
 
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "sin-auditoria@programa.example")));
         Assert.Equal(invitationsBefore, await factory.CountAsync<Invitation>());
+        Assert.False(await factory.WithDbAsync(db => db.OutgoingEmails.AnyAsync(e => e.To == "sin-auditoria@programa.example")));
+        await factory.DeliverMailAsync();
         Assert.False(Directory.Exists(factory.MailPickupPath) && Directory.GetFiles(factory.MailPickupPath, "*.eml").Any(f => File.ReadAllText(f).Contains("sin-auditoria@programa.example", StringComparison.Ordinal)));
     }
 

@@ -18,6 +18,7 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
 
         var sent = await client.SubmitFormAsync("/cuenta/olvide-mi-contrasena", "main form", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await factory.DeliverMailAsync();
 
         var file = Assert.Single(Directory.GetFiles(factory.MailPickupPath, "*.eml"), f => MimeMessage.Load(f).To.Mailboxes.Single().Address == email);
         var message = MimeMessage.Load(file);
@@ -46,6 +47,7 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
 
         var sent = await client.SubmitFormAsync("/cuenta/olvide-mi-contrasena", "main form", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await factory.DeliverMailAsync();
 
         var file = Assert.Single(Directory.GetFiles(factory.MailPickupPath, "*.eml"), f => MimeMessage.Load(f).To.Mailboxes.Single().Address == email);
         var body = MimeMessage.Load(file).TextBody ?? "";
@@ -61,6 +63,7 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
         var sent = await client.SubmitFormAsync("/cuenta/olvide-mi-contrasena", "main form", new Dictionary<string, string> { ["Email"] = "nadie@programa.example" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/cuenta/olvide-mi-contrasena/enviado", sent.Headers.Location!.OriginalString);
+        await factory.DeliverMailAsync();
         var after = Directory.Exists(factory.MailPickupPath) ? Directory.GetFiles(factory.MailPickupPath).Length : 0;
         Assert.Equal(before, after);
     }

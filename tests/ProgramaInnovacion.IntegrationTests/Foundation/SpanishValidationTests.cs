@@ -32,6 +32,7 @@ public partial class SpanishValidationTests(PortalFactory factory) : IClassFixtu
             ["Form.Roles"] = Roles.Expert,
         });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        await factory.DeliverMailAsync();
         var token = Directory.GetFiles(factory.MailPickupPath, "*.eml").Select(path => MimeMessage.Load(path))
             .Where(m => m.To.Mailboxes.Any(b => b.Address == "repite@municipio.example"))
             .Select(m => InvitationLink().Match(m.TextBody ?? "").Groups[1].Value).Single();

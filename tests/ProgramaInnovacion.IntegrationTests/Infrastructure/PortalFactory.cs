@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Notifications;
 
 namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 
@@ -19,8 +20,11 @@ namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>Mid-edition: 15 November 2021, 11:00 Argentina time.</summary>
-    public static readonly DateTimeOffset DefaultNow = new(2021, 11, 15, 14, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Monday 16 November 2026, 11:00 Argentina time: the day the demo is seeded, so the edition in
+    /// course is placed around it (CurrentEditionDemoSeeder) and the 2021 edition lies in the past.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 16, 14, 0, 0, TimeSpan.Zero);
 
     public TestDatabase Database { get; } = TestDatabase.Create();
 
@@ -44,6 +48,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Email:Smtp:Host", "");
+        // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
+        builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -107,12 +113,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (municipalitySlug is not null)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var projectId = await db.Projects.Where(p => p.Municipality.Slug == municipalitySlug).Select(p => p.Id).SingleAsync();
+            var projectId = await db.Projects.Where(p => p.Municipality.Slug == municipalitySlug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync();
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = user.CreatedAtUtc });
             await db.SaveChangesAsync();
         }
 
         return user;
+    }
+
+    /// <summary>One pass of the notification worker: due reminders and digests, then the outbox (to the pickup folder).</summary>
+    public async Task<DispatchPass> DeliverMailAsync(string workerId = "prueba")
+    {
+        await using var scope = CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(workerId);
     }
 
     internal Task<int> CountAsync<TEntity>() where TEntity : class =>

@@ -138,6 +138,7 @@ public class PanelEvaluationTests(PortalFactory factory) : IClassFixture<PortalF
 
         var response = await coordinator.SubmitFormAsync("/coordinacion/panel", $"form[action='/coordinacion/panel/proyectos/{project}/asignaciones']", new Dictionary<string, string> { ["ExpertId"] = expert.Id });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.DeliverMailAsync();
         var mails = Directory.GetFiles(factory.MailPickupPath, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("Notificada@experto.example", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Single(mails);
         Assert.Contains($"/panel/proyectos/{project}", mails[0], StringComparison.Ordinal);

@@ -13,5 +13,7 @@ public class CalendarSessionConfiguration : IEntityTypeConfiguration<CalendarSes
         builder.Property(s => s.Description).HasMaxLength(5000);
         builder.HasOne(s => s.Edition).WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.EditionId, s.StartsAtUtc });
+        builder.HasOne(s => s.StageDefinition).WithMany().HasForeignKey(s => s.StageDefinitionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(s => s.LedByOrganization).WithMany().HasForeignKey(s => s.LedByOrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using ProgramaInnovacion.Core.Domain;
-using ProgramaInnovacion.Web.Infrastructure.Email;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure.Links;
 
 namespace ProgramaInnovacion.Web.Features.Account;
@@ -14,7 +14,8 @@ namespace ProgramaInnovacion.Web.Features.Account;
 public class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
-    IEmailSender email,
+    Outbox outbox,
+    ProgramaInnovacion.Core.Data.AppDbContext db,
     AccountCommands account,
     ILogger<AccountController> logger) : Controller
 {
@@ -93,10 +94,11 @@ public class AccountController(
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
             var link = Url.AbsoluteAction(nameof(ResetPassword), "Account", new { code, email = user.Email });
-            await email.SendAsync(new EmailMessage(
-                user.Email,
-                "Restablecer tu contraseña del Programa de Innovación",
-                $"Hola, {user.DisplayName}:\n\nRecibimos un pedido para restablecer tu contraseña. Para elegir una nueva, abrí este enlace (vale por 24 horas):\n\n{link}\n\nSi no lo pediste, ignorá este mensaje: tu contraseña no cambia.\n\nPrograma de Innovación para la Transformación Digital – RIL"));
+            // Queued, not sent: the answer takes the same time whether the account exists or the mail server is up.
+            await outbox.QueueAccountEmailAsync(user.Email, user.Id, user.DisplayName, "Restablecer tu contraseña del Programa de Innovación",
+                "Recibimos un pedido para restablecer tu contraseña. Para elegir una nueva, abrí este enlace (vale por 24 horas).",
+                "Elegir una contraseña nueva", link, "Si no lo pediste, ignorá este mensaje: tu contraseña no cambia.");
+            await db.SaveChangesAsync();
         }
 
         return RedirectToAction(nameof(ForgotPasswordSent));

@@ -8,7 +8,7 @@ namespace ProgramaInnovacion.Web.Features.Calendar;
 
 [Authorize]
 [Route("calendario")]
-public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : Controller
+public class CalendarController(CalendarSessions sessions, CalendarFeed feed, SessionAttendanceSheet attendance, CoordinationScope scope) : Controller
 {
     /// <summary>List view, or the month view with ?mes=2021-07.</summary>
     [HttpGet("")]
@@ -40,20 +40,20 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : 
     [HttpGet("{id:int}/editar")]
     public async Task<IActionResult> Edit(int id)
     {
-        var form = await sessions.GetFormAsync(id);
+        var form = await MayManageAsync(id) ? await sessions.GetFormAsync(id) : null;
         return form is null ? NotFound() : View("Form", await FormPageAsync(id, form));
     }
 
     [Authorize(Policy = Policies.Coordination)]
     [HttpPost("{id:int}/editar")]
     public async Task<IActionResult> Edit(int id, SessionForm form) =>
-        await sessions.ExistsAsync(id) ? await SaveAsync(id, form) : NotFound();
+        await MayManageAsync(id) ? await SaveAsync(id, form) : NotFound();
 
     [Authorize(Policy = Policies.Coordination)]
     [HttpPost("{id:int}/eliminar")]
     public async Task<IActionResult> Delete(int id)
     {
-        if (!await sessions.DeleteAsync(id, User))
+        if (!await MayManageAsync(id) || !await sessions.DeleteAsync(id, User))
         {
             return NotFound();
         }
@@ -97,7 +97,7 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : 
 
     private async Task<IActionResult> SaveAsync(int? id, SessionForm form)
     {
-        foreach (var (field, message) in await sessions.ValidateAsync(form))
+        foreach (var (field, message) in await sessions.ValidateAsync(form, await scope.EditionIdsAsync(User)))
         {
             ModelState.AddModelError(field, message);
         }
@@ -113,5 +113,34 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed) : 
     }
 
     private async Task<SessionFormViewModel> FormPageAsync(int? id, SessionForm form) =>
-        new() { SessionId = id, Form = form, Editions = await sessions.EditionsAsync() };
+        await sessions.FormPageAsync(id, form, await scope.EditionIdsAsync(User));
+
+    /// <summary>The session exists and is of an edition the person coordinates.</summary>
+    private async Task<bool> MayManageAsync(int id) =>
+        await sessions.EditionOfAsync(id) is { } editionId && await scope.MayCoordinateEditionAsync(User, editionId);
+
+    /// <summary>The attendance sheet: who of each invited team and which specialists took part.</summary>
+    [Authorize(Policy = Policies.Coordination)]
+    [HttpGet("{id:int}/asistencia")]
+    public async Task<IActionResult> Attendance(int id)
+    {
+        var model = await MayManageAsync(id) ? await attendance.SheetAsync(id) : null;
+        return model is null ? NotFound() : View("Attendance", model);
+    }
+
+    [Authorize(Policy = Policies.Coordination)]
+    [HttpPost("{id:int}/asistencia")]
+    public async Task<IActionResult> Attendance(int id, List<string> presentes)
+    {
+        if (!await MayManageAsync(id))
+        {
+            return NotFound();
+        }
+
+        var filled = await attendance.RecordAsync(id, presentes, User);
+        TempData["Message"] = filled == 0
+            ? "Guardamos la asistencia."
+            : $"Guardamos la asistencia y sumamos los especialistas al campo «Especialistas que participaron» de la etapa de ideación de {(filled == 1 ? "1 equipo" : $"{filled} equipos")}.";
+        return RedirectToAction(nameof(Attendance), new { id });
+    }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Mentors;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
@@ -98,11 +99,35 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
             first.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), first.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture), CanManage(user));
     }
 
-    public Task<List<EditionChoice>> EditionsAsync() =>
-        db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionChoice(e.Id, e.Name)).ToListAsync();
+    /// <summary>The form's lists, narrowed to the editions the person coordinates (null scope: all).</summary>
+    public async Task<SessionFormViewModel> FormPageAsync(int? id, SessionForm form, IReadOnlySet<int>? scope) => new()
+    {
+        SessionId = id,
+        Form = form,
+        Editions = await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
+            .Select(e => new EditionChoice(e.Id, e.Name)).ToListAsync(),
+        Teams = await db.Projects.AsNoTracking().Where(p => scope == null || scope.Contains(p.EditionId))
+            .OrderByDescending(p => p.Edition.StartsAtUtc).ThenBy(p => p.Municipality.Name)
+            .Select(p => new EditionScopedChoice(p.Id, p.Municipality.Name, p.EditionId, p.Edition.Name)).ToListAsync(),
+        Stages = await db.StageDefinitions.AsNoTracking().Where(d => d.HasTeamForm && (scope == null || scope.Contains(d.EditionId)))
+            .OrderByDescending(d => d.Edition.StartsAtUtc).ThenBy(d => d.Order)
+            .Select(d => new EditionScopedChoice(d.Id, d.Name, d.EditionId, d.Edition.Name)).ToListAsync(),
+        Organizations = await db.AllianceOrganizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new EditionChoice(o.Id, o.Name)).ToListAsync(),
+        Specialists = await Specialists().ToListAsync(),
+    };
+
+    /// <summary>Active mentor accounts, "Name (Organisation)".</summary>
+    private IQueryable<SpecialistChoice> Specialists() =>
+        db.ActiveMentors().AsNoTracking()
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new SpecialistChoice(u.Id, u.Organization == null ? u.DisplayName : u.DisplayName + " (" + u.Organization.Name + ")"));
+
+    /// <summary>The session's edition, when it exists (for the coordination scope check).</summary>
+    public Task<int?> EditionOfAsync(int id) =>
+        db.CalendarSessions.Where(s => s.Id == id).Select(s => (int?)s.EditionId).SingleOrDefaultAsync();
 
     public async Task<SessionForm?> GetFormAsync(int id) =>
-        (await db.CalendarSessions.AsNoTracking().Where(s => s.Id == id).ToListAsync()).Select(s =>
+        (await db.CalendarSessions.AsNoTracking().Include(s => s.Teams).Include(s => s.Specialists).AsSplitQuery().Where(s => s.Id == id).ToListAsync()).Select(s =>
         {
             var start = ArgentinaClock.ToLocal(s.StartsAtUtc);
             var end = ArgentinaClock.ToLocal(s.EndsAtUtc);
@@ -116,13 +141,47 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
                 EndTime = TimeOnly.FromDateTime(end),
                 Location = s.Location,
                 Description = s.Description,
+                StageDefinitionId = s.StageDefinitionId,
+                LedByOrganizationId = s.LedByOrganizationId,
+                ProjectIds = s.Teams.Select(t => t.ProjectId).ToList(),
+                SpecialistIds = s.Specialists.Select(t => t.UserId).ToList(),
             };
         }).SingleOrDefault();
 
     /// <summary>Rule checks beyond the annotations: (field, message) pairs; empty when valid.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(SessionForm form)
+    public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(SessionForm form, IReadOnlySet<int>? scope)
     {
         var errors = new List<(string, string)>();
+        form.ProjectIds = form.ProjectIds.Distinct().ToList();
+        form.SpecialistIds = form.SpecialistIds.Distinct().ToList();
+        if (form.EditionId is { } chosen && scope is not null && !scope.Contains(chosen))
+        {
+            errors.Add((nameof(SessionForm.EditionId), "Elegí una edición de la lista."));
+            return errors;
+        }
+
+        if (form.EditionId is { } editionId)
+        {
+            if (form.ProjectIds.Count > 0 && await db.Projects.CountAsync(p => form.ProjectIds.Contains(p.Id) && p.EditionId == editionId) != form.ProjectIds.Count)
+            {
+                errors.Add((nameof(SessionForm.ProjectIds), "Elegí equipos de la edición de la sesión."));
+            }
+
+            if (form.StageDefinitionId is { } stageId && !await db.StageDefinitions.AnyAsync(d => d.Id == stageId && d.EditionId == editionId && d.HasTeamForm))
+            {
+                errors.Add((nameof(SessionForm.StageDefinitionId), "Elegí una etapa de la edición de la sesión, o ninguna."));
+            }
+        }
+
+        if (form.LedByOrganizationId is { } organizationId && !await db.AllianceOrganizations.AnyAsync(o => o.Id == organizationId))
+        {
+            errors.Add((nameof(SessionForm.LedByOrganizationId), "Elegí una organización de la lista, o ninguna."));
+        }
+
+        if (form.SpecialistIds.Count > 0 && await db.ActiveMentors().CountAsync(u => form.SpecialistIds.Contains(u.Id)) != form.SpecialistIds.Count)
+        {
+            errors.Add((nameof(SessionForm.SpecialistIds), "Elegí especialistas de la lista (cuentas con el rol «Mentor / Especialista»)."));
+        }
         if (form.StartTime is { } start && form.EndTime is { } end && end <= start)
         {
             errors.Add((nameof(SessionForm.EndTime), "La hora de fin tiene que ser posterior a la de inicio."));
@@ -145,7 +204,7 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         CalendarSession session;
         if (id is { } existingId)
         {
-            session = await db.CalendarSessions.SingleAsync(s => s.Id == existingId);
+            session = await db.CalendarSessions.Include(s => s.Teams).Include(s => s.Specialists).AsSplitQuery().SingleAsync(s => s.Id == existingId);
         }
         else
         {
@@ -160,6 +219,12 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         session.EndsAtUtc = ArgentinaClock.ToUtc(form.Date!.Value, form.EndTime!.Value);
         session.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         session.Description = form.Description?.Trim() ?? "";
+        session.StageDefinitionId = form.StageDefinitionId;
+        session.LedByOrganizationId = form.LedByOrganizationId;
+        session.Teams.RemoveAll(t => !form.ProjectIds.Contains(t.ProjectId));
+        session.Teams.AddRange(form.ProjectIds.Where(p => session.Teams.All(t => t.ProjectId != p)).Select(p => new SessionTeam { ProjectId = p }));
+        session.Specialists.RemoveAll(t => !form.SpecialistIds.Contains(t.UserId));
+        session.Specialists.AddRange(form.SpecialistIds.Where(u => session.Specialists.All(t => t.UserId != u)).Select(u => new SessionSpecialist { UserId = u }));
         session.UpdatedAtUtc = now;
         if (id is null)
         {
@@ -186,11 +251,17 @@ public class CalendarSessions(AppDbContext db, TimeProvider time, AuditLog audit
         return true;
     }
 
-    public async Task<bool> ExistsAsync(int id) => await db.CalendarSessions.AnyAsync(s => s.Id == id);
-
     private static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator);
 
-    private static IQueryable<SessionRow> Rows(IQueryable<CalendarSession> sessions) =>
-        sessions.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
-            .Select(s => new SessionRow(s.Id, s.Title, s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.Location, s.Description, s.Edition.Name));
+    internal static IQueryable<SessionRow> Rows(IQueryable<CalendarSession> sessions) =>
+        sessions.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).AsSplitQuery()
+            .Select(s => new SessionRow(s.Id, s.Title, s.Kind, s.StartsAtUtc, s.EndsAtUtc, s.Location, s.Description, s.Edition.Name)
+            {
+                LedBy = s.LedByOrganization == null ? null : s.LedByOrganization.Name,
+                Stage = s.StageDefinition == null ? null : s.StageDefinition.Name,
+                Teams = s.Teams.OrderBy(t => t.Project.Municipality.Name).Select(t => t.Project.Municipality.Name).ToList(),
+                Specialists = s.Specialists.OrderBy(t => t.User.DisplayName)
+                    .Select(t => t.User.Organization == null ? t.User.DisplayName : t.User.DisplayName + " (" + t.User.Organization.Name + ")").ToList(),
+                AttendanceRecorded = s.AttendanceRecordedAtUtc != null,
+            });
 }

@@ -3,7 +3,20 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Web.Features.Calendar;
 
-public sealed record SessionRow(int Id, string Title, SessionKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Location, string Description, string Edition);
+public sealed record SessionRow(int Id, string Title, SessionKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Location, string Description, string Edition)
+{
+    /// <summary>The alliance partner that leads it (AWS, OS City…), if any.</summary>
+    public string? LedBy { get; init; }
+
+    public string? Stage { get; init; }
+
+    public IReadOnlyList<string> Teams { get; init; } = [];
+
+    /// <summary>"Name (Organisation)" of each specialist expected.</summary>
+    public IReadOnlyList<string> Specialists { get; init; } = [];
+
+    public bool AttendanceRecorded { get; init; }
+}
 
 public sealed record CalendarListViewModel(IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past, bool CanManage);
 
@@ -63,7 +76,24 @@ public sealed class SessionForm
     [Display(Name = "Descripción")]
     [StringLength(5000, ErrorMessage = "La descripción puede tener hasta 5.000 caracteres.")]
     public string? Description { get; set; }
+
+    [Display(Name = "Etapa")]
+    public int? StageDefinitionId { get; set; }
+
+    [Display(Name = "Organización que la lleva adelante")]
+    public int? LedByOrganizationId { get; set; }
+
+    [Display(Name = "Equipos")]
+    public List<int> ProjectIds { get; set; } = [];
+
+    [Display(Name = "Especialistas")]
+    public List<string> SpecialistIds { get; set; } = [];
 }
+
+/// <summary>An option of a session form list that belongs to one edition (a team, a stage).</summary>
+public sealed record EditionScopedChoice(int Id, string Name, int EditionId, string Edition);
+
+public sealed record SpecialistChoice(string Id, string Name);
 
 public sealed record EditionChoice(int Id, string Name);
 
@@ -74,7 +104,22 @@ public sealed class SessionFormViewModel
     public required SessionForm Form { get; init; }
 
     public required IReadOnlyList<EditionChoice> Editions { get; init; }
+
+    public IReadOnlyList<EditionScopedChoice> Teams { get; init; } = [];
+
+    public IReadOnlyList<EditionScopedChoice> Stages { get; init; } = [];
+
+    public IReadOnlyList<EditionChoice> Organizations { get; init; } = [];
+
+    public IReadOnlyList<SpecialistChoice> Specialists { get; init; } = [];
 }
+
+public sealed record AttendeeViewModel(string UserId, string Name, bool Present);
+
+public sealed record AttendanceTeamViewModel(int ProjectId, string Municipality, IReadOnlyList<AttendeeViewModel> Members);
+
+/// <summary>The coordination's attendance sheet of one session: each invited team's members and each specialist.</summary>
+public sealed record AttendanceViewModel(SessionRow Session, IReadOnlyList<AttendanceTeamViewModel> Teams, IReadOnlyList<AttendeeViewModel> Specialists, bool FeedsIdeation);
 
 /// <summary>The subscription page: the feed URL is shown only right after it is created.</summary>
 public sealed record SubscriptionViewModel(bool HasActiveToken, DateTime? CreatedAtUtc, string? NewFeedUrl)

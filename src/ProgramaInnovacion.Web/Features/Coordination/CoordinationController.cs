@@ -6,7 +6,8 @@ namespace ProgramaInnovacion.Web.Features.Coordination;
 
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordinacion")]
-public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports) : Controller
+[CoordinationScope("edicion", ScopedBy.Edition)]
+public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports, CoordinationScope scope) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string CsvType = "text/csv; charset=utf-8";
@@ -14,7 +15,7 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edicion)
     {
-        var model = await dashboard.BuildAsync(edicion);
+        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User));
         return model is null ? NotFound() : View(model);
     }
 
@@ -32,7 +33,7 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
 
     private async Task<IActionResult> Export(int? editionId, string name, Func<int, Task<ExportTable>> build, bool xlsx)
     {
-        var editions = await dashboard.EditionsAsync();
+        var editions = await dashboard.EditionsAsync(await scope.EditionIdsAsync(User));
         var edition = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions.Count > 0 ? editions[0] : default;
         if (edition == default)
         {

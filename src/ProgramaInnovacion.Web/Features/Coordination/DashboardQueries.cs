@@ -14,14 +14,15 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
 {
     public const int ActivityCount = 20;
 
-    public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync() =>
-        (await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+    /// <param name="scope">The editions the person coordinates (<see cref="Authorization.CoordinationScope"/>); null for all.</param>
+    public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync(IReadOnlySet<int>? scope) =>
+        (await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
             .Select(e => new { e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc }).ToListAsync())
         .Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
 
-    public async Task<DashboardViewModel?> BuildAsync(int? editionId)
+    public async Task<DashboardViewModel?> BuildAsync(int? editionId, IReadOnlySet<int>? scope)
     {
-        var editions = await EditionsAsync();
+        var editions = await EditionsAsync(scope);
         var options = editions.Select(e => new EditionOption(e.Id, e.Name)).ToList();
         if (editions.Count == 0)
         {
@@ -52,11 +53,19 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             matrix.Overdue,
             matrix.Queue,
             activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals))
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)))
         {
             DueSoon = matrix.DueSoon,
         };
     }
+
+    /// <summary>Every stage event of the edition that approved a stage or took an approved one back, oldest first (one SQL command).</summary>
+    private Task<List<ApprovalChange>> ApprovalHistoryAsync(int editionId) =>
+        db.StageEvents.AsNoTracking()
+            .Where(e => e.Project.EditionId == editionId && (e.ToState == StageState.Approved) != (e.FromState == StageState.Approved))
+            .OrderBy(e => e.OccurredAtUtc)
+            .Select(e => new ApprovalChange(e.OccurredAtUtc, e.ToState == StageState.Approved))
+            .ToListAsync();
 
     /// <summary>
     /// The progress matrix of an edition and what the dashboard derives from it, in two SQL commands
@@ -134,18 +143,12 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, cells, progress));
         }
 
-        var approvals = projects.SelectMany(p => p.Stages)
-            .Where(s => s.State == StageState.Approved && s.ApprovedAtUtc != null)
-            .Select(s => s.ApprovedAtUtc!.Value)
-            .ToList();
-
         return new ProgressMatrix(
             definitions.Select(d => new StageColumn(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, here[d.Id])).ToList(),
             rows,
             completed,
             overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
-            queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
-            approvals)
+            queue.OrderBy(q => q.SubmittedAtUtc).ToList())
         {
             DueSoon = dueSoon.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Municipality, StringComparer.CurrentCulture).ToList(),
         };

@@ -21,9 +21,8 @@ public sealed record MatrixRow(int ProjectId, string Municipality, string Provin
 
 /// <summary>An edition's progress matrix and what is derived from its rows (dashboard and exports).</summary>
 /// <param name="Stages">The edition's stages in order, with how many projects are at each.</param>
-/// <param name="Approvals">When each approved stage was approved, for the chart.</param>
 public sealed record ProgressMatrix(IReadOnlyList<StageColumn> Stages, IReadOnlyList<MatrixRow> Rows, int CompletedProjects,
-    IReadOnlyList<DeadlineItem> Overdue, IReadOnlyList<QueueItem> Queue, IReadOnlyList<DateTime> Approvals)
+    IReadOnlyList<DeadlineItem> Overdue, IReadOnlyList<QueueItem> Queue)
 {
     /// <summary>Stages due within the week that the team can still hand in (<see cref="StageDeadline.IsDueSoon"/>), soonest first.</summary>
     public IReadOnlyList<DeadlineItem> DueSoon { get; init; } = [];

@@ -11,8 +11,9 @@ namespace ProgramaInnovacion.Web.Features.Editions;
 /// <summary>Editions, their settings and projects; a new edition can start from an earlier one's stages and rubric.</summary>
 public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider time)
 {
-    public Task<List<EditionRow>> ListAsync() =>
-        db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc)
+    /// <param name="scope">The editions the person coordinates; null for all.</param>
+    public Task<List<EditionRow>> ListAsync(IReadOnlySet<int>? scope) =>
+        db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
             .Select(e => new EditionRow(e.Id, e.Name, e.Theme, e.StartsAtUtc, e.EndsAtUtc, e.ShareApprovedDeliverables, e.AnonymizeExperts, e.Projects.Count, e.Stages.Count))
             .ToListAsync();
 
@@ -59,7 +60,16 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
             ShareApprovedDeliverables = edition.ShareApprovedDeliverables,
             AnonymizeExperts = edition.AnonymizeExperts,
         };
-        return new EditionViewModel(id, form, projects, available);
+        var organizations = await db.AllianceOrganizations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name, o.Sector, o.Description, o.Website }).ToListAsync();
+        var mentors = await db.MentorAssignments.AsNoTracking().Where(a => a.Project.EditionId == id && a.Mentor.OrganizationId != null)
+            .Select(a => new { OrganizationId = a.Mentor.OrganizationId!.Value, a.Mentor.DisplayName, Municipality = a.Project.Municipality.Name }).ToListAsync();
+        return new EditionViewModel(id, form, projects, available)
+        {
+            Alliance = organizations.Select(o => new AlliancePartnerRow(o.Name, o.Sector.Label(), o.Description, o.Website,
+                mentors.Where(m => m.OrganizationId == o.Id).GroupBy(m => m.DisplayName).OrderBy(g => g.Key, StringComparer.CurrentCulture)
+                    .Select(g => $"{g.Key} ({string.Join(", ", g.Select(m => m.Municipality).Distinct().Order(StringComparer.CurrentCulture))})").ToList())).ToList(),
+        };
     }
 
     public Task<int> CreateAsync(NewEditionForm form, ClaimsPrincipal actor) =>

@@ -49,4 +49,11 @@ public sealed record EditionProjectRow(int Id, string Municipality, string Provi
 
 public sealed record MunicipalityOption(int Id, string Label);
 
-public sealed record EditionViewModel(int Id, EditionForm Form, IReadOnlyList<EditionProjectRow> Projects, IReadOnlyList<MunicipalityOption> AvailableMunicipalities);
+public sealed record EditionViewModel(int Id, EditionForm Form, IReadOnlyList<EditionProjectRow> Projects, IReadOnlyList<MunicipalityOption> AvailableMunicipalities)
+{
+    /// <summary>The alliance's organisations, each with its mentors working with this edition's teams.</summary>
+    public IReadOnlyList<AlliancePartnerRow> Alliance { get; init; } = [];
+}
+
+/// <param name="Mentors">"Name (Municipality, Municipality)" of each of its mentors assigned in the edition.</param>
+public sealed record AlliancePartnerRow(string Name, string Sector, string? Description, string? Website, IReadOnlyList<string> Mentors);

@@ -8,10 +8,11 @@ namespace ProgramaInnovacion.Web.Features.Editions;
 /// <summary>Coordinators read the editions; only administrators change them.</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("admin/ediciones")]
-public class EditionsController(EditionAdministration admin) : Controller
+[CoordinationScope("id", ScopedBy.Edition)]
+public class EditionsController(EditionAdministration admin, CoordinationScope scope) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await admin.ListAsync());
+    public async Task<IActionResult> Index() => View(await admin.ListAsync(await scope.EditionIdsAsync(User)));
 
     [Authorize(Policy = Policies.Administration)]
     [HttpGet("nueva")]

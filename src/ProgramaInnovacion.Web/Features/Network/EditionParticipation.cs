@@ -13,7 +13,7 @@ public sealed record Participant(string UserId, int EditionId, string EditionNam
 /// by default), team members in their projects' editions. Anyone else takes part in none, so the
 /// network of an edition is invisible to the teams of another one.
 /// </summary>
-public class EditionParticipation(AppDbContext db)
+public class EditionParticipation(AppDbContext db, Authorization.CoordinationScope scope)
 {
     public async Task<Participant?> ResolveAsync(ClaimsPrincipal user, int? editionId = null)
     {
@@ -25,8 +25,9 @@ public class EditionParticipation(AppDbContext db)
 
         if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator))
         {
+            var editions = await scope.EditionIdsAsync(user);
             var edition = await db.Editions.AsNoTracking()
-                .Where(e => editionId == null || e.Id == editionId)
+                .Where(e => (editionId == null || e.Id == editionId) && (editions == null || editions.Contains(e.Id)))
                 .OrderByDescending(e => e.StartsAtUtc)
                 .Select(e => new { e.Id, e.Name, e.ShareApprovedDeliverables })
                 .FirstOrDefaultAsync();

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Notifications;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Network;
@@ -11,7 +13,7 @@ namespace ProgramaInnovacion.Web.Features.Network;
 /// authors editing their own posts, coordinators pinning and hiding. Callers resolve the
 /// Participant first; every query is scoped to the participant's edition.
 /// </summary>
-public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
+public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit, Notifier notifier)
 {
     public const int PageSize = 20;
 
@@ -121,6 +123,11 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
             db.NetworkPosts.Add(post);
             await db.SaveChangesAsync(); // the audit entry records the new id
             audit.Record(user, AuditActions.PostCreated, nameof(NetworkPost), post.Id, post.Title);
+            await notifier.RaiseAsync(new PortalEvent(PortalEventKind.NetworkPosted, participant.UserId, post.Title, $"/red/{post.Id}")
+            {
+                EditionId = post.EditionId,
+                Detail = $"{post.Kind.Label()}: {NotificationTexts.Excerpt(post.BodyMarkdown)}",
+            });
             await db.SaveChangesAsync();
             return post.Id;
         });
@@ -158,11 +165,18 @@ public class LearningNetwork(AppDbContext db, TimeProvider time, AuditLog audit)
 
     public async Task<bool> AddCommentAsync(Participant participant, int postId, string body, ClaimsPrincipal user)
     {
-        var title = await Visible(participant).Where(p => p.Id == postId).Select(p => p.Title).SingleOrDefaultAsync();
-        if (title is null)
+        var post = await Visible(participant).Where(p => p.Id == postId).Select(p => new { p.Title, p.AuthorId }).SingleOrDefaultAsync();
+        if (post is null)
         {
             return false;
         }
+
+        var title = post.Title;
+        await notifier.RaiseAsync(new PortalEvent(PortalEventKind.NetworkCommented, participant.UserId, title, $"/red/{postId}")
+        {
+            Named = [post.AuthorId],
+            Detail = NotificationTexts.Excerpt(body.Trim()),
+        });
 
         db.NetworkComments.Add(new NetworkComment { PostId = postId, AuthorId = participant.UserId, BodyMarkdown = body.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime });
         audit.Record(user, AuditActions.PostCommented, nameof(NetworkPost), postId, title);

@@ -11,17 +11,18 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 /// <summary>The coordination's side of the panel: assignments, summary, ranking, export, publication, follow-up and closing.</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordinacion/panel")]
-public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time) : Controller
+[CoordinationScope("projectId", ScopedBy.Project)]
+public class PanelCoordinationController(PanelQueries queries, PanelService panel, PanelExport export, TimeProvider time, CoordinationScope scope) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Coordination", await queries.CoordinatorOverviewAsync());
+    public async Task<IActionResult> Index() => View("Coordination", await queries.CoordinatorOverviewAsync(await scope.EditionIdsAsync(User)));
 
     [HttpGet("exportar")]
     public async Task<IActionResult> Export()
     {
         // The date the coordinator reads on their calendar, not UTC's (which runs three hours ahead).
         var date = ArgentinaClock.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(await export.WorkbookAsync(), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
+        return File(await export.WorkbookAsync(await scope.EditionIdsAsync(User)), PanelExport.ContentType, $"mesa-de-expertos-{date}.xlsx");
     }
 
     [HttpGet("proyectos/{projectId:int}")]
@@ -41,8 +42,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
     [HttpPost("proyectos/{projectId:int}/asignaciones")]
     public async Task<IActionResult> Assign(int projectId, AssignForm form)
     {
-        var url = Url.AbsoluteAction(nameof(PanelController.Project), "Panel", new { projectId });
-        var outcome = await panel.AssignAsync(User, projectId, form.ExpertId, url);
+        var outcome = await panel.AssignAsync(User, projectId, form.ExpertId);
         return Done(outcome, "Asignamos a la persona experta y le enviamos un correo.", nameof(Index), null);
     }
 
@@ -75,8 +75,7 @@ public class PanelCoordinationController(PanelQueries queries, PanelService pane
                 new ConfirmButton(missing.Count == 0 ? "Sí, publicar el resultado al equipo" : "Publicar igual"), null, Url.Action(nameof(Summary), new { projectId })!));
         }
 
-        var url = Url.AbsoluteAction(nameof(PanelTeamController.Index), "PanelTeam", new { projectId });
-        return Done(await panel.PublishAsync(User, projectId, url), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
+        return Done(await panel.PublishAsync(User, projectId), "Publicamos el resultado de la mesa al equipo.", nameof(Summary), projectId);
     }
 
     [HttpPost("proyectos/{projectId:int}/cerrar")]

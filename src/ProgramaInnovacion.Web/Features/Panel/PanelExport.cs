@@ -11,9 +11,9 @@ public class PanelExport(PanelQueries queries)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<byte[]> WorkbookAsync()
+    public async Task<byte[]> WorkbookAsync(IReadOnlySet<int>? scope)
     {
-        var overview = await queries.CoordinatorOverviewAsync();
+        var overview = await queries.CoordinatorOverviewAsync(scope);
         var ranking = new List<Dictionary<string, object?>>();
         var criteria = new List<Dictionary<string, object?>>();
         var scores = new List<Dictionary<string, object?>>();

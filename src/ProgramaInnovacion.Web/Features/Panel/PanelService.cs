@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Notifications;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Infrastructure;
-using ProgramaInnovacion.Web.Infrastructure.Email;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -13,8 +14,15 @@ namespace ProgramaInnovacion.Web.Features.Panel;
 /// (ExpertPanelAccessHandler, Policies.Coordination); whether the action is allowed in the
 /// panel's current state is PanelWorkflow's rule. Every change is audited in the same SaveChanges.
 /// </summary>
-public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IEmailSender email, StageTransitions transitions)
+public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, Notifier notifier, StageTransitions transitions)
 {
+    /// <summary>Tells the event's audience (NotificationRules); added to the context the caller saves.</summary>
+    private async Task NotifyAsync(PortalEventKind kind, int projectId, ClaimsPrincipal user, string subject, string linkPath, IReadOnlyList<string>? named = null)
+    {
+        var municipality = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Municipality.Name).SingleAsync();
+        await notifier.RaiseAsync(new PortalEvent(kind, UserId(user), subject, linkPath) { ProjectId = projectId, Municipality = municipality, Named = named ?? [] });
+    }
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -135,6 +143,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
 
         audit.Record(user, submit ? AuditActions.EvaluationSubmitted : AuditActions.EvaluationSaved, nameof(PanelAssignment), assignment.Id);
+        if (submit)
+        {
+            await NotifyAsync(PortalEventKind.EvaluationSubmitted, assignment.ProjectId, user, "Mesa de expertos", $"/coordinacion/panel/proyectos/{assignment.ProjectId}");
+        }
+
         try
         {
             await db.SaveChangesAsync();
@@ -240,7 +253,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         }
     }
 
-    public async Task<CommandResult> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId, string panelUrl)
+    public async Task<CommandResult> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId)
     {
         var project = await db.Projects.Where(p => p.Id == projectId)
             .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked && s.State != StageState.Approved) })
@@ -269,16 +282,9 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
             db.PanelAssignments.Add(assignment);
             await db.SaveChangesAsync(); // the audit entry records the new id
             audit.Record(user, AuditActions.ExpertAssigned, nameof(PanelAssignment), assignment.Id, $"{expert.Email} → proyecto {projectId}");
+            await NotifyAsync(PortalEventKind.PanelOpened, projectId, user, "Mesa de expertos", $"/panel/proyectos/{projectId}", [expert.Id]);
             await db.SaveChangesAsync();
         });
-
-        if (!string.IsNullOrEmpty(expert.Email))
-        {
-            await email.SendAsync(new EmailMessage(expert.Email, $"Te asignamos a la mesa de expertos de {project.Name}",
-                $"Hola, {expert.DisplayName}:\n\nLa coordinación del Programa de Innovación te asignó a la mesa de expertos del proyecto de {project.Name}.\n\n" +
-                $"Antes de leer el proyecto, ingresá y declará si tenés algún conflicto de interés:\n{panelUrl}\n\n" +
-                "Después vas a poder leer el proyecto final y los entregables aprobados, evaluarlo con la rúbrica y dejar tus recomendaciones.\n\nGracias por tu tiempo.\nPrograma de Innovación – RIL"));
-        }
 
         return CommandResult.Done;
     }
@@ -340,7 +346,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         return CommandResult.Done;
     }
 
-    public async Task<CommandResult> PublishAsync(ClaimsPrincipal user, int projectId, string teamUrl)
+    public async Task<CommandResult> PublishAsync(ClaimsPrincipal user, int projectId)
     {
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Publish, PanelActor.Coordinator);
         if (!rule.Allowed)
@@ -350,16 +356,8 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
 
         db.PanelPublications.Add(new PanelPublication { ProjectId = projectId, PublishedAtUtc = Now, PublishedById = UserId(user) });
         audit.Record(user, AuditActions.PanelPublished, nameof(Project), projectId);
+        await NotifyAsync(PortalEventKind.PanelPublished, projectId, user, "Mesa de expertos", $"/proyectos/{projectId}/mesa");
         await db.SaveChangesAsync();
-
-        var team = await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.User.IsActive && m.User.Email != null).Select(m => m.User.Email!).ToListAsync();
-        foreach (var address in team)
-        {
-            await email.SendAsync(new EmailMessage(address, "Ya está la devolución de la mesa de expertos",
-                $"Hola:\n\nLa coordinación publicó el resultado de la mesa de expertos de tu proyecto, con sus recomendaciones.\n\n" +
-                $"Ingresá para leerlo y responder cada recomendación con una acción y una fecha:\n{teamUrl}\n\nPrograma de Innovación – RIL"));
-        }
-
         return CommandResult.Done;
     }
 
@@ -395,6 +393,7 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, IE
         response.RespondedAtUtc = Now;
         response.RespondedById = UserId(user);
         audit.Record(user, AuditActions.RecommendationAnswered, nameof(PanelRecommendation), recommendation.Id, form.Decision!.Value.Label());
+        await NotifyAsync(PortalEventKind.RecommendationAnswered, projectId, user, "Mesa de expertos", $"/coordinacion/panel/proyectos/{projectId}");
         await db.SaveChangesAsync();
         return CommandResult.Done;
     }

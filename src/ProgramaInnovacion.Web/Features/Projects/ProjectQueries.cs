@@ -18,9 +18,10 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
     }
 
     /// <summary>The projects of the newest edition with their current stage, for coordinators.</summary>
-    public async Task<(string? Edition, IReadOnlyList<ProjectRow> Projects)> GetCurrentEditionProjectsAsync()
+    /// <param name="scope">The editions the person coordinates; null for all.</param>
+    public async Task<(string? Edition, IReadOnlyList<ProjectRow> Projects)> GetCurrentEditionProjectsAsync(IReadOnlySet<int>? scope)
     {
-        var edition = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync();
+        var edition = await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync();
         if (edition is null)
         {
             return (null, []);

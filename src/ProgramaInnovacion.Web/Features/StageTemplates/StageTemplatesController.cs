@@ -12,6 +12,7 @@ namespace ProgramaInnovacion.Web.Features.StageTemplates;
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("admin/ediciones/{editionId:int}/etapas")]
+[CoordinationScope("editionId", ScopedBy.Edition)]
 public class StageTemplatesController(StageTemplateEditor editor) : Controller
 {
     [HttpGet("")]

@@ -7,19 +7,19 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// <summary>Coordinators set the due date of each stage of an edition (Argentina time in, UTC stored).</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordinacion/vencimientos")]
-public class DeadlinesController(StageQueries queries, StageCommands commands) : Controller
+public class DeadlinesController(StageQueries queries, StageCommands commands, CoordinationScope scope) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edicion)
     {
-        var model = await queries.DeadlinesAsync(edicion);
+        var model = await queries.DeadlinesAsync(edicion, await scope.EditionIdsAsync(User));
         return model is null ? NotFound() : View("Deadlines", model);
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Save(int edicion, List<DeadlineRow> etapas)
     {
-        var model = await queries.DeadlinesAsync(edicion);
+        var model = await queries.DeadlinesAsync(edicion, await scope.EditionIdsAsync(User));
         if (model is null || model.EditionId != edicion)
         {
             return NotFound();

@@ -7,10 +7,10 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 
 /// <summary>Coordinators: the review queue, the review page and the stage transitions only they make.</summary>
 [Authorize(Policy = Policies.Coordination)]
-public class ReviewController(IAuthorizationService authorization, StageQueries queries, StageCommands commands) : Controller
+public class ReviewController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, CoordinationScope scope) : Controller
 {
     [HttpGet("revision")]
-    public async Task<IActionResult> Queue() => View("Queue", await queries.ReviewQueueAsync());
+    public async Task<IActionResult> Queue() => View("Queue", await queries.ReviewQueueAsync(await scope.EditionIdsAsync(User)));
 
     private async Task<StageInfo?> ReviewableStageAsync(int id, string key) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Review)).Succeeded

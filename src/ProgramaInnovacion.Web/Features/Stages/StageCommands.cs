@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Notifications;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Storage;
 
@@ -26,7 +28,7 @@ public sealed record UploadOutcome(string? Error, IReadOnlyList<int> AttachmentI
 /// What people do on a stage: save, submit, upload, comment, review, unlock, reopen. Callers
 /// authorize first (ProjectAccess); every change leaves an audit entry.
 /// </summary>
-public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTransitions transitions, AuditLog audit, IFileStore files, UploadOptions uploads, TimeProvider time)
+public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTransitions transitions, AuditLog audit, IFileStore files, UploadOptions uploads, Notifier notifier, TimeProvider time)
 {
     /// <summary>
     /// Saves the typed content as a revision. On submit the content is validated first; with errors
@@ -60,6 +62,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             {
                 audit.Record(user, kind == RevisionKind.Submission ? AuditActions.StageSubmitted : AuditActions.DraftSaved, nameof(Deliverable), saved.DeliverableId,
                     $"{stage.Municipality} · {stage.Name} · versión {saved.RevisionNumber}");
+                if (kind == RevisionKind.Submission)
+                {
+                    await notifier.RaiseAsync(StageEvent(PortalEventKind.Submitted, stage, userId, $"/proyectos/{stage.ProjectId}/etapas/{stage.Key}/revision"));
+                }
+
                 await db.SaveChangesAsync();
             }
 
@@ -228,7 +235,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     public const int MaxCommentLength = 10000;
 
     /// <summary>Adds a message to the deliverable's thread.</summary>
-    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user)
+    /// <param name="byMentor">Written by an assigned mentor: the thread labels it with their organisation.</param>
+    public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user, bool byMentor = false)
     {
         var body = (text ?? "").Trim();
         if (body.Length == 0)
@@ -249,12 +257,47 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
                 await db.SaveChangesAsync(); // the first comment creates the deliverable: the audit entry needs its id
             }
 
-            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            var authorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = authorId, BodyMarkdown = body, CreatedAtUtc = time.GetUtcNow().UtcDateTime, ByMentor = byMentor });
+            audit.Record(user, AuditActions.StageCommented, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}{(byMentor ? " (mentoría)" : "")}");
+            // "The other side": a team member's comment goes to the coordination, anyone else's to the team.
+            var byTeam = await db.ProjectMembers.AnyAsync(m => m.ProjectId == stage.ProjectId && m.UserId == authorId);
+            await notifier.RaiseAsync(StageEvent(byTeam ? PortalEventKind.CommentByTeam : PortalEventKind.CommentByCoordination, stage, authorId, StagePath(stage)) with
+            {
+                Detail = NotificationTexts.Excerpt(body),
+            });
             await db.SaveChangesAsync();
         });
         return CommandResult.Done;
     }
+
+    /// <summary>The team marks its draft ready for the mentors' feedback, or takes it back; only while the team can edit the stage.</summary>
+    public async Task<CommandResult> SetReadyForFeedbackAsync(StageInfo stage, bool ready, ClaimsPrincipal user)
+    {
+        if (!StageWorkflow.IsEditableByTeam(stage.State) || !stage.HasTeamForm)
+        {
+            return CommandResult.Fail("Solo se comparte un borrador mientras el equipo puede editar la etapa; lo entregado ya lo leen los mentores asignados.");
+        }
+
+        await db.InTransactionAsync(async () =>
+        {
+            var deliverable = await EnsureDeliverableAsync(stage);
+            deliverable.ReadyForFeedback = ready;
+            if (deliverable.Id == 0)
+            {
+                await db.SaveChangesAsync(); // the audit entry needs the deliverable's id
+            }
+
+            audit.Record(user, ready ? AuditActions.DraftSharedWithMentors : AuditActions.DraftUnsharedWithMentors, nameof(Deliverable), deliverable.Id, $"{stage.Municipality} · {stage.Name}");
+            await db.SaveChangesAsync();
+        });
+        return CommandResult.Done;
+    }
+
+    private static string StagePath(StageInfo stage) => $"/proyectos/{stage.ProjectId}/etapas/{stage.Key}";
+
+    private static PortalEvent StageEvent(PortalEventKind kind, StageInfo stage, string? actorId, string linkPath) =>
+        new(kind, actorId, stage.Name, linkPath) { ProjectId = stage.ProjectId, Municipality = stage.Municipality };
 
     private async Task<Deliverable> EnsureDeliverableAsync(StageInfo stage)
     {
@@ -302,6 +345,14 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             db.Comments.Add(new Comment { Deliverable = deliverable, AuthorId = userId!, BodyMarkdown = text, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
         }
 
+        await notifier.RaiseAsync(StageEvent(action switch
+        {
+            StageAction.Approve => PortalEventKind.Approved,
+            StageAction.RequestChanges => PortalEventKind.ChangesRequested,
+            StageAction.Reopen => PortalEventKind.Reopened,
+            _ => PortalEventKind.StageOpened,
+        }, stage, userId, StagePath(stage)) with
+        { Detail = text is null ? null : NotificationTexts.Excerpt(text) });
         audit.Record(user, action switch
         {
             StageAction.Approve => AuditActions.StageApproved,

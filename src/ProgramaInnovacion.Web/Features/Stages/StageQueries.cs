@@ -13,6 +13,13 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// </summary>
 public class StageQueries(AppDbContext db, ArgentinaClock clock)
 {
+    /// <summary>The URL key of the stage an attachment of the project belongs to; null when it is not the project's.</summary>
+    public Task<string?> AttachmentStageKeyAsync(int projectId, int attachmentId) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.Deliverable.ProjectStage.ProjectId == projectId)
+            .Select(a => a.Deliverable.ProjectStage.StageDefinition.Key)
+            .SingleOrDefaultAsync();
+
     public async Task<StageInfo?> GetStageAsync(int projectId, string key)
     {
         var row = await db.ProjectStages.AsNoTracking().AsSplitQuery()
@@ -40,7 +47,10 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                 RevisionCount = s.Deliverable == null ? 0 : s.Deliverable.Revisions.Count,
                 Attachments = s.Deliverable!.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.OriginalFileName, a.SizeBytes }).ToList(),
                 Comments = s.Deliverable!.Comments.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
-                    .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc)).ToList(),
+                    .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc,
+                        c.ByMentor ? (c.Author.Organization == null ? "" : c.Author.Organization.Name) : null)).ToList(),
+                s.StageDefinitionId,
+                ReadyForFeedback = s.Deliverable != null && s.Deliverable.ReadyForFeedback,
                 PanelPublishedAtUtc = db.PanelPublications.Where(p => p.ProjectId == s.ProjectId).Select(p => (DateTime?)p.PublishedAtUtc).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
@@ -57,6 +67,8 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         {
             PanelPublishedAtUtc = row.PanelPublishedAtUtc,
             Role = row.Role,
+            StageDefinitionId = row.StageDefinitionId,
+            ReadyForFeedback = row.ReadyForFeedback,
         };
     }
 
@@ -109,10 +121,11 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
     }
 
     /// <summary>Submitted deliverables of every project, oldest submission first.</summary>
-    public async Task<IReadOnlyList<QueueRow>> ReviewQueueAsync()
+    /// <param name="scope">The editions the coordinator coordinates; null for all.</param>
+    public async Task<IReadOnlyList<QueueRow>> ReviewQueueAsync(IReadOnlySet<int>? scope)
     {
         var rows = await db.ProjectStages.AsNoTracking()
-            .Where(s => s.State == StageState.Submitted)
+            .Where(s => s.State == StageState.Submitted && (scope == null || scope.Contains(s.Project.EditionId)))
             .OrderBy(s => s.SubmittedAtUtc ?? s.StateChangedAtUtc)
             .Select(s => new { s.ProjectId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Key, s.StageDefinition.Name, s.StageDefinition.Order, Submitted = s.SubmittedAtUtc ?? s.StateChangedAtUtc, s.StageDefinition.DueAtUtc })
             .ToListAsync();
@@ -127,18 +140,21 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             return null;
         }
 
-        var events = await db.StageEvents.AsNoTracking()
+        return new TimelineViewModel(projectId, municipality, await TimelineRowsAsync(projectId));
+    }
+
+    /// <summary>Every stage event of a project, oldest first (one SQL command): the timeline page and the dossier.</summary>
+    public Task<List<TimelineRow>> TimelineRowsAsync(int projectId) =>
+        db.StageEvents.AsNoTracking()
             .Where(e => e.ProjectId == projectId)
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.OccurredAtUtc, e.ProjectStage.StageDefinition.Name, e.Action, e.FromState, e.ToState, e.Actor == null ? "Sistema" : e.Actor.DisplayName, e.Comment))
             .ToListAsync();
-        return new TimelineViewModel(projectId, municipality, events);
-    }
 
     /// <summary>The stages of an edition (the newest when none is given) with their due dates in Argentina time.</summary>
-    public async Task<DeadlinesViewModel?> DeadlinesAsync(int? editionId)
+    public async Task<DeadlinesViewModel?> DeadlinesAsync(int? editionId, IReadOnlySet<int>? scope)
     {
-        var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).ToListAsync();
+        var editions = await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Id, e.Name }).ToListAsync();
         var edition = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions.FirstOrDefault();
         if (edition is null)
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Notifications;
+using ProgramaInnovacion.Web.Features.Notifications;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
 
@@ -10,7 +12,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// run. Callers authorize first (ProjectAccess) and save the context afterwards, together with
 /// whatever else they changed.
 /// </summary>
-public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IStageApprovedHandler> approvedHandlers)
+public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IStageApprovedHandler> approvedHandlers, Notifier notifier)
 {
     public async Task<WorkflowResult> ApplyAsync(ProjectStage stage, StageAction action, WorkflowActor actor, string? userId, string? comment = null)
     {
@@ -18,7 +20,7 @@ public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IS
         var result = stage.Apply(action, actor, userId, now, comment);
         if (result.Allowed && result.NewState == StageState.Approved)
         {
-            await OpenNextAsync(stage, now);
+            await OpenNextAsync(stage, userId, now);
             foreach (var handler in approvedHandlers)
             {
                 await handler.OnApprovedAsync(stage);
@@ -28,7 +30,7 @@ public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IS
         return result;
     }
 
-    private async Task OpenNextAsync(ProjectStage stage, DateTime now)
+    private async Task OpenNextAsync(ProjectStage stage, string? userId, DateTime now)
     {
         var next = await db.ProjectStages
             .Where(s => s.ProjectId == stage.ProjectId
@@ -38,6 +40,14 @@ public class StageTransitions(AppDbContext db, TimeProvider time, IEnumerable<IS
         if (next is { State: StageState.Locked })
         {
             next.Apply(StageAction.Open, WorkflowActor.System, null, now);
+            var opened = await db.StageDefinitions.Where(d => d.Id == next.StageDefinitionId)
+                .Select(d => new { d.Name, d.Key, Municipality = d.Edition.Projects.Where(p => p.Id == next.ProjectId).Select(p => p.Municipality.Name).First() })
+                .SingleAsync();
+            await notifier.RaiseAsync(new PortalEvent(PortalEventKind.StageOpened, userId, opened.Name, $"/proyectos/{next.ProjectId}/etapas/{opened.Key}")
+            {
+                ProjectId = next.ProjectId,
+                Municipality = opened.Municipality,
+            });
         }
     }
 }

@@ -5,7 +5,11 @@ using ProgramaInnovacion.Web.Features.Deliverables;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
 
-public sealed record CommentView(int Id, string Author, string BodyMarkdown, DateTime CreatedAtUtc);
+/// <param name="MentorOrganization">Set for a mentor's comment: the organisation shown beside the name (empty when the mentor has none).</param>
+public sealed record CommentView(int Id, string Author, string BodyMarkdown, DateTime CreatedAtUtc, string? MentorOrganization = null)
+{
+    public bool ByMentor => MentorOrganization is not null;
+}
 
 /// <summary>A submitted revision: <paramref name="Number"/> counts every revision (drafts too), <paramref name="Ordinal"/> only submissions (1st, 2nd… entrega).</summary>
 public sealed record SubmissionView(int Number, string ContentJson, string Author, DateTime CreatedAtUtc, int Ordinal);
@@ -36,6 +40,11 @@ public sealed record StageInfo(
     /// <summary>What the stage is for; the insights under the form depend on it, not on the key.</summary>
     public StageRole? Role { get; init; }
 
+    public int StageDefinitionId { get; init; }
+
+    /// <summary>The team marked the draft "lista para recibir comentarios" (assigned mentors may read it).</summary>
+    public bool ReadyForFeedback { get; init; }
+
     public StageSchema Schema { get; } = StageSchema.FromJson(SchemaJson);
 
     /// <summary>When the expert panel's result was published to the team (null before); read by the panel stage's page.</summary>
@@ -58,9 +67,10 @@ public static class StageUrls
 }
 
 /// <summary>Who is looking at a stage page and what they may do there.</summary>
-public sealed record StagePermissions(bool CanEdit, bool CanReview)
+/// <param name="AsMentor">An assigned mentor reading a stage they may see: comments, nothing else.</param>
+public sealed record StagePermissions(bool CanEdit, bool CanReview, bool AsMentor = false)
 {
-    public bool CanComment => CanEdit || CanReview;
+    public bool CanComment => CanEdit || CanReview || AsMentor;
 }
 
 /// <summary>The team's stage page: the form (editable) or the read-only deliverable.</summary>

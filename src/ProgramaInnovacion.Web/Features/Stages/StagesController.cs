@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -16,32 +17,60 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// </summary>
 [Authorize]
 [Route("proyectos/{id:int}")]
-public class StagesController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
+public class StagesController(IAuthorizationService authorization, ProjectAccess access, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads, Home.TeamHome teamHome) : Controller
 {
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
 
-    private async Task<StagePermissions?> PermissionsAsync(int id)
+    /// <summary>
+    /// The stage and what the user may do with it; null (a 404) when they may not read it: another
+    /// team's project, or for a mentor a stage not assigned to them or a draft not shared yet.
+    /// </summary>
+    private async Task<(StageInfo Stage, StagePermissions Permissions)?> StageAsync(int id, string key)
     {
-        if (!await IsAllowedAsync(id, ProjectOperation.Read))
+        if (await IsAllowedAsync(id, ProjectOperation.Read))
         {
-            return null;
+            var stage = await queries.GetStageAsync(id, key);
+            return stage is null ? null : (stage, new StagePermissions(await IsAllowedAsync(id, ProjectOperation.Edit), await IsAllowedAsync(id, ProjectOperation.Review)));
         }
 
-        return new StagePermissions(await IsAllowedAsync(id, ProjectOperation.Edit), await IsAllowedAsync(id, ProjectOperation.Review));
+        var shared = User.IsInRole(Core.Domain.Roles.Mentor) ? await queries.GetStageAsync(id, key) : null;
+        return shared is not null && await access.MentorMayReadAsync(User, id, shared.StageDefinitionId, shared.State, shared.HasTeamForm, shared.ReadyForFeedback)
+            ? (shared, new StagePermissions(CanEdit: false, CanReview: false, AsMentor: true))
+            : null;
     }
 
     [HttpGet("etapas/{key}")]
     public async Task<IActionResult> Show(int id, string key)
     {
-        var permissions = await PermissionsAsync(id);
-        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
-        if (stage is null)
+        if (await StageAsync(id, key) is not var (stage, permissions))
         {
             return NotFound();
         }
 
-        return View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions!, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await teamHome.RecordVisitAsync(userId, stage.StageId);
+        }
+
+        return View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
+    }
+
+    /// <summary>The team shares its draft with the assigned mentors ("lista para recibir comentarios") or takes it back.</summary>
+    [HttpPost("etapas/{key}/lista-para-comentarios")]
+    public async Task<IActionResult> ReadyForFeedback(int id, string key, bool lista)
+    {
+        var (stage, _, denied) = await EditableStageAsync(id, key);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var error = (await commands.SetReadyForFeedbackAsync(stage!, lista, User)).Error;
+        TempData[error is null ? "Message" : "Error"] = error ?? (lista
+            ? "El borrador quedó listo para recibir comentarios: los mentores asignados ya pueden leerlo."
+            : "El borrador dejó de estar compartido con los mentores.");
+        return Redirect(stage!.Url);
     }
 
     // The deliverable form is multipart (it can carry a file), so these actions read the form
@@ -200,14 +229,12 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     /// <summary>The stage when the user may edit it; otherwise the response to give (404 for other teams, 403, or the read-only page).</summary>
     private async Task<(StageInfo? Stage, StagePermissions? Permissions, IActionResult? Denied)> EditableStageAsync(int id, string key)
     {
-        var permissions = await PermissionsAsync(id);
-        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
-        if (stage is null)
+        if (await StageAsync(id, key) is not var (stage, permissions))
         {
             return (null, null, NotFound());
         }
 
-        return permissions!.CanEdit ? (stage, permissions, null) : (null, null, Forbid());
+        return permissions.CanEdit ? (stage, permissions, null) : (null, null, Forbid());
     }
 
     private Dictionary<string, IReadOnlyList<string>> FormValues() =>
@@ -316,26 +343,31 @@ public class StagesController(IAuthorizationService authorization, StageQueries 
     [HttpGet("adjuntos/{attachmentId:int}")]
     public async Task<IActionResult> Download(int id, int attachmentId)
     {
-        return await IsAllowedAsync(id, ProjectOperation.Read) ? await attachments.DownloadAsync(Response, id, attachmentId) : NotFound();
+        if (await IsAllowedAsync(id, ProjectOperation.Read))
+        {
+            return await attachments.DownloadAsync(Response, id, attachmentId);
+        }
+
+        // A mentor downloads only the files of a stage they may read.
+        var key = User.IsInRole(Core.Domain.Roles.Mentor) ? await queries.AttachmentStageKeyAsync(id, attachmentId) : null;
+        return key is not null && await StageAsync(id, key) is not null ? await attachments.DownloadAsync(Response, id, attachmentId) : NotFound();
     }
 
     [HttpPost("etapas/{key}/comentarios")]
     public async Task<IActionResult> Comment(int id, string key, string? texto, string? volver)
     {
-        var permissions = await PermissionsAsync(id);
-        var stage = permissions is null ? null : await queries.GetStageAsync(id, key);
-        if (stage is null)
+        if (await StageAsync(id, key) is not var (stage, permissions))
         {
             return NotFound();
         }
 
-        if (!permissions!.CanComment)
+        if (!permissions.CanComment)
         {
             return Forbid();
         }
 
         var toReview = volver == "revision" && permissions.CanReview;
-        var error = (await commands.CommentAsync(stage, texto, User)).Error;
+        var error = (await commands.CommentAsync(stage, texto, User, byMentor: permissions.AsMentor)).Error;
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

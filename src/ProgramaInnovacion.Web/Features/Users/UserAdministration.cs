@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure;
-using ProgramaInnovacion.Web.Infrastructure.Email;
 
 namespace ProgramaInnovacion.Web.Features.Users;
 
@@ -12,7 +12,7 @@ namespace ProgramaInnovacion.Web.Features.Users;
 /// Accounts as administrators manage them: invitations by e-mail (single-use, 7 days, only the
 /// token's hash stored), roles, team membership and deactivation. Users are never deleted.
 /// </summary>
-public class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, IEmailSender email, TimeProvider time)
+public class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, Outbox outbox, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
@@ -44,6 +44,14 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         }).ToList();
     }
 
+    /// <summary>A form page with every list it offers: projects, alliance organisations and editions.</summary>
+    public async Task<UserFormViewModel> FormPageAsync(UserFormBase form, string? userId, string? address, bool active) =>
+        new(form, await ProjectOptionsAsync(), userId, address, active)
+        {
+            Organizations = await db.AllianceOrganizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new ProjectOption(o.Id, o.Name)).ToListAsync(),
+            Editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new ProjectOption(e.Id, e.Name)).ToListAsync(),
+        };
+
     public Task<List<ProjectOption>> ProjectOptionsAsync() =>
         db.Projects.AsNoTracking().OrderByDescending(p => p.Edition.StartsAtUtc).ThenBy(p => p.Municipality.Name)
             .Select(p => new ProjectOption(p.Id, p.Municipality.Name + " – " + p.Edition.Name)).ToListAsync();
@@ -51,7 +59,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     /// <summary>One account as its edit page shows it: the form's values, the address and whether it is active.</summary>
     public async Task<EditUserData?> GetFormAsync(string userId)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email, u.IsActive }).SingleOrDefaultAsync();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email, u.IsActive, u.OrganizationId }).SingleOrDefaultAsync();
         if (user is null)
         {
             return null;
@@ -59,7 +67,8 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
 
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
         var project = await db.ProjectMembers.Where(m => m.UserId == userId).OrderByDescending(m => m.ProjectId).Select(m => (int?)m.ProjectId).FirstOrDefaultAsync();
-        return new EditUserData(new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project }, user.Email, user.IsActive);
+        var editions = await db.CoordinatorEditions.Where(c => c.UserId == userId).Select(c => c.EditionId).ToListAsync();
+        return new EditUserData(new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project, OrganizationId = user.OrganizationId, EditionIds = editions }, user.Email, user.IsActive);
     }
 
     /// <summary>Checks roles against the known ones and the team against the roles; errors keyed by form field.</summary>
@@ -86,6 +95,25 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             errors.Add((nameof(form.ProjectId), "El proyecto elegido no existe."));
         }
 
+        if (form.OrganizationId is { } organizationId && !await db.AllianceOrganizations.AnyAsync(o => o.Id == organizationId))
+        {
+            errors.Add((nameof(form.OrganizationId), "La organización elegida no existe."));
+        }
+        else if (form.Roles.Contains(Roles.Mentor) && form.OrganizationId is null)
+        {
+            errors.Add((nameof(form.OrganizationId), "Un mentor es una persona de una organización de la alianza: elegí cuál."));
+        }
+
+        form.EditionIds = form.EditionIds.Distinct().ToList();
+        if (form.EditionIds.Count > 0 && !form.Roles.Contains(Roles.Coordinator))
+        {
+            errors.Add((nameof(form.EditionIds), "Solo el rol «Coordinador» coordina ediciones; marcá ese rol o desmarcá las ediciones."));
+        }
+        else if (form.EditionIds.Count > 0 && await db.Editions.CountAsync(e => form.EditionIds.Contains(e.Id)) != form.EditionIds.Count)
+        {
+            errors.Add((nameof(form.EditionIds), "Alguna de las ediciones elegidas no existe."));
+        }
+
         return errors;
     }
 
@@ -102,11 +130,11 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         var invited = await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var user = new AppUser { UserName = address, Email = address, DisplayName = form.DisplayName.Trim(), CreatedAtUtc = now };
+            var user = new AppUser { UserName = address, Email = address, DisplayName = form.DisplayName.Trim(), CreatedAtUtc = now, OrganizationId = form.OrganizationId };
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                return new Invited(null, null, string.Join(" ", created.Errors.Select(e => e.Description)));
+                return new Invited(null, string.Join(" ", created.Errors.Select(e => e.Description)));
             }
 
             await users.AddToRolesAsync(user, form.Roles);
@@ -115,19 +143,18 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
                 db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = now });
             }
 
-            audit.Record(actor, AuditActions.UserInvited, nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
-            return new Invited(user, await IssueInvitationAsync(user, actor), null);
+            db.CoordinatorEditions.AddRange(form.EditionIds.Select(e => new CoordinatorEdition { UserId = user.Id, EditionId = e }));
+            audit.Record(actor, AuditActions.UserInvited, nameof(AppUser), user.Id, $"{address}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}{EditionsNote(form)}");
+            await IssueInvitationAsync(user, actor, linkFor);
+            return new Invited(user, null);
         }, i => i.Error is null);
-        if (invited is not { User: { } invitedUser, Token: { } token })
-        {
-            return CommandResult.Fail<AppUser>(invited.Error!);
-        }
-
-        await SendInvitationAsync(invitedUser, actor, linkFor(token));
-        return CommandResult.Ok(invitedUser);
+        return invited is { User: { } invitedUser } ? CommandResult.Ok(invitedUser) : CommandResult.Fail<AppUser>(invited.Error!);
     }
 
-    private sealed record Invited(AppUser? User, string? Token, string? Error);
+    private static string EditionsNote(UserFormBase form) =>
+        form.EditionIds.Count == 0 ? "" : $"; ediciones que coordina: {string.Join(", ", form.EditionIds)}";
+
+    private sealed record Invited(AppUser? User, string? Error);
 
     /// <summary>A new link; every earlier one stops working.</summary>
     public async Task<bool> ResendAsync(string userId, ClaimsPrincipal actor, Func<string, string> linkFor)
@@ -138,17 +165,19 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             return false;
         }
 
-        var token = await db.InTransactionAsync(async () =>
+        await db.InTransactionAsync(async () =>
         {
             audit.Record(actor, AuditActions.InvitationResent, nameof(AppUser), user.Id, user.Email);
-            return await IssueInvitationAsync(user, actor);
+            await IssueInvitationAsync(user, actor, linkFor);
         });
-        await SendInvitationAsync(user, actor, linkFor(token));
         return true;
     }
 
-    /// <summary>Revokes the open invitations and saves a new one (with whatever else is pending); returns its token.</summary>
-    private async Task<string> IssueInvitationAsync(AppUser user, ClaimsPrincipal actor)
+    /// <summary>
+    /// Revokes the open invitations and saves a new one with its e-mail in the outbox (and whatever
+    /// else is pending): the link goes out only if the invitation commits.
+    /// </summary>
+    private async Task IssueInvitationAsync(AppUser user, ClaimsPrincipal actor, Func<string, string> linkFor)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAtUtc == null && i.RevokedAtUtc == null)
@@ -162,21 +191,12 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             CreatedAtUtc = now,
             ExpiresAtUtc = now + Invitation.Lifetime,
         });
-        await db.SaveChangesAsync();
-        return token;
-    }
-
-    /// <summary>Sent after the invitation is committed, so no link goes out for an invitation that was rolled back.</summary>
-    private async Task SendInvitationAsync(AppUser user, ClaimsPrincipal actor, string link)
-    {
         var inviter = actor.Identity?.Name ?? "La coordinación del programa";
-        await email.SendAsync(new EmailMessage(
-            user.Email!,
-            "Te invitaron al portal del Programa de Innovación",
-            $"Hola, {user.DisplayName}:\n\n{inviter} te invitó al portal del Programa de Innovación para la Transformación Digital de la Red de Innovación Local (RIL).\n\n" +
-            $"Para activar tu cuenta y elegir tu contraseña, abrí este enlace. Vale por 7 días y sirve una sola vez:\n\n{link}\n\n" +
-            "Si el enlace venció, pedile a la coordinación que te envíe uno nuevo. Si no esperabas esta invitación, ignorá este mensaje.\n\n" +
-            "Programa de Innovación para la Transformación Digital – RIL"));
+        await outbox.QueueAccountEmailAsync(user.Email!, user.Id, user.DisplayName, "Te invitaron al portal del Programa de Innovación",
+            $"{inviter} te invitó al portal del Programa de Innovación para la Transformación Digital de la Red de Innovación Local (RIL).\n\nPara activar tu cuenta y elegir tu contraseña, abrí este enlace. Vale por 7 días y sirve una sola vez.",
+            "Activar tu cuenta", linkFor(token),
+            "Si el enlace venció, pedile a la coordinación que te envíe uno nuevo. Si no esperabas esta invitación, ignorá este mensaje.");
+        await db.SaveChangesAsync();
     }
 
     /// <remarks>UserManager saves the roles on its own: the roles, team, audit entry and new security stamp commit together.</remarks>
@@ -192,6 +212,10 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         }
 
         user.DisplayName = form.DisplayName.Trim();
+        user.OrganizationId = form.OrganizationId;
+        var coordinated = await db.CoordinatorEditions.Where(c => c.UserId == userId).ToListAsync();
+        db.CoordinatorEditions.RemoveRange(coordinated.Where(c => !form.EditionIds.Contains(c.EditionId)));
+        db.CoordinatorEditions.AddRange(form.EditionIds.Where(e => coordinated.All(c => c.EditionId != e)).Select(e => new CoordinatorEdition { UserId = userId, EditionId = e }));
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
         await users.AddToRolesAsync(user, form.Roles.Except(current));
@@ -202,7 +226,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = userId, JoinedAtUtc = time.GetUtcNow().UtcDateTime });
         }
 
-        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}");
+        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}{EditionsNote(form)}");
         await db.SaveChangesAsync();
         // New roles take effect at the next security-stamp check rather than at the next sign-in.
         await users.UpdateSecurityStampAsync(user);

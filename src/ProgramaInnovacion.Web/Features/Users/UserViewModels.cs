@@ -28,6 +28,13 @@ public class UserFormBase
 
     [Display(Name = "Equipo municipal (proyecto)")]
     public int? ProjectId { get; set; }
+
+    [Display(Name = "Organización de la alianza")]
+    public int? OrganizationId { get; set; }
+
+    /// <summary>For a coordinator: the editions they coordinate (see, review and export).</summary>
+    [Display(Name = "Ediciones que coordina")]
+    public List<int> EditionIds { get; set; } = [];
 }
 
 public class InviteUserForm : UserFormBase
@@ -46,7 +53,12 @@ public class EditUserForm : UserFormBase
 /// <summary>An account's stored form values with what its edit page shows beside them.</summary>
 public sealed record EditUserData(EditUserForm Form, string? Email, bool IsActive);
 
-public sealed record UserFormViewModel(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive);
+public sealed record UserFormViewModel(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive)
+{
+    public IReadOnlyList<ProjectOption> Organizations { get; init; } = [];
+
+    public IReadOnlyList<ProjectOption> Editions { get; init; } = [];
+}
 
 public class AcceptInvitationForm
 {

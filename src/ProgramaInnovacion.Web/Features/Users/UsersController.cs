@@ -14,7 +14,7 @@ public class UsersController(UserAdministration admin) : Controller
     public async Task<IActionResult> Index() => View(await admin.ListAsync());
 
     [HttpGet("invitar")]
-    public async Task<IActionResult> Invite() => View(new UserFormViewModel(new InviteUserForm(), await admin.ProjectOptionsAsync(), null, null, true));
+    public async Task<IActionResult> Invite() => View(await admin.FormPageAsync(new InviteUserForm(), null, null, true));
 
     [HttpPost("invitar")]
     public async Task<IActionResult> Invite(InviteUserForm form)
@@ -32,14 +32,14 @@ public class UsersController(UserAdministration admin) : Controller
             ModelState.AddModelError("Form." + nameof(form.Email), invited.Error!);
         }
 
-        return View(new UserFormViewModel(form, await admin.ProjectOptionsAsync(), null, null, true));
+        return View(await admin.FormPageAsync(form, null, null, true));
     }
 
     [HttpGet("{id}")]
     public async Task<IActionResult> Edit(string id)
     {
         var stored = await admin.GetFormAsync(id);
-        return stored is null ? NotFound() : View(new UserFormViewModel(stored.Form, await admin.ProjectOptionsAsync(), id, stored.Email, stored.IsActive));
+        return stored is null ? NotFound() : View(await admin.FormPageAsync(stored.Form, id, stored.Email, stored.IsActive));
     }
 
     [HttpPost("{id}")]
@@ -58,7 +58,7 @@ public class UsersController(UserAdministration admin) : Controller
         }
 
         var stored = await admin.GetFormAsync(id);
-        return stored is null ? NotFound() : View(new UserFormViewModel(form, await admin.ProjectOptionsAsync(), id, stored.Email, stored.IsActive));
+        return stored is null ? NotFound() : View(await admin.FormPageAsync(form, id, stored.Email, stored.IsActive));
     }
 
     [HttpPost("{id}/reenviar")]

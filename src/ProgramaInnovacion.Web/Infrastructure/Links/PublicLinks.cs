@@ -28,10 +28,15 @@ public static class PublicLinks
         var path = url.Action(action, controller, values)
             ?? throw new InvalidOperationException($"No hay una ruta para {controller}.{action}.");
         var http = url.ActionContext.HttpContext;
-        var configured = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl;
-        var origin = string.IsNullOrWhiteSpace(configured)
-            ? $"{http.Request.Scheme}://{http.Request.Host}"
-            : configured.TrimEnd('/');
-        return origin + path;
+        return Origin(http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value, http) + path;
     }
+
+    /// <summary>
+    /// Portal:PublicUrl without its trailing slash; without it, the request's origin, or (outside a
+    /// request, e.g. the notification worker in development) http://localhost.
+    /// </summary>
+    public static string Origin(PortalOptions options, HttpContext? http) =>
+        !string.IsNullOrWhiteSpace(options.PublicUrl) ? options.PublicUrl.TrimEnd('/')
+        : http is not null ? $"{http.Request.Scheme}://{http.Request.Host}"
+        : "http://localhost";
 }

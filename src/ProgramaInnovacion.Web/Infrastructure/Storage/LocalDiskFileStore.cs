@@ -29,9 +29,15 @@ public sealed class LocalDiskFileStore(string root) : IFileStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Only names this store made (32 hex characters) map to a path.</summary>
-    private string PathOf(string storedName) =>
-        storedName.Length == 32 && storedName.All(char.IsAsciiHexDigitLower)
-            ? Path.Combine(Root, storedName)
-            : throw new ArgumentException("Nombre de archivo almacenado inválido.", nameof(storedName));
+    /// <summary>The names of the files in the store (for the migrate-files command).</summary>
+    public IEnumerable<string> StoredNames() =>
+        Directory.EnumerateFiles(Root).Select(Path.GetFileName).OfType<string>().Where(IsStoredName);
+
+    public string PathOf(string storedName) => Path.Combine(Root, CheckedName(storedName));
+
+    /// <summary>Only names a store made (32 lowercase hex characters) map to a path or a key.</summary>
+    internal static string CheckedName(string storedName) =>
+        IsStoredName(storedName) ? storedName : throw new ArgumentException("Nombre de archivo almacenado inválido.", nameof(storedName));
+
+    private static bool IsStoredName(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+/// <param name="Invited">Sessions of the edition the team was invited to.</param>
+/// <param name="Attended">Of those with attendance recorded, the ones at least one member attended.</param>
+/// <param name="Recorded">Invited sessions whose attendance the coordination recorded.</param>
+/// <param name="MemberPresences">Team members present, summed over sessions.</param>
+/// <param name="Specialists">Distinct specialists present at sessions the team attended.</param>
+public sealed record TeamAttendanceRow(int ProjectId, string Municipality, int Invited, int Recorded, int Attended, int MemberPresences, int Specialists);
+
+/// <summary>
+/// The dashboard's "attendance per team" section: a separate component so the dashboard's layout
+/// can change without touching it. Three SQL commands however many sessions.
+/// </summary>
+public class TeamAttendanceViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int editionId)
+    {
+        var invitations = await db.SessionTeams.AsNoTracking().Where(t => t.Session.EditionId == editionId)
+            .Select(t => new { t.ProjectId, Municipality = t.Project.Municipality.Name, t.SessionId, Recorded = t.Session.AttendanceRecordedAtUtc != null })
+            .ToListAsync();
+        var presences = await db.SessionAttendance.AsNoTracking().Where(a => a.Session.EditionId == editionId)
+            .Select(a => new { a.SessionId, a.ProjectId, a.UserId })
+            .ToListAsync();
+        var rows = invitations.GroupBy(i => (i.ProjectId, i.Municipality))
+            .OrderBy(g => g.Key.Municipality, StringComparer.CurrentCulture)
+            .Select(g =>
+            {
+                var attended = g.Where(i => presences.Any(p => p.SessionId == i.SessionId && p.ProjectId == g.Key.ProjectId)).Select(i => i.SessionId).ToHashSet();
+                return new TeamAttendanceRow(g.Key.ProjectId, g.Key.Municipality, g.Count(), g.Count(i => i.Recorded), attended.Count,
+                    presences.Count(p => p.ProjectId == g.Key.ProjectId),
+                    presences.Where(p => p.ProjectId == null && attended.Contains(p.SessionId)).Select(p => p.UserId).Distinct().Count());
+            })
+            .ToList();
+        return View("_TeamAttendance", rows);
+    }
+}
