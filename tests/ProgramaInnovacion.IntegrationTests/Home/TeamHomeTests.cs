@@ -50,12 +50,16 @@ public class TeamHomeTests(PortalFactory factory) : IClassFixture<PortalFactory>
         using var team = await SignedInAsync("jesusmaria@programa.example");
         var project = await StageForms.ProjectIdAsync(factory, "jesusmaria");
 
-        var before = (await team.GetPageAsync("/")).QuerySelector("#sin-leer")!.ParentElement!;
-        var link = Assert.Single(before.QuerySelectorAll("li a"));
-        Assert.Equal("1 comentario nuevo en «Validación territorial»", link.TextContent);
-        Assert.Equal($"/proyectos/{project}/etapas/validacion#comentarios", link.GetAttribute("href"));
+        // The coordination's remark on the sent-back validation, and the mentor's on the challenge.
+        static List<string> Unread(AngleSharp.Dom.IDocument home) =>
+            home.QuerySelector("#sin-leer")!.ParentElement!.QuerySelectorAll("li a").Select(a => $"{a.TextContent} → {a.GetAttribute("href")}").ToList();
+        var validation = $"1 comentario nuevo en «Validación territorial» → /proyectos/{project}/etapas/validacion#comentarios";
+        var challenge = $"1 comentario nuevo en «Desafío» → /proyectos/{project}/etapas/desafio#comentarios";
+        Assert.Equal([challenge, validation], Unread(await team.GetPageAsync("/")).Order(StringComparer.Ordinal));
 
         await team.GetPageAsync($"/proyectos/{project}/etapas/validacion");
+        Assert.Equal([challenge], Unread(await team.GetPageAsync("/")));
+        await team.GetPageAsync($"/proyectos/{project}/etapas/desafio");
         var after = (await team.GetPageAsync("/")).QuerySelector("#sin-leer")!.ParentElement!;
         Assert.Empty(after.QuerySelectorAll("li a"));
         Assert.Contains("No tenés comentarios sin leer.", after.TextContent, StringComparison.Ordinal);

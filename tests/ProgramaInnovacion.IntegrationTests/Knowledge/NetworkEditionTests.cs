@@ -34,7 +34,7 @@ public class NetworkEditionTests(PortalFactory factory) : IClassFixture<PortalFa
 
             // Coordinators see the editions assigned to them: this one coordinates both.
             var coordinator = await db.Users.Where(u => u.Email == "coordinacion@programa.example").Select(u => u.Id).SingleAsync();
-            var added = await db.Editions.Where(e => e.Name == "Edición 2022").Select(e => e.Id).SingleAsync();
+            var added = await db.Editions.Where(e => e.Name == "Edición 2027").Select(e => e.Id).SingleAsync();
             db.CoordinatorEditions.Add(new CoordinatorEdition { UserId = coordinator, EditionId = added });
             await db.SaveChangesAsync();
             return first;
