@@ -72,6 +72,11 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
         });
     }
 
+    /// <summary>A mentor of the alliance reads the projects assigned to them and the shared calendar.</summary>
+    [Fact]
+    public Task Mentor_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
+        CrawlAsync("mentor", Core.Data.Seeding.MentorDemoSeeder.AwsMentorEmail, ["/"], ["^/$", "/proyectos/#", "/etapas/\\*", "/calendario"]);
+
     [Fact]
     public Task Anonymous_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
         CrawlAsync("publico", null, ["/cuenta/ingresar", "/invitacion/no-es-un-enlace-valido", "/no-existe-esta-pagina"],

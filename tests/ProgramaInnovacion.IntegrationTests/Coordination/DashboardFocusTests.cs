@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
@@ -52,8 +54,17 @@ public class DashboardFocusTests(PortalFactory factory) : IClassFixture<PortalFa
             }
 
             await db.SaveChangesAsync();
+            await CoordinatedByTheDemoCoordinatorAsync(db, edition.Id);
             return edition.Id;
         });
+    }
+
+    /// <summary>Coordinators see the editions assigned to them.</summary>
+    private static async Task CoordinatedByTheDemoCoordinatorAsync(AppDbContext db, int editionId)
+    {
+        var coordinator = await db.Users.Where(u => u.Email == DemoSeeder.CoordinatorEmail).Select(u => u.Id).SingleAsync();
+        db.CoordinatorEditions.Add(new CoordinatorEdition { UserId = coordinator, EditionId = editionId });
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -105,6 +116,7 @@ public class DashboardFocusTests(PortalFactory factory) : IClassFixture<PortalFa
             var quiet = NewEdition("Edición tranquila", now.AddDays(-1), now, null);
             db.Editions.Add(quiet);
             await db.SaveChangesAsync();
+            await CoordinatedByTheDemoCoordinatorAsync(db, quiet.Id);
             return quiet.Id;
         });
         using var client = factory.CreatePortalClient();

@@ -51,7 +51,7 @@ public class LateSubmissionDisplayTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains(LateSubmission, review.QuerySelector(".state-badge")!.ParentElement!.TextContent, StringComparison.Ordinal);
         // The demo saved a draft (revision 1) before the first submission (revision 2): it is "Entrega 1".
         var header = review.QuerySelector("h1 + p")!.TextContent.Trim();
-        Assert.StartsWith("Entrega 1 (revisión 2) de ", header, StringComparison.Ordinal);
+        Assert.StartsWith("Entrega 1 (versión 2) de ", header, StringComparison.Ordinal);
 
         using var team = await SignedInAsync("jesusmaria@programa.example");
         var stage = await team.GetPageAsync($"/proyectos/{project}/etapas/validacion");
