@@ -30,6 +30,7 @@ public static class Screenshots
         ],
         ["administracion"] = [("^/admin$", "administracion"), ("^/admin/usuarios$", "usuarios"), ("^/admin/ediciones/#/etapas$", "etapas-de-la-edicion")],
         ["experto"] = [("^/panel$", "proyectos-asignados"), ("^/panel/proyectos/#/evaluacion$", "evaluacion")],
+        ["mentor"] = [("^/$", "proyectos-acompanados"), ("^/proyectos/#/etapas/desafio$", "etapa-desafio")],
     };
 
     private static readonly ConcurrentDictionary<string, byte> Taken = new(StringComparer.Ordinal);
