@@ -95,6 +95,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ShowcasePublication> ShowcasePublications => Set<ShowcasePublication>();
 
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
