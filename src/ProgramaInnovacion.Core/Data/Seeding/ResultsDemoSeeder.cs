@@ -83,9 +83,14 @@ public sealed class ResultsDemoSeeder(AppDbContext db)
         {
             db.Adoptions.Add(new Adoption
             {
-                Project = tandil, Municipality = rafaela, AdoptedOn = new DateOnly(2022, 9, 15), Status = AdoptionStatus.Implemented,
-                Contact = "Dirección de Modernización de Rafaela (demostración)", Note = "Reutilizó el diseño del trámite y el código publicado.",
-                CreatedAtUtc = now, CreatedById = coordinator.Id,
+                Project = tandil,
+                Municipality = rafaela,
+                AdoptedOn = new DateOnly(2022, 9, 15),
+                Status = AdoptionStatus.Implemented,
+                Contact = "Dirección de Modernización de Rafaela (demostración)",
+                Note = "Reutilizó el diseño del trámite y el código publicado.",
+                CreatedAtUtc = now,
+                CreatedById = coordinator.Id,
             });
         }
 
@@ -93,9 +98,14 @@ public sealed class ResultsDemoSeeder(AppDbContext db)
         {
             db.Adoptions.Add(new Adoption
             {
-                Project = bahiaBlanca, Municipality = villaMaria, AdoptedOn = new DateOnly(2022, 11, 3), Status = AdoptionStatus.Implementing,
-                Contact = "Secretaría de Innovación de Villa María (demostración)", Note = "Adaptan el formulario a su ordenanza.",
-                CreatedAtUtc = now, CreatedById = coordinator.Id,
+                Project = bahiaBlanca,
+                Municipality = villaMaria,
+                AdoptedOn = new DateOnly(2022, 11, 3),
+                Status = AdoptionStatus.Implementing,
+                Contact = "Secretaría de Innovación de Villa María (demostración)",
+                Note = "Adaptan el formulario a su ordenanza.",
+                CreatedAtUtc = now,
+                CreatedById = coordinator.Id,
             });
         }
 

@@ -40,8 +40,12 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
 
         db.IndicatorMeasurements.Add(new IndicatorMeasurement
         {
-            IndicatorId = indicator.Id, MeasuredOn = date, Value = number, Note = Trim(note, 1000),
-            RecordedById = UserId(user), RecordedAtUtc = Now,
+            IndicatorId = indicator.Id,
+            MeasuredOn = date,
+            Value = number,
+            Note = Trim(note, 1000),
+            RecordedById = UserId(user),
+            RecordedAtUtc = Now,
         });
         audit.Record(user, AuditActions.MeasurementRecorded, nameof(FollowUpIndicator), indicator.Id, $"{indicator.Name}: {ArgentineNumber.Format(number)} ({date:yyyy-MM-dd})");
         await db.SaveChangesAsync();
@@ -95,8 +99,14 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
 
         var adoption = new Adoption
         {
-            ProjectId = projectId, MunicipalityId = id, AdoptedOn = date, Status = adoptionStatus,
-            Contact = Trim(contact, 300), Note = Trim(note, 1000), CreatedAtUtc = Now, CreatedById = UserId(user),
+            ProjectId = projectId,
+            MunicipalityId = id,
+            AdoptedOn = date,
+            Status = adoptionStatus,
+            Contact = Trim(contact, 300),
+            Note = Trim(note, 1000),
+            CreatedAtUtc = Now,
+            CreatedById = UserId(user),
         };
         db.Adoptions.Add(adoption);
         audit.Record(user, AuditActions.AdoptionRecorded, nameof(Project), projectId, $"Municipio {id}: {adoptionStatus.Label()}");

@@ -20,8 +20,22 @@ public class ResultsQueries(AppDbContext db, TimeProvider time)
             .OrderBy(i => i.Project.Edition.StartsAtUtc).ThenBy(i => i.Project.Municipality.Name).ThenBy(i => i.Position)
             .Select(i => new
             {
-                i.Id, i.ProjectId, i.Project.EditionId, Edition = i.Project.Edition.Name, i.Project.Edition.Theme, Municipality = i.Project.Municipality.Name,
-                i.Name, i.Unit, i.Direction, i.Baseline, i.BaselineText, i.BaselineDate, i.Target, i.TargetText, i.TargetDate, i.Verification,
+                i.Id,
+                i.ProjectId,
+                i.Project.EditionId,
+                Edition = i.Project.Edition.Name,
+                i.Project.Edition.Theme,
+                Municipality = i.Project.Municipality.Name,
+                i.Name,
+                i.Unit,
+                i.Direction,
+                i.Baseline,
+                i.BaselineText,
+                i.BaselineDate,
+                i.Target,
+                i.TargetText,
+                i.TargetDate,
+                i.Verification,
             }).ToListAsync();
         var ids = rows.Select(r => r.Id).ToList();
         var measurements = (await db.IndicatorMeasurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId))

@@ -25,8 +25,10 @@ public class ShowcaseQueries(AppDbContext db, ResultsQueries results)
 {
     public Task<List<ShowcaseEditionLink>> EditionsAsync() =>
         db.Editions.AsNoTracking()
+            .Where(e => db.ShowcasePublications.Any(p => p.Project.EditionId == e.Id))
+            .OrderBy(e => e.StartsAtUtc)
             .Select(e => new ShowcaseEditionLink(e.Id, e.Name, db.ShowcasePublications.Count(p => p.Project.EditionId == e.Id)))
-            .Where(e => e.Projects > 0).OrderBy(e => e.Id).ToListAsync();
+            .ToListAsync();
 
     /// <summary>A version tag of what the showcase of an edition shows: it changes whenever a published value can.</summary>
     public async Task<string?> VersionAsync(int editionId)
