@@ -69,6 +69,12 @@ public class AccountController(
     [HttpPost("salir")]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp: a copy of this cookie (or any other session of the account) stops working too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -169,6 +175,12 @@ public class AccountController(
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (model.NewPassword == model.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), "La nueva contraseña tiene que ser distinta de la actual.");
+            return View(model);
         }
 
         var result = await account.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword, User);
