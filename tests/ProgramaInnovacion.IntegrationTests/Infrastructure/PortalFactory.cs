@@ -43,6 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Force", "true"); // "Testing" is not Development: the demo is asked for on purpose
         builder.UseSetting("Email:Smtp:Host", "");
         builder.ConfigureTestServices(services =>
         {
