@@ -3,6 +3,7 @@ using ProgramaInnovacion.Web.Setup;
 var builder = WebApplication.CreateBuilder(args);
 builder
     .AddPortalLogging()
+    .AddPortalDeployment()
     .AddDatabase()
     .AddPortalIdentity()
     .AddPortalEmail()

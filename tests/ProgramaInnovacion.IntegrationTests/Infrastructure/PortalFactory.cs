@@ -44,6 +44,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Force", "true"); // "Testing" is not Development: the demo is asked for on purpose
         builder.UseSetting("Email:Smtp:Host", "");
         // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
         builder.UseSetting("Notifications:WorkerEnabled", "false");
@@ -55,8 +56,22 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
         if (UseRealServer)
         {
-            this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            // A port known before start, so the public URL (required outside Development) is the real one.
+            var port = FreeLoopbackPort();
+            builder.UseSetting("Portal:PublicUrl", $"http://127.0.0.1:{port}");
+            this.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         }
+        else
+        {
+            builder.UseSetting("Portal:PublicUrl", "https://localhost");
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task InitializeAsync()
@@ -89,9 +104,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them; https, as behind the deployment's proxy, so Secure cookies travel.</summary>
     public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost") }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
 
     public new async Task DisposeAsync()
     {

@@ -19,7 +19,8 @@ public class AccountController(
     AccountCommands account,
     ILogger<AccountController> logger) : Controller
 {
-    private const string InvalidLogin = "El correo o la contraseña no son correctos.";
+    /// <summary>The one answer to every failed sign-in (unknown, inactive, locked or wrong password), so it reveals no account.</summary>
+    private const string InvalidLogin = "El correo o la contraseña no son correctos. Después de 5 intentos fallidos la cuenta queda bloqueada por 15 minutos: si no recordás tu contraseña, restablecela.";
 
     [AllowAnonymous]
     [HttpGet("ingresar")]
@@ -37,10 +38,13 @@ public class AccountController(
             return View(model);
         }
 
+        // Every failure costs one password-hash verification, like a wrong password does, so the
+        // answer's timing does not tell an unknown, inactive or locked account from a real one.
         var user = await users.FindByEmailAsync(model.Email.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            await account.SignInFailedAsync(user, "cuenta desactivada");
+            SignInTiming.VerifyAgainstDummyHash(model.Password);
+            await account.SignInFailedAsync(user, user is null || !user.IsActive ? "cuenta desactivada" : "cuenta bloqueada por intentos fallidos");
             ModelState.AddModelError(string.Empty, InvalidLogin);
             return View(model);
         }
@@ -57,19 +61,21 @@ public class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Cuenta {UserId} bloqueada por intentos fallidos", user.Id);
-            ModelState.AddModelError(string.Empty, "Tu cuenta quedó bloqueada por 15 minutos después de 5 intentos fallidos. Esperá o restablecé tu contraseña.");
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, InvalidLogin);
         }
 
+        ModelState.AddModelError(string.Empty, InvalidLogin);
         return View(model);
     }
 
     [HttpPost("salir")]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp: a copy of this cookie (or any other session of the account) stops working too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -171,6 +177,12 @@ public class AccountController(
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (model.NewPassword == model.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), "La nueva contraseña tiene que ser distinta de la actual.");
+            return View(model);
         }
 
         var result = await account.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword, User);

@@ -90,6 +90,7 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed, Se
     public async Task<IActionResult> Ics(string token)
     {
         var ics = await feed.RenderAsync(token);
+        Response.Headers.CacheControl = "no-store"; // the URL is the credential: no shared cache keeps what it opens
         return ics is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "programa-innovacion.ics");
     }
 
