@@ -5,6 +5,7 @@ builder
     .AddPortalLogging()
     .AddDatabase()
     .AddPortalIdentity()
+    .AddPortalTwoFactor()
     .AddPortalEmail()
     .AddPortalMvc()
     .AddFeatureServices();

@@ -72,6 +72,9 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string TwoFactorDisabled = "account.two-factor-disabled";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -131,6 +134,9 @@ public static class AuditActions
         [SignInFailed] = "Intento de ingreso fallido",
         [PasswordChanged] = "Cambiar contraseña",
         [PasswordReset] = "Restablecer contraseña",
+        [TwoFactorEnabled] = "Activar verificación en dos pasos",
+        [TwoFactorDisabled] = "Desactivar verificación en dos pasos",
+        [RecoveryCodesRenewed] = "Renovar códigos de recuperación",
 
         // Names stored before these constants existed (older rows keep them).
         ["calendario.crear"] = "Crear sesión del calendario",
