@@ -45,7 +45,7 @@ public class TwoFactorController(
     }
 
     [HttpPost("activar")]
-    public async Task<IActionResult> Enable(TwoFactorEnableViewModel model)
+    public async Task<IActionResult> Enable(TwoFactorCodeForm form)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -58,12 +58,12 @@ public class TwoFactorController(
             return RedirectToAction(nameof(Index));
         }
 
-        var codes = ModelState.IsValid ? await twoFactor.EnableAsync(user, model.Code, User) : null;
+        var codes = ModelState.IsValid ? await twoFactor.EnableAsync(user, form.Code, User) : null;
         if (codes is null)
         {
             if (ModelState.IsValid)
             {
-                ModelState.AddModelError(nameof(model.Code), WrongCode);
+                ModelState.AddModelError(nameof(form.Code), WrongCode);
             }
 
             return View("TwoFactorEnable", await EnableModelAsync(user, ""));

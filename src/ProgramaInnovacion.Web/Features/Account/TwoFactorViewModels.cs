@@ -5,7 +5,7 @@ namespace ProgramaInnovacion.Web.Features.Account;
 /// <summary>The account's two-factor page: on or off, recovery codes left, and whether the role requires it.</summary>
 public sealed record TwoFactorStatusViewModel(bool Enabled, int RecoveryCodesLeft, bool Required);
 
-/// <summary>Enrolment: the QR code and the key for the app, and the first code it shows.</summary>
+/// <summary>Enrolment: the QR code and the key for the app, and the first code it shows (posted as a TwoFactorCodeForm).</summary>
 public sealed class TwoFactorEnableViewModel
 {
     public string Key { get; set; } = "";
@@ -20,7 +20,7 @@ public sealed class TwoFactorEnableViewModel
     public string Code { get; set; } = "";
 }
 
-/// <summary>A code typed to confirm a change (turning two-factor sign-in off).</summary>
+/// <summary>A code typed to turn two-factor sign-in on or off.</summary>
 public sealed class TwoFactorCodeForm
 {
     [Required(ErrorMessage = "Escribí el código de 6 dígitos que muestra la aplicación.")]
