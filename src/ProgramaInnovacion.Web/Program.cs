@@ -6,6 +6,7 @@ builder
     .AddPortalDeployment()
     .AddDatabase()
     .AddPortalIdentity()
+    .AddPortalTwoFactor()
     .AddPortalEmail()
     .AddPortalMvc()
     .AddFeatureServices();

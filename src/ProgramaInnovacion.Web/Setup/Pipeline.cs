@@ -20,6 +20,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseNoStoreForSignedIn();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

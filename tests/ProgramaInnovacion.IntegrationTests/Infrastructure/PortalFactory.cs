@@ -32,6 +32,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Races a request under test with another person's save (see CompetingWriter).</summary>
     public CompetingWriter Race { get; } = new();
 
+    /// <summary>Roles sent to enrol in two-factor sign-in; none by default, as in the demo, so the demo accounts sign in with their password.</summary>
+    protected virtual string RequiredTwoFactorRoles => "";
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory server.</summary>
     protected virtual bool UseRealServer => false;
 
@@ -48,6 +51,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Smtp:Host", "");
         // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
         builder.UseSetting("Notifications:WorkerEnabled", "false");
+        builder.UseSetting("Security:TwoFactor:RequiredRoles", RequiredTwoFactorRoles);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

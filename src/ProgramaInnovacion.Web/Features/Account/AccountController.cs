@@ -50,6 +50,11 @@ public class AccountController(
         }
 
         var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorController.SignInCode), "TwoFactor", new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
+        }
+
         if (result.Succeeded)
         {
             logger.LogInformation("Ingreso de la cuenta {UserId}", user.Id);
