@@ -7,6 +7,7 @@ builder
     .AddDatabase()
     .AddPortalIdentity()
     .AddPortalTwoFactor()
+    .AddPortalRateLimits()
     .AddPortalEmail()
     .AddPortalMvc()
     .AddFeatureServices();

@@ -19,6 +19,7 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePortalRateLimits();
         app.UseNoStoreForSignedIn();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();

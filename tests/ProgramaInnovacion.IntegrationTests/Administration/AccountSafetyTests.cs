@@ -18,13 +18,17 @@ public partial class AccountSafetyTests(PortalFactory factory) : IClassFixture<P
     [GeneratedRegex(@"https?://[^\s]+/invitacion/([A-Za-z0-9_-]+)")]
     private static partial Regex LinkPattern();
 
-    private string LatestToken(string email) =>
-        Directory.GetFiles(factory.MailPickupPath, "*.eml")
+    /// <summary>Delivers the outbox (invitations are queued), then reads the newest invitation link to the address.</summary>
+    private async Task<string> LatestTokenAsync(string email)
+    {
+        await factory.DeliverMailAsync();
+        return Directory.GetFiles(factory.MailPickupPath, "*.eml")
             .Select(path => (Message: MimeMessage.Load(path), Written: File.GetLastWriteTimeUtc(path)))
             .Where(m => m.Message.To.Mailboxes.Any(b => b.Address == email) && m.Message.Subject == "Te invitaron al portal del Programa de Innovación")
             .OrderBy(m => m.Written)
             .Select(m => LinkPattern().Match(m.Message.TextBody ?? "").Groups[1].Value)
             .Last();
+    }
 
     private async Task<PortalClient> AdminAsync()
     {
@@ -61,7 +65,7 @@ public partial class AccountSafetyTests(PortalFactory factory) : IClassFixture<P
         var userId = await InviteAsync(admin, email);
         using (var owner = factory.CreatePortalClient())
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(owner, LatestToken(email), FirstPassword)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(owner, await LatestTokenAsync(email), FirstPassword)).StatusCode);
         }
 
         // A fresh link is issued anyway (the list offers no button for an active account; the route
@@ -70,7 +74,7 @@ public partial class AccountSafetyTests(PortalFactory factory) : IClassFixture<P
         var antiforgery = PortalClient.FormFields(list, $"form[action='/admin/usuarios/{userId}/desactivar']");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.Http.PostAsync($"/admin/usuarios/{userId}/reenviar", new FormUrlEncodedContent(antiforgery))).StatusCode);
         using var stranger = factory.CreatePortalClient();
-        var refused = await AcceptAsync(stranger, LatestToken(email), OtherPassword);
+        var refused = await AcceptAsync(stranger, await LatestTokenAsync(email), OtherPassword);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Esta cuenta ya está activada", (await PortalClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
@@ -85,7 +89,7 @@ public partial class AccountSafetyTests(PortalFactory factory) : IClassFixture<P
         const string email = "doble.alta@programa.example";
         using var admin = await AdminAsync();
         await InviteAsync(admin, email);
-        var token = LatestToken(email);
+        var token = await LatestTokenAsync(email);
 
         // The second acceptance found the link usable, then the first one completed before it saved.
         await using var scope = factory.CreateScope();

@@ -52,6 +52,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
         builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.UseSetting("Security:TwoFactor:RequiredRoles", RequiredTwoFactorRoles);
+        // Every test signs in from the same (absent) address: limits out of reach, except where RateLimitTests set them low.
+        foreach (var limit in Enum.GetValues<ProgramaInnovacion.Web.Setup.RateLimit>())
+        {
+            builder.UseSetting($"Security:RateLimits:{limit}:PerIp", "100000");
+            builder.UseSetting($"Security:RateLimits:{limit}:PerAccount", "100000");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure.Links;
+using ProgramaInnovacion.Web.Setup;
 
 namespace ProgramaInnovacion.Web.Features.Account;
 
@@ -17,10 +18,11 @@ public class AccountController(
     Outbox outbox,
     ProgramaInnovacion.Core.Data.AppDbContext db,
     AccountCommands account,
+    KnownDevice devices,
     ILogger<AccountController> logger) : Controller
 {
     /// <summary>The one answer to every failed sign-in (unknown, inactive, locked or wrong password), so it reveals no account.</summary>
-    private const string InvalidLogin = "El correo o la contraseña no son correctos. Después de 5 intentos fallidos la cuenta queda bloqueada por 15 minutos: si no recordás tu contraseña, restablecela.";
+    private const string InvalidLogin = "El correo o la contraseña no son correctos. Si no recordás tu contraseña, restablecela.";
 
     [AllowAnonymous]
     [HttpGet("ingresar")]
@@ -31,6 +33,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("ingresar")]
+    [RateLimited(RateLimit.SignIn)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!ModelState.IsValid)
@@ -49,7 +52,9 @@ public class AccountController(
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        // No lockout on passwords: the rate limit per account (RateLimitSetup) slows guessing, and a
+        // lockout could be renewed forever by anyone who knows an administrator's e-mail.
+        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: false);
         if (result.RequiresTwoFactor)
         {
             return RedirectToAction(nameof(TwoFactorController.SignInCode), "TwoFactor", new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
@@ -58,16 +63,12 @@ public class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Ingreso de la cuenta {UserId}", user.Id);
+            devices.Remember(HttpContext, user.Email);
             await account.SignedInAsync(user);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
-        await account.SignInFailedAsync(user, result.IsLockedOut ? "cuenta bloqueada por intentos fallidos" : "contraseña incorrecta");
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Cuenta {UserId} bloqueada por intentos fallidos", user.Id);
-        }
-
+        await account.SignInFailedAsync(user, "contraseña incorrecta");
         ModelState.AddModelError(string.Empty, InvalidLogin);
         return View(model);
     }
@@ -91,6 +92,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("olvide-mi-contrasena")]
+    [RateLimited(RateLimit.PasswordReset)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordViewModel model)
     {
         if (!ModelState.IsValid)
@@ -128,6 +130,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("restablecer-contrasena")]
+    [RateLimited(RateLimit.PasswordReset)]
     public async Task<IActionResult> ResetPassword(ResetPasswordViewModel model)
     {
         if (!ModelState.IsValid)
@@ -171,6 +174,7 @@ public class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordViewModel());
 
     [HttpPost("cambiar-contrasena")]
+    [RateLimited(RateLimit.PasswordChange)]
     public async Task<IActionResult> ChangePassword(ChangePasswordViewModel model)
     {
         if (!ModelState.IsValid)

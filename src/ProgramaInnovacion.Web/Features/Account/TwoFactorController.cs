@@ -15,6 +15,7 @@ public class TwoFactorController(
     UserManager<AppUser> users,
     TwoFactorCommands twoFactor,
     AccountCommands account,
+    KnownDevice devices,
     IOptions<TwoFactorOptions> options) : Controller
 {
     private const string WrongCode = "El código no es correcto o ya venció. Escribí el que muestra ahora la aplicación.";
@@ -126,6 +127,7 @@ public class TwoFactorController(
 
     [AllowAnonymous]
     [HttpPost("/cuenta/ingresar/codigo")]
+    [RateLimited(RateLimit.TwoFactor)]
     public async Task<IActionResult> SignInCode(SignInCodeViewModel model)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -148,6 +150,7 @@ public class TwoFactorController(
         if (result.Succeeded)
         {
             await account.SignedInAsync(user);
+            devices.Remember(HttpContext, user.Email);
             return LocalRedirect(!string.IsNullOrEmpty(model.ReturnUrl) && Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/");
         }
 
@@ -168,7 +171,14 @@ public class TwoFactorController(
 
     private async Task<TwoFactorEnableViewModel> EnableModelAsync(AppUser user, string code)
     {
+        var stamp = user.SecurityStamp;
         var (key, qr) = await twoFactor.EnrolmentAsync(user);
+        if (user.SecurityStamp != stamp)
+        {
+            // A new key renews the security stamp, and every request checks it: this session carries the new one.
+            await signIn.RefreshSignInAsync(user);
+        }
+
         return new TwoFactorEnableViewModel { Key = key, QrDataUri = qr, Code = code, Required = options.Value.IsRequiredFor(User) };
     }
 }
