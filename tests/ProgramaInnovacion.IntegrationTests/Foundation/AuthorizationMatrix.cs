@@ -8,7 +8,16 @@ public enum Caller
     UnassignedExpert,
     ConflictedExpert,
     AssignedExpert,
+
+    /// <summary>A mentor assigned to the owning project, whose team marked the draft ready for comments.</summary>
+    Mentor,
+
+    /// <summary>A mentor assigned to the owning project, during a run where the draft is not shared.</summary>
+    MentorDraftNotShared,
     OwningTeam,
+
+    /// <summary>A coordinator of another edition (not the owning project's).</summary>
+    OtherEditionCoordinator,
     Coordinator,
     Administrator,
 }
@@ -39,6 +48,7 @@ public sealed record MatrixIds(
     int CalendarSession,
     int DisposableCalendarSession,
     int LibraryEntry,
+    int MentorAssignment,
     int Assignment,
     int Recommendation,
     string ThrowawayUser,
@@ -79,7 +89,20 @@ public static class AuthorizationMatrix
 {
     public static readonly IReadOnlySet<Caller> Anyone = Enum.GetValues<Caller>().ToHashSet();
     public static readonly IReadOnlySet<Caller> SignedIn = Anyone.Except([Caller.Anonymous]).ToHashSet();
+    /// <summary>Coordination of the owning project's edition (CoordinationScope): its coordinator and administrators.</summary>
     public static readonly IReadOnlySet<Caller> Coordination = new HashSet<Caller> { Caller.Coordinator, Caller.Administrator };
+
+    /// <summary>Coordination pages of no particular edition (lists filtered to one's editions): every coordinator.</summary>
+    public static readonly IReadOnlySet<Caller> AnyCoordinator = new HashSet<Caller> { Caller.OtherEditionCoordinator, Caller.Coordinator, Caller.Administrator };
+
+    /// <summary>A stage of the owning project as read by coordination, its team and its mentors (the draft only while shared).</summary>
+    public static readonly IReadOnlySet<Caller> StageReaders = new HashSet<Caller> { Caller.Coordinator, Caller.Administrator, Caller.OwningTeam, Caller.Mentor };
+
+    /// <summary>An attachment of the owning project's approved final project: its readers and its mentors (a delivered stage).</summary>
+    public static readonly IReadOnlySet<Caller> AttachmentReaders = new HashSet<Caller> { Caller.Coordinator, Caller.Administrator, Caller.OwningTeam, Caller.Mentor, Caller.MentorDraftNotShared };
+
+    /// <summary>The case library (CaseReaders): staff and teams read published cases; an expert only their opened, conflict-free panel's; mentors nothing.</summary>
+    public static readonly IReadOnlySet<Caller> LibraryReaders = new HashSet<Caller> { Caller.OwningTeam, Caller.OtherTeam, Caller.AssignedExpert, Caller.OtherEditionCoordinator, Caller.Coordinator, Caller.Administrator };
     public static readonly IReadOnlySet<Caller> Administration = new HashSet<Caller> { Caller.Administrator };
     public static readonly IReadOnlySet<Caller> Experts = new HashSet<Caller> { Caller.AssignedExpert, Caller.UnassignedExpert, Caller.ConflictedExpert };
 
@@ -96,7 +119,10 @@ public static class AuthorizationMatrix
     public static readonly IReadOnlySet<Caller> AssignedExperts = new HashSet<Caller> { Caller.AssignedExpert, Caller.ConflictedExpert };
 
     /// <summary>The learning network and shared deliverables: municipal teams and coordination, not experts.</summary>
-    public static readonly IReadOnlySet<Caller> Network = new HashSet<Caller> { Caller.OwningTeam, Caller.OtherTeam, Caller.Coordinator, Caller.Administrator };
+    public static readonly IReadOnlySet<Caller> Network = new HashSet<Caller> { Caller.OwningTeam, Caller.OtherTeam, Caller.OtherEditionCoordinator, Caller.Coordinator, Caller.Administrator };
+
+    /// <summary>What belongs to the owning project's edition in the network: its teams and coordination (not another edition's coordinator).</summary>
+    public static readonly IReadOnlySet<Caller> EditionNetwork = new HashSet<Caller> { Caller.OwningTeam, Caller.OtherTeam, Caller.Coordinator, Caller.Administrator };
 
     /// <summary>Editing a network post: only its author (a member of the owning team).</summary>
     public static readonly IReadOnlySet<Caller> PostAuthor = new HashSet<Caller> { Caller.OwningTeam };
@@ -146,56 +172,72 @@ public static class AuthorizationMatrix
         Post("calendario/suscripcion/generar", _ => "/calendario/suscripcion/generar", SignedIn),
         Post("calendario/suscripcion/revocar", _ => "/calendario/suscripcion/revocar", SignedIn),
         Get("biblioteca", _ => "/biblioteca", SignedIn),
-        Get("biblioteca/{id:int}", i => $"/biblioteca/{i.LibraryEntry}", SignedIn),
-        Post("biblioteca/{id:int}/agregar", i => $"/biblioteca/{i.LibraryEntry}/agregar", SignedIn),
+        Get("biblioteca/{id:int}", i => $"/biblioteca/{i.LibraryEntry}", LibraryReaders),
+        Post("biblioteca/{id:int}/agregar", i => $"/biblioteca/{i.LibraryEntry}/agregar", LibraryReaders),
+        Get("avisos", _ => "/avisos", SignedIn),
+        Post("avisos/{id:int}/leida", _ => "/avisos/999999/leida", SignedIn),
+        Post("avisos/leidas", _ => "/avisos/leidas", SignedIn),
+        Get("avisos/preferencias", _ => "/avisos/preferencias", SignedIn),
+        Post("avisos/preferencias", _ => "/avisos/preferencias", SignedIn),
+        // The e-mailed unsubscribe link works without signing in; a bad token gets its Spanish page.
+        Get("avisos/baja", _ => "/avisos/baja?t=invalido", Anyone),
+        Post("avisos/baja", _ => "/avisos/baja?t=invalido", Anyone),
         Get("red", _ => "/red", Network),
         Get("red/nueva", _ => "/red/nueva", Network),
         Post("red/nueva", _ => "/red/nueva", Network),
-        Get("red/{id:int}", i => $"/red/{i.NetworkPost}", Network),
-        Post("red/{id:int}/comentarios", i => $"/red/{i.NetworkPost}/comentarios", Network),
+        Get("red/{id:int}", i => $"/red/{i.NetworkPost}", EditionNetwork),
+        Post("red/{id:int}/comentarios", i => $"/red/{i.NetworkPost}/comentarios", EditionNetwork),
         Get("red/{id:int}/editar", i => $"/red/{i.NetworkPost}/editar", PostAuthor),
         Post("red/{id:int}/editar", i => $"/red/{i.NetworkPost}/editar", PostAuthor),
         Post("red/{id:int}/fijar", i => $"/red/{i.NetworkPost}/fijar", Coordination),
         Post("red/{id:int}/ocultar", i => $"/red/{i.NetworkPost}/ocultar", Coordination),
         Get("red/proyectos", _ => "/red/proyectos", Network),
-        Get("red/proyectos/{projectId:int}/etapas/{key}", i => $"/red/proyectos/{i.Project}/etapas/desafio", Network),
-        Get("red/proyectos/{projectId:int}/etapas/{key}/adjuntos/{attachmentId:int}", i => $"/red/proyectos/{i.Project}/etapas/proyecto-final/adjuntos/{i.Attachment}", Network),
+        Get("red/proyectos/{projectId:int}/etapas/{key}", i => $"/red/proyectos/{i.Project}/etapas/proyecto-final", EditionNetwork),
+        Get("red/proyectos/{projectId:int}/etapas/{key}/adjuntos/{attachmentId:int}", i => $"/red/proyectos/{i.Project}/etapas/proyecto-final/adjuntos/{i.Attachment}", EditionNetwork),
         Get("mesa-de-expertos", _ => "/mesa-de-expertos", Teams),
 
         // A project: read by coordination and its own team, edited by its team (and administrators).
         Get("proyectos/{id:int}", i => $"/proyectos/{i.Project}", ProjectReaders),
         Get("proyectos/{id:int}/dossier", i => $"/proyectos/{i.Project}/dossier", ProjectReaders),
         Get("proyectos/{id:int}/historial", i => $"/proyectos/{i.Project}/historial", ProjectReaders),
-        Get("proyectos/{id:int}/etapas/{key}", i => $"/proyectos/{i.Project}/etapas/desafio", ProjectReaders),
+        Get("proyectos/{id:int}/etapas/{key}", i => $"/proyectos/{i.Project}/etapas/desafio", StageReaders),
         Get("proyectos/{id:int}/etapas/{key}/revisiones", i => $"/proyectos/{i.Project}/etapas/desafio/revisiones", ProjectReaders),
         Get("proyectos/{id:int}/etapas/{key}/comparar", i => $"/proyectos/{i.Project}/etapas/desafio/comparar?desde=1&hasta=1", ProjectReaders),
-        Get("proyectos/{id:int}/adjuntos/{attachmentId:int}", i => $"/proyectos/{i.Project}/adjuntos/{i.Attachment}", ProjectReaders),
+        Get("proyectos/{id:int}/adjuntos/{attachmentId:int}", i => $"/proyectos/{i.Project}/adjuntos/{i.Attachment}", AttachmentReaders),
         Post("proyectos/{id:int}/etapas/{key}/guardar", i => $"/proyectos/{i.Project}/etapas/desafio/guardar", ProjectEditors),
         Post("proyectos/{id:int}/etapas/{key}/entregar", i => $"/proyectos/{i.Project}/etapas/desafio/entregar", ProjectEditors),
         Post("proyectos/{id:int}/etapas/{key}/adjuntos", i => $"/proyectos/{i.Project}/etapas/prototipo/adjuntos", ProjectEditors, _ => new() { ["campo"] = "adjuntos" }),
-        Post("proyectos/{id:int}/etapas/{key}/comentarios", i => $"/proyectos/{i.Project}/etapas/desafio/comentarios", ProjectReaders),
+        Post("proyectos/{id:int}/etapas/{key}/comentarios", i => $"/proyectos/{i.Project}/etapas/desafio/comentarios", StageReaders),
+        Post("proyectos/{id:int}/etapas/{key}/lista-para-comentarios", i => $"/proyectos/{i.Project}/etapas/desafio/lista-para-comentarios", ProjectEditors),
+        Get("proyectos/{id:int}/correos", i => $"/proyectos/{i.Project}/correos", Coordination),
+        Post("proyectos/{id:int}/correos/{emailId:int}/reenviar", i => $"/proyectos/{i.Project}/correos/999999/reenviar", Coordination).Except(Caller.Coordinator, Outcome.Denied).Except(Caller.Administrator, Outcome.Denied),
         Get("proyectos/{projectId:int}/mesa", i => $"/proyectos/{i.Project}/mesa", ProjectReaders),
         Post("proyectos/{projectId:int}/mesa/recomendaciones/{recommendationId:int}/respuesta", i => $"/proyectos/{i.Project}/mesa/recomendaciones/{i.Recommendation}/respuesta", ProjectEditors),
 
         // Review and coordination.
-        Get("revision", _ => "/revision", Coordination),
+        Get("revision", _ => "/revision", AnyCoordinator),
         Get("proyectos/{id:int}/etapas/{key}/revision", i => $"/proyectos/{i.Project}/etapas/desafio/revision", Coordination),
         Post("proyectos/{id:int}/etapas/{key}/revision/aprobar", i => $"/proyectos/{i.Project}/etapas/desafio/revision/aprobar", Coordination),
         Post("proyectos/{id:int}/etapas/{key}/revision/solicitar-cambios", i => $"/proyectos/{i.Project}/etapas/desafio/revision/solicitar-cambios", Coordination),
         Post("proyectos/{id:int}/etapas/{key}/desbloquear", i => $"/proyectos/{i.Project}/etapas/desafio/desbloquear", Coordination),
         Post("proyectos/{id:int}/etapas/{key}/reabrir", i => $"/proyectos/{i.Project}/etapas/desafio/reabrir", Coordination),
-        Get("coordinacion", _ => "/coordinacion", Coordination),
-        Get("coordinacion/exportar/progreso.xlsx", _ => "/coordinacion/exportar/progreso.xlsx", Coordination),
-        Get("coordinacion/exportar/progreso.csv", _ => "/coordinacion/exportar/progreso.csv", Coordination),
-        Get("coordinacion/exportar/entregables.xlsx", _ => "/coordinacion/exportar/entregables.xlsx", Coordination),
-        Get("coordinacion/exportar/entregables.csv", _ => "/coordinacion/exportar/entregables.csv", Coordination),
-        Get("coordinacion/vencimientos", _ => "/coordinacion/vencimientos", Coordination),
+        Get("coordinacion", _ => "/coordinacion", AnyCoordinator),
+        Get("coordinacion/exportar/progreso.xlsx", _ => "/coordinacion/exportar/progreso.xlsx", AnyCoordinator),
+        Get("coordinacion/exportar/progreso.csv", _ => "/coordinacion/exportar/progreso.csv", AnyCoordinator),
+        Get("coordinacion/exportar/entregables.xlsx", _ => "/coordinacion/exportar/entregables.xlsx", AnyCoordinator),
+        Get("coordinacion/exportar/entregables.csv", _ => "/coordinacion/exportar/entregables.csv", AnyCoordinator),
+        Get("coordinacion/vencimientos", _ => "/coordinacion/vencimientos", AnyCoordinator),
         Post("coordinacion/vencimientos", i => $"/coordinacion/vencimientos?edicion={i.Edition}", Coordination),
-        Get("calendario/nueva", _ => "/calendario/nueva", Coordination),
-        Post("calendario/nueva", _ => "/calendario/nueva", Coordination),
+        Get("calendario/nueva", _ => "/calendario/nueva", AnyCoordinator),
+        Post("calendario/nueva", _ => "/calendario/nueva", AnyCoordinator),
         Get("calendario/{id:int}/editar", i => $"/calendario/{i.CalendarSession}/editar", Coordination),
         Post("calendario/{id:int}/editar", i => $"/calendario/{i.CalendarSession}/editar", Coordination),
         Post("calendario/{id:int}/eliminar", i => $"/calendario/{i.DisposableCalendarSession}/eliminar", Coordination),
+        Get("calendario/{id:int}/asistencia", i => $"/calendario/{i.CalendarSession}/asistencia", Coordination),
+        Post("calendario/{id:int}/asistencia", i => $"/calendario/{i.CalendarSession}/asistencia", Coordination),
+        Get("coordinacion/mentores", _ => "/coordinacion/mentores", AnyCoordinator),
+        Post("coordinacion/mentores", _ => "/coordinacion/mentores", Coordination, i => new() { ["Form.ProjectId"] = i.Project.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        Post("coordinacion/mentores/{assignmentId:int}/quitar", i => $"/coordinacion/mentores/{i.MentorAssignment}/quitar", Coordination),
 
         // Expert panel: experts on their assignments, coordination on the whole panel.
         Get("panel", _ => "/panel", Experts),
@@ -205,8 +247,8 @@ public static class AuthorizationMatrix
         Post("panel/proyectos/{projectId:int}/evaluacion", i => $"/panel/proyectos/{i.Project}/evaluacion", PanelReader).Except(Caller.ConflictedExpert, Outcome.SentBack),
         Get("panel/proyectos/{projectId:int}/imprimir", i => $"/panel/proyectos/{i.Project}/imprimir", PanelReader).Except(Caller.ConflictedExpert, Outcome.SentBack),
         Get("panel/proyectos/{projectId:int}/adjuntos/{attachmentId:int}", i => $"/panel/proyectos/{i.Project}/adjuntos/{i.Attachment}", PanelReader),
-        Get("coordinacion/panel", _ => "/coordinacion/panel", Coordination),
-        Get("coordinacion/panel/exportar", _ => "/coordinacion/panel/exportar", Coordination),
+        Get("coordinacion/panel", _ => "/coordinacion/panel", AnyCoordinator),
+        Get("coordinacion/panel/exportar", _ => "/coordinacion/panel/exportar", AnyCoordinator),
         Get("coordinacion/panel/proyectos/{projectId:int}", i => $"/coordinacion/panel/proyectos/{i.Project}", Coordination),
         Get("coordinacion/panel/proyectos/{projectId:int}/imprimir", i => $"/coordinacion/panel/proyectos/{i.Project}/imprimir", Coordination),
         Post("coordinacion/panel/proyectos/{projectId:int}/asignaciones", i => $"/coordinacion/panel/proyectos/{i.Project}/asignaciones", Coordination),
@@ -217,8 +259,8 @@ public static class AuthorizationMatrix
         Post("coordinacion/panel/proyectos/{projectId:int}/recomendaciones/{recommendationId:int}/seguimiento", i => $"/coordinacion/panel/proyectos/{i.Project}/recomendaciones/{i.Recommendation}/seguimiento", Coordination),
 
         // Administration: coordinators read it, administrators change it.
-        Get("admin", _ => "/admin", Coordination),
-        Get("admin/ediciones", _ => "/admin/ediciones", Coordination),
+        Get("admin", _ => "/admin", AnyCoordinator),
+        Get("admin/ediciones", _ => "/admin/ediciones", AnyCoordinator),
         Get("admin/ediciones/nueva", _ => "/admin/ediciones/nueva", Administration),
         Post("admin/ediciones/nueva", _ => "/admin/ediciones/nueva", Administration),
         Get("admin/ediciones/{id:int}", i => $"/admin/ediciones/{i.Edition}", Coordination),
@@ -235,10 +277,10 @@ public static class AuthorizationMatrix
         Post("admin/ediciones/{editionId:int}/etapas/{stageId:int}/campos/{key}", i => $"/admin/ediciones/{i.Edition}/etapas/{i.StageDefinition}/campos/{i.FieldKey}", Administration),
         Post("admin/ediciones/{editionId:int}/etapas/{stageId:int}/campos/{key}/quitar", i => $"/admin/ediciones/{i.Edition}/etapas/{i.StageDefinition}/campos/{i.FieldKey}/quitar", Administration),
         Post("admin/ediciones/{editionId:int}/etapas/{stageId:int}/campos/{key}/mover", i => $"/admin/ediciones/{i.Edition}/etapas/{i.StageDefinition}/campos/{i.FieldKey}/mover", Administration),
-        Get("admin/municipios", _ => "/admin/municipios", Coordination),
+        Get("admin/municipios", _ => "/admin/municipios", AnyCoordinator),
         Get("admin/municipios/nuevo", _ => "/admin/municipios/nuevo", Administration),
         Post("admin/municipios/nuevo", _ => "/admin/municipios/nuevo", Administration),
-        Get("admin/municipios/{id:int}", i => $"/admin/municipios/{i.Municipality}", Coordination),
+        Get("admin/municipios/{id:int}", i => $"/admin/municipios/{i.Municipality}", AnyCoordinator),
         Post("admin/municipios/{id:int}", i => $"/admin/municipios/{i.Municipality}", Administration),
         Get("admin/usuarios", _ => "/admin/usuarios", Administration),
         Get("admin/usuarios/invitar", _ => "/admin/usuarios/invitar", Administration),

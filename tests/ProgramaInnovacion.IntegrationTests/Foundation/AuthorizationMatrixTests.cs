@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
@@ -25,6 +26,9 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         [Caller.UnassignedExpert] = "sin.asignar@experto.example",
         [Caller.ConflictedExpert] = "con.conflicto@experto.example",
         [Caller.AssignedExpert] = "asignada@experto.example",
+        [Caller.Mentor] = MentorDemoSeeder.AwsMentorEmail,
+        [Caller.MentorDraftNotShared] = MentorDemoSeeder.OsCityMentorEmail,
+        [Caller.OtherEditionCoordinator] = "coordinacion.otra@programa.example",
         [Caller.OwningTeam] = "tandil@programa.example",
         [Caller.Coordinator] = "coordinacion@programa.example",
         [Caller.Administrator] = "admin@programa.example",
@@ -62,7 +66,8 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         // row runs last for each caller.
         foreach (var caller in Enum.GetValues<Caller>())
         {
-            ids = ids with { DisposableCalendarSession = await NewCalendarSessionAsync() };
+            ids = ids with { DisposableCalendarSession = await NewCalendarSessionAsync(), MentorAssignment = await NewMentorAssignmentAsync(ids.OtherProject) };
+            await ShareDraftWithMentorsAsync(ids.Project, caller != Caller.MentorDraftNotShared);
             using var client = factory.CreatePortalClient();
             var token = await SignInAsync(client, caller);
             foreach (var row in AuthorizationMatrix.Rows.OrderBy(r => r.EndsSession))
@@ -113,6 +118,29 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         };
     }
 
+    /// <summary>The owning project's first stage is a draft; its team shares it with the mentors, or not.</summary>
+    private Task ShareDraftWithMentorsAsync(int project, bool shared) =>
+        factory.WithDbAsync(async db =>
+        {
+            var stage = await db.ProjectStages.Include(s => s.Deliverable)
+                .SingleAsync(s => s.ProjectId == project && s.StageDefinition.Key == "desafio");
+            db.ForceState(stage, StageState.InProgress);
+            stage.Deliverable ??= new Deliverable();
+            stage.Deliverable.ReadyForFeedback = shared;
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>A mentor assignment on the other project, for a coordinator to remove.</summary>
+    private Task<int> NewMentorAssignmentAsync(int project) =>
+        factory.WithDbAsync(async db =>
+        {
+            var mentor = await db.Users.Where(u => u.Email == Emails[Caller.MentorDraftNotShared]).Select(u => u.Id).SingleAsync();
+            var assignment = new MentorAssignment { ProjectId = project, MentorId = mentor, AssignedAtUtc = factory.Time.GetUtcNow().UtcDateTime };
+            db.MentorAssignments.Add(assignment);
+            await db.SaveChangesAsync();
+            return assignment.Id;
+        });
+
     private Task<int> NewCalendarSessionAsync() =>
         factory.WithDbAsync(async db =>
         {
@@ -150,6 +178,7 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         var recommendation = await factory.SubmitEvaluationAsync(await factory.AssignAsync(project, otherExpert.Id), 4, "Bien.", "Sumar indicadores.");
         await factory.PublishAsync(project);
         var throwaway = await factory.CreateUserAsync("descartable@programa.example", Roles.MunicipalTeam);
+        var otherCoordinator = await factory.CreateUserAsync(Emails[Caller.OtherEditionCoordinator], Roles.Coordinator);
 
         var attachment = await factory.StoreAttachmentAsync(project, "proyecto-final", "informe.pdf");
         await factory.ReferenceInSubmissionAsync(project, "proyecto-final", attachment);
@@ -169,6 +198,14 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
             }
 
             db.CalendarFeedTokens.Add(new CalendarFeedToken { UserId = throwaway.Id, TokenHash = feedHash, CreatedAtUtc = now });
+
+            // A coordinator of another edition only; both demo mentors on the owning project (the AWS one already is).
+            var otherEdition = new ProgramEdition { Name = "Edición de otra coordinación", Theme = "Otra", StartsAtUtc = now.AddYears(-3), CreatedAtUtc = now, ShareApprovedDeliverables = true };
+            db.Add(otherEdition);
+            await db.SaveChangesAsync();
+            db.CoordinatorEditions.Add(new CoordinatorEdition { UserId = otherCoordinator.Id, EditionId = otherEdition.Id });
+            var osCity = await db.Users.Where(u => u.Email == Emails[Caller.MentorDraftNotShared]).Select(u => u.Id).SingleAsync();
+            db.MentorAssignments.Add(new MentorAssignment { ProjectId = project, MentorId = osCity, AssignedAtUtc = now });
             await db.SaveChangesAsync();
 
             var edition = await db.Projects.Where(p => p.Id == project).Select(p => p.EditionId).SingleAsync();
@@ -185,6 +222,7 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
                 await db.CalendarSessions.Select(s => s.Id).FirstAsync(),
                 0,
                 await db.CaseEntries.Select(c => c.Id).FirstAsync(),
+                0,
                 conflictAssignment,
                 recommendation,
                 throwaway.Id,
