@@ -172,8 +172,9 @@ public static class AuthorizationMatrix
         Post("calendario/suscripcion/generar", _ => "/calendario/suscripcion/generar", SignedIn),
         Post("calendario/suscripcion/revocar", _ => "/calendario/suscripcion/revocar", SignedIn),
         Get("biblioteca", _ => "/biblioteca", SignedIn),
-        Get("biblioteca/{id:int}", i => $"/biblioteca/{i.LibraryEntry}", LibraryReaders),
-        Post("biblioteca/{id:int}/agregar", i => $"/biblioteca/{i.LibraryEntry}/agregar", LibraryReaders),
+        // A case of the closed 2021 edition: the expert assigned to the current panel does not read it.
+        Get("biblioteca/{id:int}", i => $"/biblioteca/{i.LibraryEntry}", LibraryReaders).Except(Caller.AssignedExpert, Outcome.Denied),
+        Post("biblioteca/{id:int}/agregar", i => $"/biblioteca/{i.LibraryEntry}/agregar", LibraryReaders).Except(Caller.AssignedExpert, Outcome.Denied),
         Get("avisos", _ => "/avisos", SignedIn),
         Post("avisos/{id:int}/leida", _ => "/avisos/999999/leida", SignedIn),
         Post("avisos/leidas", _ => "/avisos/leidas", SignedIn),
@@ -199,6 +200,7 @@ public static class AuthorizationMatrix
         // A project: read by coordination and its own team, edited by its team (and administrators).
         Get("proyectos/{id:int}", i => $"/proyectos/{i.Project}", ProjectReaders),
         Get("proyectos/{id:int}/dossier", i => $"/proyectos/{i.Project}/dossier", ProjectReaders),
+        Get("proyectos/{id:int}/dossier.pdf", i => $"/proyectos/{i.Project}/dossier.pdf", Coordination),
         Get("proyectos/{id:int}/historial", i => $"/proyectos/{i.Project}/historial", ProjectReaders),
         Get("proyectos/{id:int}/etapas/{key}", i => $"/proyectos/{i.Project}/etapas/desafio", StageReaders),
         Get("proyectos/{id:int}/etapas/{key}/revisiones", i => $"/proyectos/{i.Project}/etapas/desafio/revisiones", ProjectReaders),

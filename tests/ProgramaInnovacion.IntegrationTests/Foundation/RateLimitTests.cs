@@ -98,6 +98,23 @@ public class RateLimitTests(RateLimitedPortalFactory factory) : IClassFixture<Ra
         await neighbour.SignInAsync("tandil@programa.example");
     }
 
+    /// <summary>Replaces Identity's lockout (SignInTests.Login_AfterFiveFailures_LocksTheAccount…): guessing stops, nothing is locked.</summary>
+    [Fact]
+    public async Task SignIn_AfterTheAccountsFailures_RefusesEvenTheRightPassword_FromAnUnknownBrowser_WithoutLockingTheAccount()
+    {
+        const string email = "bloqueo@programa.example";
+        await factory.CreateUserAsync(email, Roles.Expert);
+        for (var i = 0; i < RateLimitedPortalFactory.PerAccount; i++)
+        {
+            using var guesser = ClientFrom($"10.1.9.{i + 1}");
+            await guesser.LoginAsync(email, WrongPassword);
+        }
+
+        using var unknownBrowser = ClientFrom("10.1.9.50");
+        await AssertTooManyAsync(await unknownBrowser.LoginAsync(email, Core.Data.Seeding.DemoSeeder.DemoPassword));
+        Assert.Null(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
     [Fact]
     public async Task SignIn_HammeringFromOneAddress_Answers429_AndAnotherAddressIsNotAffected()
     {

@@ -40,7 +40,7 @@ public class SessionEndTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.StartsWith("/cuenta/ingresar", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private Task<int> ProjectAsync(string slug) => factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+    private Task<int> ProjectAsync(string slug) => factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     [Fact]
     public async Task SignOut_EndsACopiedCookieToo()

@@ -36,7 +36,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
     private Task ClosePanelAsync(string slug) =>
         factory.WithDbAsync(async db =>
         {
-            db.ForceState(await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Role == StageRole.ExpertPanel), StageState.Approved);
+            db.ForceState(await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Role == StageRole.ExpertPanel), StageState.Approved);
             await db.SaveChangesAsync();
         });
 
