@@ -85,6 +85,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CoordinatorEdition> CoordinatorEditions => Set<CoordinatorEdition>();
 
+    public DbSet<FollowUpIndicator> FollowUpIndicators => Set<FollowUpIndicator>();
+
+    public DbSet<IndicatorMeasurement> IndicatorMeasurements => Set<IndicatorMeasurement>();
+
+    public DbSet<FollowUpActivity> FollowUpActivities => Set<FollowUpActivity>();
+
+    public DbSet<Adoption> Adoptions => Set<Adoption>();
+
+    public DbSet<ShowcasePublication> ShowcasePublications => Set<ShowcasePublication>();
+
     public DbSet<StageVisit> StageVisits => Set<StageVisit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -53,9 +53,13 @@ public static class ContentValidator
         foreach (var field in schema.Fields)
         {
             var node = content[field.Key];
-            if (field.Type == FieldType.Table)
+            if (field.IsTabular)
             {
                 ValidateTable(field, node, errors, draft);
+                if (field.Type == FieldType.Indicators && !draft && node is JsonArray indicators)
+                {
+                    errors.AddRange(IndicatorRules.Check(field, indicators));
+                }
             }
             else if (ValidateValue(field, node, draft) is { } message)
             {

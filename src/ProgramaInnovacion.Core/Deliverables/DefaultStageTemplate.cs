@@ -200,13 +200,8 @@ public static class DefaultStageTemplate
                     Long("resumen", "Resumen ejecutivo", required: true, max: 5000),
                     Long("objetivos", "Objetivos", required: true),
                     Long("beneficiarios", "Beneficiarios", required: true),
-                    Table("indicadores", "Indicadores de resultado", [
-                        Short("indicador", "Indicador", required: true),
-                        Short("linea_base", "Línea de base", required: true),
-                        Short("meta", "Meta", required: true),
-                        Short("unidad", "Unidad", required: true),
-                        Short("verificacion", "Medio de verificación", required: true),
-                    ], minRows: 1),
+                    IndicatorField.Definition("indicadores", "Indicadores de resultado",
+                        help: "Cada indicador con su línea de base y su meta (número y fecha) y si se espera que aumente o disminuya: el seguimiento mide el avance entre ambas."),
                     Table("plan", "Plan de implementación", [
                         Short("actividad", "Actividad", required: true),
                         Short("responsable", "Responsable", required: true),

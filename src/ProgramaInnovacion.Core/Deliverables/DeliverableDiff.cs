@@ -42,7 +42,7 @@ public static class DeliverableDiff
         {
             // Compared as people read the values (numbers in es-AR), so 1250 stored as 1250.0 is
             // no change and a change reads "1,25 → 1.250", never in the machine's notation.
-            changes.Add(field.Type == FieldType.Table
+            changes.Add(field.IsTabular
                 ? CompareTable(field, oldContent.DisplayRows(field), newContent.DisplayRows(field))
                 : CompareScalar(field.Key, field.Label, field.Type, oldContent.Display(field), newContent.Display(field)));
         }

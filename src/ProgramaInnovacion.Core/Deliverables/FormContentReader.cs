@@ -32,7 +32,7 @@ public static class FormContentReader
         {
             JsonNode? value = field.Type switch
             {
-                FieldType.Table => ReadTable(field, form, keepEmptyRows, problems),
+                FieldType.Table or FieldType.Indicators => ReadTable(field, form, keepEmptyRows, problems),
                 FieldType.MultipleChoice => ReadList(field, form, FormIds.Name(field.Key), null, null, problems),
                 FieldType.Attachments => ReadAttachmentIds(field, form),
                 _ => ReadScalar(field, First(form, FormIds.Name(field.Key)), null, null, problems),

@@ -14,6 +14,12 @@ public enum FieldType
     MultipleChoice,
     Table,
     Attachments,
+
+    /// <summary>
+    /// Results indicators: a table whose columns are fixed by the type (IndicatorField.Columns) —
+    /// name, unit, baseline and target (number and date), means of verification and direction.
+    /// </summary>
+    Indicators,
 }
 
 /// <summary>
@@ -47,6 +53,10 @@ public sealed record FieldDefinition
     public int? MinRows { get; init; }
 
     public int? MaxRows { get; init; }
+
+    /// <summary>True for the field types stored and edited as rows (tables and indicators).</summary>
+    [JsonIgnore]
+    public bool IsTabular => Type is FieldType.Table or FieldType.Indicators;
 }
 
 /// <summary>The field schema of a stage's deliverable, stored as JSON on the stage definition.</summary>
@@ -62,8 +72,16 @@ public sealed record StageSchema
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static StageSchema FromJson(string json) =>
-        JsonSerializer.Deserialize<StageSchema>(json, JsonOptions) ?? new StageSchema();
+    public static StageSchema FromJson(string json)
+    {
+        var schema = JsonSerializer.Deserialize<StageSchema>(json, JsonOptions) ?? new StageSchema();
+
+        // An indicator field's columns belong to the type, not to the stored schema: every reader
+        // (form, validator, follow-up, roll-up) sees the same typed columns.
+        return schema.Fields.Any(f => f.Type == FieldType.Indicators)
+            ? schema with { Fields = schema.Fields.Select(f => f.Type == FieldType.Indicators ? f with { Columns = IndicatorField.Columns } : f).ToList() }
+            : schema;
+    }
 
     public FieldDefinition? Find(string key) => Fields.FirstOrDefault(f => f.Key == key);
 }

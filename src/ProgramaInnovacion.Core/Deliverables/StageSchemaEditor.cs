@@ -130,7 +130,13 @@ public static partial class StageSchemaEditor
             }
         }
 
-        if (field.Type == FieldType.Table)
+        if (field.Type == FieldType.Indicators && isColumn)
+        {
+            yield return new SchemaError(nameof(FieldDefinition.Columns), prefix + "Una columna no puede ser de indicadores.");
+            yield break;
+        }
+
+        if (field.IsTabular)
         {
             if (isColumn)
             {

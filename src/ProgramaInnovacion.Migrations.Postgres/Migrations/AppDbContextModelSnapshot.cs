@@ -173,6 +173,51 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Adoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Adoptions");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AllianceOrganization", b =>
                 {
                     b.Property<int>("Id")
@@ -747,6 +792,160 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationScores");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpActivities");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BaselineText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Verification")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpIndicators");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.IndicatorMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("IndicatorId", "MeasuredOn");
+
+                    b.ToTable("IndicatorMeasurements");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
@@ -1434,6 +1633,30 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("SessionTeams");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ShowcasePublication", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IncludeRecommendations")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamConsent")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("ShowcasePublications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1806,6 +2029,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Adoption", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "Organization")
@@ -1993,6 +2235,53 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Criterion");
 
                     b.Navigation("Evaluation");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpActivity", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Project");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.IndicatorMeasurement", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.FollowUpIndicator", "Indicator")
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("RecordedBy");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
@@ -2332,6 +2621,17 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ShowcasePublication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithOne()
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.ShowcasePublication", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -2446,6 +2746,11 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.NetworkPost", b =>

@@ -162,6 +162,49 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Adoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Adoptions");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AllianceOrganization", b =>
                 {
                     b.Property<int>("Id")
@@ -716,6 +759,154 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationScores");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpActivities");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaselineText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpIndicators");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.IndicatorMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("IndicatorId", "MeasuredOn");
+
+                    b.ToTable("IndicatorMeasurements");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
@@ -1375,6 +1566,30 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("SessionTeams");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ShowcasePublication", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeRecommendations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamConsent")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("ShowcasePublications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1735,6 +1950,25 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Adoption", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.AppUser", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AllianceOrganization", "Organization")
@@ -1922,6 +2156,53 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Criterion");
 
                     b.Navigation("Evaluation");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpActivity", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Project");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.IndicatorMeasurement", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.FollowUpIndicator", "Indicator")
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("RecordedBy");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Invitation", b =>
@@ -2261,6 +2542,17 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ShowcasePublication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
+                        .WithOne()
+                        .HasForeignKey("ProgramaInnovacion.Core.Domain.ShowcasePublication", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageDefinition", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
@@ -2375,6 +2667,11 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.FollowUpIndicator", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.NetworkPost", b =>

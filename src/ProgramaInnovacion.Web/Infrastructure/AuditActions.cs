@@ -86,6 +86,12 @@ public static class AuditActions
     public const string NotificationPreferencesChanged = "notifications.preferences-changed";
     public const string NotificationsUnsubscribed = "notifications.unsubscribed";
 
+    public const string MeasurementRecorded = "results.measurement-recorded";
+    public const string ActivityStatusChanged = "results.activity-status-changed";
+    public const string AdoptionRecorded = "results.adoption-recorded";
+    public const string ShowcasePublished = "results.showcase-published";
+    public const string ShowcaseWithdrawn = "results.showcase-withdrawn";
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [DraftSaved] = "Guardar borrador",
@@ -152,6 +158,11 @@ public static class AuditActions
         [EmailResent] = "Reenviar correo",
         [NotificationPreferencesChanged] = "Cambiar preferencias de avisos",
         [NotificationsUnsubscribed] = "Dejar de recibir correos de una categoría",
+        [MeasurementRecorded] = "Registrar medición de un indicador",
+        [ActivityStatusChanged] = "Cambiar el estado de una actividad del plan",
+        [AdoptionRecorded] = "Registrar adopción por otro municipio",
+        [ShowcasePublished] = "Publicar proyecto en la vitrina",
+        [ShowcaseWithdrawn] = "Retirar proyecto de la vitrina",
         [TwoFactorEnabled] = "Activar verificación en dos pasos",
         [TwoFactorDisabled] = "Desactivar verificación en dos pasos",
         [RecoveryCodesRenewed] = "Renovar códigos de recuperación",

@@ -48,6 +48,10 @@ public static class FeatureServices
         builder.Services.AddScoped<CaseIndexer>();
         builder.Services.AddScoped<IStageApprovedHandler, CaseIndexOnApproval>();
         builder.Services.AddScoped<CaseLibrary>();
+        builder.Services.AddScoped<Features.Results.ResultsQueries>();
+        builder.Services.AddScoped<Features.Results.ShowcaseQueries>();
+        builder.Services.AddScoped<Features.Results.FollowUpCommands>();
+        builder.Services.AddScoped<IStageApprovedHandler, Features.Results.FollowUpOnPanelClosed>();
         builder.Services.AddScoped<EditionParticipation>();
         builder.Services.AddScoped<LearningNetwork>();
         builder.Services.AddScoped<SharedDeliverables>();

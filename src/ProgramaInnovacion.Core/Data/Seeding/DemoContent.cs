@@ -208,7 +208,8 @@ internal static class DemoContent
             ["objetivos"] = "Reducir los tiempos del trámite, eliminar visitas presenciales innecesarias y dar trazabilidad al vecino.",
             ["beneficiarios"] = c.Population,
             ["indicadores"] = Rows(
-                Row(("indicador", "Días de demora del trámite"), ("linea_base", "45"), ("meta", "10"), ("unidad", "días"), ("verificacion", "Sistema de expedientes"))),
+                Row(("indicador", "Días de demora del trámite"), ("unidad", "días"), ("linea_base", 45), ("fecha_base", "2021-11-30"), ("meta", 10), ("fecha_meta", "2022-12-31"),
+                    ("verificacion", "Sistema de expedientes"), ("sentido", "Disminuir"))),
             ["plan"] = Rows(
                 Row(("actividad", "Desarrollo del servicio"), ("responsable", "Área de Sistemas"), ("inicio", "2022-02-01"), ("fin", "2022-05-31")),
                 Row(("actividad", "Capacitación del personal"), ("responsable", c.Area), ("inicio", "2022-05-01"), ("fin", "2022-06-30"))),

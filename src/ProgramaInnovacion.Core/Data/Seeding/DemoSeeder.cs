@@ -53,6 +53,9 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         await new PanelDemoSeeder(db, time).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
         await SeedMentorsAsync(accounts, ct);
+        await new ResultsDataStep(db).RunAsync(ct);
+        var closed = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
+        await new ResultsDemoSeeder(db).SeedAsync(closed.Id, accounts[CoordinatorEmail], ct);
     }
 
     /// <summary>The coordinator follows both demo editions; the mentors accompany the edition in course.</summary>

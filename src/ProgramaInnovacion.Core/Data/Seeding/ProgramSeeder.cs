@@ -32,6 +32,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
 
         await AssignDefaultRolesAsync(ct);
         await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
+        await new ResultsDataStep(db).RunAsync(ct);
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
     {
         FieldType.MultipleChoice => string.Join(", ", content.List(field.Key)),
         FieldType.Attachments => content.AttachmentIds(field.Key).Count is var n and > 0 ? (n == 1 ? "1 archivo" : $"{n} archivos") : "",
-        FieldType.Table => string.Join("\n", content.DisplayRows(field).Select(row =>
+        FieldType.Table or FieldType.Indicators => string.Join("\n", content.DisplayRows(field).Select(row =>
             string.Join("; ", (field.Columns ?? []).Select(c => $"{c.Label}: {(row.TryGetValue(c.Key, out var v) ? v : "")}")))),
         _ => content.Display(field), // numbers as people read them: 1.250,5
     };

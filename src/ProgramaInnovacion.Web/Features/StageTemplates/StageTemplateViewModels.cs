@@ -58,6 +58,7 @@ public static class FieldTypeText
         FieldType.MultipleChoice => "Opción múltiple",
         FieldType.Table => "Tabla",
         FieldType.Attachments => "Archivos adjuntos",
+        FieldType.Indicators => "Indicadores de resultado",
         _ => type.ToString(),
     };
 
@@ -170,9 +171,9 @@ public class FieldForm
             Min = Type == FieldType.Number ? Min : null,
             Max = Type == FieldType.Number ? Max : null,
             Options = isChoice ? Lines(Options).ToList() : null,
-            Columns = columns,
-            MinRows = Type == FieldType.Table ? MinRows : null,
-            MaxRows = Type == FieldType.Table ? MaxRows : null,
+            Columns = Type == FieldType.Indicators ? IndicatorField.Columns : columns,
+            MinRows = Type is FieldType.Table or FieldType.Indicators ? MinRows : null,
+            MaxRows = Type is FieldType.Table or FieldType.Indicators ? MaxRows : null,
         }, null);
     }
 

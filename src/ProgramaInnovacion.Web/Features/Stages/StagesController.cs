@@ -141,7 +141,7 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
             // Without JavaScript "Agregar fila" posts the form: re-render it with one more empty row.
             var withRow = FormContentReader.ReadForm(stage!.Schema, form, keepEmptyRows: true);
             var tableKey = action["fila:".Length..];
-            if (stage.Schema.Find(tableKey) is { Type: FieldType.Table })
+            if (stage.Schema.Find(tableKey) is { IsTabular: true })
             {
                 (withRow.Content[tableKey] as JsonArray ?? (JsonArray)(withRow.Content[tableKey] = new JsonArray())).Add(new JsonObject());
             }

@@ -35,6 +35,9 @@ public class ArgentinaClock(TimeProvider time)
     public static string DateText(System.DateTime utc) => ToLocal(utc).ToString("d 'de' MMMM 'de' yyyy", Culture);
 
     /// <summary>"27 de julio de 2021, 11:00".</summary>
+    /// <summary>A calendar date ("31 de marzo de 2022"); "—" when there is none.</summary>
+    public static string DateText(System.DateOnly? date) => date?.ToString("d 'de' MMMM 'de' yyyy", Culture) ?? "—";
+
     public static string DateTimeText(System.DateTime utc) => ToLocal(utc).ToString("d 'de' MMMM 'de' yyyy, HH:mm", Culture);
 
     /// <summary>ISO value for a &lt;time datetime&gt; attribute.</summary>
