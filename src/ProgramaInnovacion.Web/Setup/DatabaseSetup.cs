@@ -42,6 +42,7 @@ public static class DatabaseSetup
         });
         builder.Services.AddScoped<ProgramSeeder>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<SyntheticEditionSeeder>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
     }
