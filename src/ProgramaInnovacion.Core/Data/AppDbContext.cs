@@ -85,6 +85,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CoordinatorEdition> CoordinatorEditions => Set<CoordinatorEdition>();
 
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
