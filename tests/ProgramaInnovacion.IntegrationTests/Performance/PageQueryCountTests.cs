@@ -14,7 +14,8 @@ namespace ProgramaInnovacion.IntegrationTests.Performance;
 /// </summary>
 public class PageQueryCountTests(PortalFactory factory, ITestOutputHelper output) : IClassFixture<PortalFactory>
 {
-    public const int MaxCommandsPerPage = 8;
+    /// <summary>The page's own eight, plus the security-stamp check every signed-in request makes (issue 12, item 6).</summary>
+    public const int MaxCommandsPerPage = 8 + 1;
 
     private const int Revisions = 3;
 
