@@ -11,7 +11,8 @@ namespace ProgramaInnovacion.Web.Setup;
 /// Operator verbs run instead of the web server:
 /// <c>migrate</c> applies migrations and seeds reference data;
 /// <c>create-admin --email X [--name N]</c> creates the first administrator of an empty database;
-/// <c>migrate-files</c> copies the local file store into S3 (<see cref="MigrateFilesCommand"/>).
+/// <c>migrate-files</c> copies the local file store into S3 (<see cref="MigrateFilesCommand"/>);
+/// <c>seed-synthetic</c> writes a large synthetic edition (<see cref="SeedSyntheticCommand"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -23,6 +24,7 @@ public static class CommandLine
             "migrate" => await MigrateAsync(app),
             "create-admin" => await CreateAdminAsync(app, args),
             "migrate-files" => await MigrateFilesCommand.RunAsync(app),
+            "seed-synthetic" => await SeedSyntheticCommand.RunAsync(app, args),
             _ => null,
         };
     }

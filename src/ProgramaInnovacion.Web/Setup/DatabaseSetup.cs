@@ -24,6 +24,7 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.AddPerformanceCounters();
 
         // Resolved when the first context is built, so hosts that add configuration late (the
         // integration tests' WebApplicationFactory) choose the provider too.
@@ -42,6 +43,7 @@ public static class DatabaseSetup
         });
         builder.Services.AddScoped<ProgramSeeder>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<SyntheticEditionSeeder>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
     }

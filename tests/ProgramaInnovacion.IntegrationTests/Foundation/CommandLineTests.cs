@@ -58,6 +58,23 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(0, await db.RubricCriteria.CountAsync());
     }
 
+    [Fact]
+    public async Task SeedSynthetic_WritesTheEditionOnce_AndExplainsItsUsage()
+    {
+        Assert.Equal(2, Run("seed-synthetic", "--projects", "muchos", "--revisions", "2"));
+        Assert.Equal(2, Run("seed-synthetic", "--revisions", "2"));
+        Assert.Equal(0, Run("seed-synthetic", "--projects", "3", "--revisions", "2", "--seed", "9"));
+        Assert.Equal(0, Run("seed-synthetic", "--projects", "3", "--revisions", "2", "--seed", "9"));
+
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseProvider(_database.Provider, _database.ConnectionString);
+        await using var db = new AppDbContext(options.Options);
+        var edition = await db.Editions.Where(e => e.Name == "Edición sintética 9 (3 proyectos)").Select(e => new { Projects = e.Projects.Count, Revisions = e.Projects.SelectMany(p => p.Stages).Sum(s => s.Deliverable!.Revisions.Count) }).SingleAsync();
+        Assert.Equal(3, edition.Projects);
+        Assert.Equal(0, edition.Revisions % 2);
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "coordinacion.s9@sintetico.example"));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 
 namespace ProgramaInnovacion.Web.Features.Coordination;
@@ -13,9 +14,15 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
     private const string CsvType = "text/csv; charset=utf-8";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? edicion)
+    public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, int pagina = 1)
     {
-        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User));
+        if (!ModelState.IsValid)
+        {
+            // A hand-edited filter value (an unknown state, a page that is not a number): show the edition unfiltered.
+            (estado, pagina) = (null, 1);
+        }
+
+        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User), new MatrixFilter(etapa, estado, provincia, pagina));
         return model is null ? NotFound() : View(model);
     }
 

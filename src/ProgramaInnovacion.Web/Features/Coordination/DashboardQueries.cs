@@ -20,7 +20,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             .Select(e => new { e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc }).ToListAsync())
         .Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
 
-    public async Task<DashboardViewModel?> BuildAsync(int? editionId, IReadOnlySet<int>? scope)
+    public async Task<DashboardViewModel?> BuildAsync(int? editionId, IReadOnlySet<int>? scope, MatrixFilter? filter = null)
     {
         var editions = await EditionsAsync(scope);
         var options = editions.Select(e => new EditionOption(e.Id, e.Name)).ToList();
@@ -56,6 +56,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)))
         {
             DueSoon = matrix.DueSoon,
+            Matrix = MatrixPage.Of(matrix.Rows, filter ?? new MatrixFilter()) with { EditionId = selected.Id, Stages = matrix.Stages },
         };
     }
 

@@ -1,0 +1,71 @@
+using ProgramaInnovacion.Core.Domain;
+
+namespace ProgramaInnovacion.Web.Features.Coordination;
+
+/// <summary>
+/// The dashboard's filters for the progress matrix (query string: <c>etapa</c>, <c>estado</c>,
+/// <c>provincia</c>, <c>pagina</c>): the project's current stage, that stage's state, the province.
+/// </summary>
+public sealed record MatrixFilter(string? Etapa = null, StageState? Estado = null, string? Provincia = null, int Pagina = 1)
+{
+    public bool IsEmpty => string.IsNullOrEmpty(Etapa) && Estado is null && string.IsNullOrEmpty(Provincia);
+
+    public bool Matches(MatrixRow row)
+    {
+        var current = row.Cells.FirstOrDefault(c => c.IsCurrent);
+        return (string.IsNullOrEmpty(Etapa) || current?.StageKey == Etapa)
+            && (Estado is null || current?.State == Estado)
+            && (string.IsNullOrEmpty(Provincia) || row.Province == Provincia);
+    }
+}
+
+/// <summary>
+/// The rows of the matrix a large edition shows at once. The counts, queue and deadlines above it
+/// still come from every project, and the full matrix goes to the export, so a page of an edition of
+/// 500 projects is as light as one of 50 (issue 14).
+/// </summary>
+public sealed record MatrixPage(IReadOnlyList<MatrixRow> Rows, MatrixFilter Filter, int Matching, int PageCount, IReadOnlyList<string> Provinces)
+{
+    /// <summary>An edition with more projects than this shows the filters and one page of the matrix.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Whether the filters and the pager are shown (a small edition shows its whole matrix).</summary>
+    public bool IsPaged { get; init; }
+
+    public int EditionId { get; init; }
+
+    /// <summary>The edition's stages, for the stage filter.</summary>
+    public IReadOnlyList<StageColumn> Stages { get; init; } = [];
+
+    /// <summary>The dashboard's address with these filters on another page.</summary>
+    public string Url(int pagina)
+    {
+        var query = new Dictionary<string, string?> { ["edicion"] = EditionId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(Filter.Etapa)) { query["etapa"] = Filter.Etapa; }
+        if (Filter.Estado is { } estado) { query["estado"] = estado.ToString(); }
+        if (!string.IsNullOrEmpty(Filter.Provincia)) { query["provincia"] = Filter.Provincia; }
+        query["pagina"] = pagina.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/coordinacion", query) + "#avance";
+    }
+
+    public int FirstShown => Matching == 0 ? 0 : (Filter.Pagina - 1) * PageSize + 1;
+
+    public int LastShown => FirstShown == 0 ? 0 : FirstShown + Rows.Count - 1;
+
+    public static MatrixPage Of(IReadOnlyList<MatrixRow> all, MatrixFilter filter)
+    {
+        if (all.Count <= PageSize && filter.IsEmpty)
+        {
+            return new MatrixPage(all, filter with { Pagina = 1 }, all.Count, 1, []);
+        }
+
+        var matching = all.Where(filter.Matches).ToList();
+        var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Pagina, 1, pageCount);
+        var provinces = all.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
+        return new MatrixPage(matching.Skip((page - 1) * PageSize).Take(PageSize).ToList(), filter with { Pagina = page }, matching.Count, pageCount, provinces)
+        {
+            IsPaged = true,
+        };
+    }
+}

@@ -1,0 +1,452 @@
+#!/usr/bin/env python3
+"""The load benchmark of issue 14, driven by tests/perf/run.sh (read its header first).
+
+For each provider: cold start (SQLite), seed-synthetic, the portal with Perf:Enabled, sign-in of a
+coordinator and a team account, then wrk on every page; the SQL commands per request come from the
+app's /_perf/sql-commands counter (before and after each page's run). Writes docs/performance.md.
+"""
+import argparse
+import datetime
+import html.parser
+import http.client
+import json
+import os
+import platform
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+
+GOALS = {
+    "ratio": 0.5,          # req/s of every page ≥ 50 % of the login page's (PostgreSQL)
+    "p99_ms": 100,         # p99 under 100 ms at 32 connections (PostgreSQL)
+    "sql": 8,              # SQL commands per request
+    "export_s": 2.0,       # one export of the whole edition
+    "rss_mb": 300,         # peak RSS of the server
+    "cold_s": 3.0,         # fresh SQLite folder to the first 200 (migrations and seeding included)
+    "warm_s": 1.5,         # existing SQLite database to the first 200
+    "seed_s": 60.0,        # seed-synthetic 500 × 10 on PostgreSQL
+}
+
+HOST = "127.0.0.1"
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+class Portal:
+    """One app process on a port, with its own database."""
+
+    def __init__(self, args, provider, connection, data_path, port):
+        self.args, self.provider, self.connection, self.data_path, self.port = args, provider, connection, data_path, port
+        self.process = None
+
+    def settings(self):
+        return [
+            f"--Database:Provider={self.provider}", f"--ConnectionStrings:Default={self.connection}",
+            f"--Storage:DataPath={self.data_path}", "--environment=Production", "--Perf:Enabled=true",
+            "--Notifications:WorkerEnabled=false",
+        ]
+
+    def verb(self, *verb):
+        started = time.monotonic()
+        result = subprocess.run(["dotnet", self.args.app, *verb, *self.settings()], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(verb)} falló:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+        return time.monotonic() - started, result.stdout
+
+    def start(self, extra=()):
+        """Starts the app and returns the seconds to the first 200 of the login page."""
+        started = time.monotonic()
+        out = open(os.path.join(self.args.work, f"app-{self.provider}-{self.port}.log"), "a")
+        self.process = subprocess.Popen(["dotnet", self.args.app, "--urls", f"http://{HOST}:{self.port}", *self.settings(), *extra],
+                                        stdout=out, stderr=subprocess.STDOUT)
+        while time.monotonic() - started < 120:
+            try:
+                if request(self.port, "GET", "/cuenta/ingresar")[0] == 200:
+                    return time.monotonic() - started
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                raise SystemExit(f"El portal terminó al arrancar (ver {out.name}).")
+            time.sleep(0.05)
+        raise SystemExit("El portal no respondió en 120 s.")
+
+    def peak_rss_mb(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
+
+
+def request(port, method, path, headers=None, body=None):
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        connection.close()
+
+
+class Session:
+    """A signed-in browser: its cookies (sent by hand: http.cookiejar drops them on 127.0.0.1)."""
+
+    def __init__(self, port):
+        self.port, self.cookies = port, {}
+
+    def header(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    def call(self, method, path, form=None):
+        headers = {"Cookie": self.header()} if self.cookies else {}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        status, response_headers, content = request(self.port, method, path, headers, body)
+        for name, value in response_headers:
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";")[0]
+        return status, content.decode("utf-8", "replace")
+
+    def sign_in(self, email, password):
+        _, page = self.call("GET", "/cuenta/ingresar")
+        fields = next(f for f in forms(page) if "Email" in f["fields"])["fields"]
+        fields.update({"Email": email, "Password": password})
+        status, _ = self.call("POST", "/cuenta/ingresar", list(fields.items()))
+        if status != 302:
+            raise SystemExit(f"No se pudo ingresar como {email} (HTTP {status}).")
+        return self
+
+
+class FormParser(html.parser.HTMLParser):
+    """Every form of a page: its action and its named fields with the values a browser would post."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.current, self.textarea, self.select = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.current = {"action": a.get("action", ""), "fields": {}}
+            self.forms.append(self.current)
+        elif self.current is None or "name" not in a and tag != "option":
+            return
+        elif tag == "input" and a.get("type") not in ("submit", "button", "file", "checkbox", "radio") or tag == "input" and "checked" in a:
+            self.current["fields"].setdefault(a["name"], a.get("value") or "")
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.current["fields"][self.textarea] = ""
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and ("selected" in a or self.select not in self.current["fields"]):
+            self.current["fields"][self.select] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.current = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea and self.current is not None:
+            self.current["fields"][self.textarea] += data
+
+
+def forms(page):
+    parser = FormParser()
+    parser.feed(page)
+    return parser.forms
+
+
+WRK_DONE = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('PERF {"requests":%d,"bytes":%d,"duration_us":%d,"p50":%d,"p99":%d,"non2xx":%d,"socket":%d}\\n',
+    summary.requests, summary.bytes, summary.duration, latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def lua_string(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "") + "'"
+
+
+def wrk(args, port, script, path):
+    script_path = os.path.join(args.work, "page.lua")
+    with open(script_path, "w") as f:
+        f.write(script + WRK_DONE)
+    result = subprocess.run(["wrk", "-t2", "-c32", f"-d{args.duration}s", "--timeout", "10s", "-s", script_path, f"http://{HOST}:{port}{path}"],
+                            capture_output=True, text=True)
+    line = next((l for l in result.stdout.splitlines() if l.startswith("PERF ")), None)
+    if line is None:
+        raise SystemExit(f"wrk falló en {path}:\n{result.stdout}\n{result.stderr}")
+    return json.loads(line[5:])
+
+
+def get_script(cookie):
+    return f"wrk.method = 'GET'\n" + (f"wrk.headers['Cookie'] = {lua_string(cookie)}\n" if cookie else "")
+
+
+def post_script(cookie, body):
+    return (f"wrk.method = 'POST'\nwrk.headers['Cookie'] = {lua_string(cookie)}\n"
+            f"wrk.headers['Content-Type'] = 'application/x-www-form-urlencoded'\nwrk.body = {lua_string(body)}\n")
+
+
+def save_script(cookie, targets):
+    """Draft saves spread over many stages, each thread its own half, each stage's version counted up,
+    so a save is a real save and not the conflict page (a stage comes round again long after its last save)."""
+    rows = ",\n".join("{path=%s, version=%d, body=%s}" % (lua_string(t["path"]), t["version"], lua_string(t["body"])) for t in targets)
+    return f"""
+local all = {{ {rows} }}
+local counter = 0
+setup = function(thread) counter = counter + 1; thread:set('tid', counter) end
+local mine, i = {{}}, 0
+init = function(args)
+  for k, t in ipairs(all) do if k % 2 == (tid or 1) % 2 then table.insert(mine, t) end end
+  if #mine == 0 then mine = all end
+end
+request = function()
+  i = i % #mine + 1
+  local t = mine[i]
+  local body = t.body .. '&Version=' .. t.version
+  t.version = t.version + 1
+  return wrk.format('POST', t.path, {{['Cookie'] = {lua_string(cookie)}, ['Content-Type'] = 'application/x-www-form-urlencoded'}}, body)
+end
+"""
+
+
+class Database:
+    def __init__(self, provider, connection, sqlite_path=None):
+        self.provider, self.connection, self.sqlite_path = provider, connection, sqlite_path
+
+    def rows(self, sql):
+        if self.provider == "Sqlite":
+            with sqlite3.connect(self.sqlite_path) as db:
+                return db.execute(sql).fetchall()
+        parts = dict(p.split("=", 1) for p in self.connection.split(";") if "=" in p)
+        env = dict(os.environ, PGPASSWORD=parts.get("Password", ""))
+        out = subprocess.run(["psql", "-h", parts["Host"], "-p", parts["Port"], "-U", parts["Username"], "-d", parts["Database"], "-At", "-F", "\t", "-c", sql],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        return [tuple(line.split("\t")) for line in out.splitlines() if line]
+
+    def execute(self, sql):
+        if self.provider == "Sqlite":
+            with sqlite3.connect(self.sqlite_path) as db:
+                db.execute(sql)
+        else:
+            self.rows(sql)
+
+
+def measure_provider(args, provider, results):
+    port = 5590 if provider == "Sqlite" else 5591
+    data = os.path.join(args.work, provider.lower())
+    os.makedirs(data, exist_ok=True)
+    if provider == "Sqlite":
+        sqlite_path = os.path.join(data, "perf.db")
+        connection = f"Data Source={sqlite_path}"
+        database = Database(provider, connection, sqlite_path)
+    else:
+        admin = Database(provider, args.pg + ";Database=postgres")
+        admin.execute("DROP DATABASE IF EXISTS perf WITH (FORCE)")
+        admin.execute("CREATE DATABASE perf")
+        connection = args.pg + ";Database=perf"
+        database = Database(provider, connection)
+    portal = Portal(args, provider, connection, data, port)
+
+    # Cold start: an empty database, migrations and the demo seed included; then again on it.
+    cold = portal.start(["--Seed:Demo=true"])
+    portal.stop()
+    warm = portal.start()
+    portal.stop()
+    seed_s, seed_out = portal.verb("seed-synthetic", "--projects", str(args.projects), "--revisions", str(args.revisions), "--seed", "1")
+    log(f"[{provider}] arranque en frío {cold:.2f} s, con base existente {warm:.2f} s; {seed_out.strip().splitlines()[0]} ({seed_s:.1f} s con el proceso)")
+
+    edition = database.rows(f"SELECT \"Id\" FROM \"Editions\" WHERE \"Name\" = 'Edición sintética 1 ({args.projects} proyectos)'")[0][0]
+    team_email = "equipo001.s1@sintetico.example"
+    team_id = database.rows(f"SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" = '{team_email}'")[0][0]
+    # One team account in every project of the edition, so the save benchmark spreads over many stages with one sign-in.
+    database.execute(f"INSERT INTO \"ProjectMembers\" (\"ProjectId\", \"UserId\", \"JoinedAtUtc\") SELECT \"Id\", '{team_id}', '2026-07-28 14:00:00' FROM \"Projects\" "
+                     f"WHERE \"EditionId\" = {edition} AND \"Id\" NOT IN (SELECT \"ProjectId\" FROM \"ProjectMembers\" WHERE \"UserId\" = '{team_id}')")
+    stage_rows = f"FROM \"ProjectStages\" s JOIN \"StageDefinitions\" d ON d.\"Id\" = s.\"StageDefinitionId\" JOIN \"Projects\" p ON p.\"Id\" = s.\"ProjectId\" WHERE p.\"EditionId\" = {edition}"
+    final = database.rows(f"SELECT s.\"ProjectId\" {stage_rows} AND d.\"Key\" = 'proyecto-final' AND s.\"State\" IN ('InProgress', 'Available') ORDER BY s.\"State\" = 'InProgress' DESC, s.\"Id\" LIMIT 1")[0][0]
+    furthest = database.rows(f"SELECT s.\"ProjectId\" {stage_rows} AND d.\"Key\" = 'mesa-expertos' AND s.\"State\" <> 'Locked' ORDER BY s.\"Id\" LIMIT 1")[0][0]
+    review = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND s.\"State\" = 'Submitted' ORDER BY s.\"Id\" LIMIT 1")[0]
+    editable = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND d.\"HasTeamForm\" AND s.\"State\" IN ('InProgress', 'Available') AND d.\"Key\" <> 'proyecto-final' ORDER BY s.\"Id\" LIMIT 120")
+
+    portal.start()
+    coordinator = Session(port).sign_in("coordinacion.s1@sintetico.example", "Innovacion-2021")
+    team = Session(port).sign_in(team_email, "Innovacion-2021")
+
+    # The stage form's own fields, as the browser posts them (the token, every input).
+    def stage_form(project, key):
+        status, page = team.call("GET", f"/proyectos/{project}/etapas/{key}")
+        form = next(f for f in forms(page) if "Version" in f["fields"])
+        return form["fields"]
+
+    final_fields = stage_form(final, "proyecto-final")
+    targets = []
+    for project, key in editable:
+        fields = stage_form(project, key)
+        version = int(fields.pop("Version") or 0)
+        targets.append({"path": f"/proyectos/{project}/etapas/{key}/guardar", "version": version, "body": urllib.parse.urlencode(list(fields.items()))})
+    submit_body = urllib.parse.urlencode([(k, v) for k, v in final_fields.items()])
+
+    pages = [
+        ("ingreso (referencia)", "GET", "/cuenta/ingresar", None),
+        ("tablero de coordinación", "GET", f"/coordinacion?edicion={edition}", coordinator),
+        ("cola de revisión", "GET", "/revision", coordinator),
+        ("página del proyecto", "GET", f"/proyectos/{furthest}", coordinator),
+        ("formulario de etapa (proyecto final)", "GET", f"/proyectos/{final}/etapas/proyecto-final", team),
+        ("guardar borrador (POST)", "SAVE", None, team),
+        ("entregar (POST, paso de confirmación)", "POST", f"/proyectos/{final}/etapas/proyecto-final/entregar", team),
+        ("revisión con diferencias", "GET", f"/proyectos/{review[0]}/etapas/{review[1]}/revision", coordinator),
+        ("biblioteca: búsqueda", "GET", "/biblioteca?q=tramite+digital", team),
+        ("red de aprendizaje", "GET", f"/red?edicion={edition}", team),
+        ("exportación avance .xlsx", "GET", f"/coordinacion/exportar/progreso.xlsx?edicion={edition}", coordinator),
+        ("exportación entregables .csv", "GET", f"/coordinacion/exportar/entregables.csv?edicion={edition}", coordinator),
+        ("dossier del proyecto", "GET", f"/proyectos/{furthest}/dossier", coordinator),
+    ]
+
+    def sql_total():
+        return int(request(port, "GET", "/_perf/sql-commands")[2])
+
+    def one_request_commands(method, path, session, cookie):
+        if method == "SAVE":
+            target = targets[-1]
+            send = lambda: request(port, "POST", target["path"], {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+                                   target["body"] + f"&Version={target['version']}")
+        elif method == "POST":
+            send = lambda: request(port, "POST", path, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}, submit_body)
+        else:
+            send = lambda: request(port, "GET", path, {"Cookie": cookie} if cookie else {})
+        if method != "SAVE":
+            send()  # warm-up: first-use caches
+        before = sql_total()
+        status = send()[0]
+        if method == "SAVE":
+            targets[-1]["version"] += 1
+        if status >= 400:
+            log(f"  {path or 'guardar'} respondió {status}")
+        return sql_total() - before
+
+    rows = []
+    for name, method, path, session in pages:
+        cookie = session.header() if session else ""
+        if method == "SAVE":
+            script, url = save_script(cookie, targets), targets[0]["path"]
+        elif method == "POST":
+            script, url = post_script(cookie, submit_body), path
+        else:
+            script, url = get_script(cookie), path
+        # SQL commands of one request, alone (requests still in flight when wrk stops would blur a ratio of totals).
+        commands = one_request_commands(method, path, session, cookie)
+        run = wrk(args, port, script, url)
+        seconds = run["duration_us"] / 1e6
+        rows.append({
+            "page": name, "rps": run["requests"] / seconds, "p50": run["p50"] / 1000, "p99": run["p99"] / 1000,
+            "sql": commands, "bytes": run["bytes"] / max(run["requests"], 1),
+            "errors": run["non2xx"] + run["socket"],
+        })
+        log(f"[{provider}] {name}: {rows[-1]['rps']:.0f} req/s, p99 {rows[-1]['p99']:.0f} ms, {rows[-1]['sql']:.1f} SQL/req, errores {rows[-1]['errors']}")
+
+    exports = {}
+    for name, path in [("avance .xlsx", f"/coordinacion/exportar/progreso.xlsx?edicion={edition}"), ("entregables .xlsx", f"/coordinacion/exportar/entregables.xlsx?edicion={edition}"),
+                       ("entregables .csv", f"/coordinacion/exportar/entregables.csv?edicion={edition}")]:
+        started = time.monotonic()
+        status, _ = coordinator.call("GET", path)
+        exports[name] = (time.monotonic() - started, status)
+
+    results[provider] = {"rows": rows, "cold": cold, "warm": warm, "seed": seed_s, "rss": portal.peak_rss_mb(), "exports": exports}
+    portal.stop()
+
+
+def machine():
+    model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    memory = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    load = open("/proc/loadavg").read().split()[:3]
+    return f"{os.cpu_count()} CPU ({model}), {memory} MB de memoria, {platform.system()} {platform.release()}; carga media al empezar: {' '.join(load)}"
+
+
+def report(args, results, started_machine):
+    missed = []
+    lines = [
+        "# Rendimiento", "",
+        f"Medido con `{args.command}` el {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.", "",
+        f"Máquina: {started_machine}.", "",
+        f"Edición sintética de {args.projects} proyectos × {args.revisions} revisiones por entregable; wrk con 2 hilos × 32 conexiones × {args.duration} s por página; "
+        "build Release; el portal en 127.0.0.1 con `Perf:Enabled=true` (cuenta los comandos SQL).", "",
+    ]
+    for provider, r in results.items():
+        baseline = r["rows"][0]["rps"]
+        lines += [f"## {provider}", "", "| página | req/s | proporción | p50 | p99 | SQL por pedido (uno solo) | bytes por respuesta | errores |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for row in r["rows"]:
+            ratio = row["rps"] / baseline
+            flags = []
+            if provider == "Postgres" and row is not r["rows"][0]:
+                if ratio < GOALS["ratio"]:
+                    flags.append(f"proporción {ratio:.2f} < {GOALS['ratio']}")
+                if row["p99"] >= GOALS["p99_ms"]:
+                    flags.append(f"p99 {row['p99']:.0f} ms ≥ {GOALS['p99_ms']} ms")
+            if row["sql"] > GOALS["sql"] + 0.05:
+                flags.append(f"{row['sql']:.1f} SQL por pedido > {GOALS['sql']}")
+            missed += [f"{provider}, {row['page']}: {f}" for f in flags]
+            lines.append(f"| {row['page']} | {row['rps']:,.0f} | {ratio:.2f} | {row['p50']:.0f} ms | {row['p99']:.0f} ms | {row['sql']:.1f} | {row['bytes']:,.0f} | {row['errors']} |")
+        lines += ["", f"- RSS máximo del servidor: {r['rss']:.0f} MB", f"- seed-synthetic ({args.projects} × {args.revisions}): {r['seed']:.1f} s (proceso completo)"]
+        if r["rss"] >= GOALS["rss_mb"]:
+            missed.append(f"{provider}: RSS {r['rss']:.0f} MB ≥ {GOALS['rss_mb']} MB")
+        for name, (seconds, status) in r["exports"].items():
+            lines.append(f"- exportación {name} de toda la edición: {seconds:.2f} s (HTTP {status})")
+            if seconds >= GOALS["export_s"] or status != 200:
+                missed.append(f"{provider}: exportación {name} {seconds:.2f} s")
+        if provider == "Sqlite":
+            lines += [f"- arranque en frío (carpeta vacía, migraciones y demo incluidas) hasta el primer 200: {r['cold']:.2f} s",
+                      f"- arranque con la base existente hasta el primer 200: {r['warm']:.2f} s"]
+            if r["cold"] >= GOALS["cold_s"]:
+                missed.append(f"SQLite: arranque en frío {r['cold']:.2f} s ≥ {GOALS['cold_s']} s")
+            if r["warm"] >= GOALS["warm_s"]:
+                missed.append(f"SQLite: arranque con base existente {r['warm']:.2f} s ≥ {GOALS['warm_s']} s")
+        if provider == "Postgres" and args.projects >= 500 and r["seed"] >= GOALS["seed_s"]:
+            missed.append(f"PostgreSQL: seed-synthetic {r['seed']:.1f} s ≥ {GOALS['seed_s']} s")
+        lines.append("")
+    lines += ["## Objetivos no alcanzados", ""] + ([f"- {m}" for m in missed] or ["Ninguno."]) + [""]
+    lines += ["La búsqueda de la biblioteca con el motor de cada base (FTS) no está hecha todavía: la fila «biblioteca: búsqueda» mide el índice propio (ADR 0006).", ""]
+    text = "\n".join(lines)
+    with open(args.output, "w") as f:
+        f.write(text)
+    print(text)
+    return missed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("app", "work", "pg", "output", "command"):
+        parser.add_argument(f"--{name}", required=True)
+    for name in ("projects", "revisions", "duration"):
+        parser.add_argument(f"--{name}", type=int, required=True)
+    args = parser.parse_args()
+    started_machine = machine()
+    results = {}
+    for provider in ("Postgres", "Sqlite"):
+        measure_provider(args, provider, results)
+    missed = report(args, results, started_machine)
+    sys.exit(1 if missed else 0)
+
+
+if __name__ == "__main__":
+    main()
