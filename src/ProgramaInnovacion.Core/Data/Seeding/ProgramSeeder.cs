@@ -39,6 +39,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
 
         await AssignDefaultRolesAsync(ct);
         await new RubricSeeder(db).SeedAsync(ct);
+        await new CategoryBandSeeder(db).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
     }
 
