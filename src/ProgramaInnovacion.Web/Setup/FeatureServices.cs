@@ -24,6 +24,8 @@ public static class FeatureServices
     {
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Infrastructure.Links.PrivateLinks>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Calls.CallService>();
         builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<StageTransitions>();
