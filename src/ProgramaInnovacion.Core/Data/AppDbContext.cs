@@ -109,6 +109,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<SelectionConfirmation> SelectionConfirmations => Set<SelectionConfirmation>();
 
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -22,6 +22,16 @@ public static class StageDeadline
     public static bool IsOverdue(StageState state, bool hasTeamForm, DateTime? dueAtUtc, DateTime nowUtc) =>
         dueAtUtc is { } due && nowUtc > due && TeamCanAct(state, hasTeamForm);
 
+    /// <summary>How far ahead "vence esta semana" looks on the coordination dashboard.</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Due within <see cref="DueSoonWindow"/> and not yet overdue, while the team can still act on
+    /// it (<see cref="TeamCanAct"/>): what a coordinator may want to remind a team of this week.
+    /// </summary>
+    public static bool IsDueSoon(StageState state, bool hasTeamForm, DateTime? dueAtUtc, DateTime nowUtc) =>
+        dueAtUtc is { } due && nowUtc <= due && due - nowUtc <= DueSoonWindow && TeamCanAct(state, hasTeamForm);
+
     /// <summary>
     /// Whole days a submission came after the due date, rounded up so that a submission one minute
     /// late counts as one day; 0 when on time or when the stage has no due date or no submission.

@@ -1810,6 +1810,24 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("StageEvents");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ProjectStageId");
+
+                    b.HasIndex("ProjectStageId");
+
+                    b.ToTable("StageVisits");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -2846,6 +2864,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("ProjectStage");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProjectStage", "ProjectStage")
+                        .WithMany()
+                        .HasForeignKey("ProjectStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectStage");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>

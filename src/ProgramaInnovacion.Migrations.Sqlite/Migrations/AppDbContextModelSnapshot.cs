@@ -1733,6 +1733,24 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("StageEvents");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ProjectStageId");
+
+                    b.HasIndex("ProjectStageId");
+
+                    b.ToTable("StageVisits");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -2751,6 +2769,25 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("ProjectStage");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.StageVisit", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProjectStage", "ProjectStage")
+                        .WithMany()
+                        .HasForeignKey("ProjectStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectStage");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>

@@ -29,6 +29,8 @@ public static class FeatureServices
         builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Selection.SelectionService>();
         builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
+        builder.Services.AddScoped<Features.Home.TeamHome>();
+        builder.Services.AddScoped<Features.Dossier.DossierQueries>();
         builder.Services.AddScoped<StageTransitions>();
         builder.Services.AddScoped<DeliverableDrafts>();
         builder.AddFileStorage();

@@ -51,6 +51,22 @@ public sealed class BrowserSession(BrowserFixture fixture, IBrowserContext conte
         Assert.True(serious.Count == 0, $"axe en {Page.Url}:\n" + string.Join("\n", serious.Select(Describe)));
     }
 
+    /// <summary>The WCAG 2.0 and 2.1 success criteria at levels A and AA, as axe-core tags them.</summary>
+    public static readonly IReadOnlyList<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>
+    /// Every WCAG 2.0/2.1 A and AA violation axe-core finds on the current page, of any impact,
+    /// one line each (empty when the page is clean).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WcagViolationsAsync()
+    {
+        var results = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+        });
+        return results.Violations.Select(Describe).ToList();
+    }
+
     private static string Describe(AxeResultItem v) =>
         $"- [{v.Impact}] {v.Id}: {v.Help} → " + string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)));
 

@@ -18,7 +18,7 @@ public static class VisibleLayout
     // the browser's own visibility test. A control inside a horizontal scroll container (a wide
     // table on a phone) may lie beyond the visible part, as long as the container is itself inside
     // the window, wide enough to show it, and the control lies within the container's scroll range.
-    private const string MeasureScript = """
+    private const string MeasureScript = $$"""
         (root) => {
             const problems = [];
             const width = window.innerWidth;
@@ -67,23 +67,49 @@ public static class VisibleLayout
                     problems.push(`${name}: ocupa ${Math.round(r.left)}–${Math.round(r.right)} px, fuera de la ventana de ${width} px`);
                 }
             }
-            const pageWidth = document.documentElement.scrollWidth;
-            if (pageWidth > width) {
-                // Name the outermost boxes that stick out, so the failure says where to look. An
-                // absolutely positioned box escapes a scroll container that is not its containing block.
-                const culprits = [...document.body.querySelectorAll('*')]
-                    .filter(el => {
-                        const positioned = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
-                        return (positioned || !scroller(el)) && el.getBoundingClientRect().right > width + 0.5
-                            && (positioned || el.parentElement.getBoundingClientRect().right <= width + 0.5);
-                    })
-                    .slice(0, 5)
-                    .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (hasta ${Math.round(el.getBoundingClientRect().right)} px)`);
-                problems.push(`la página mide ${pageWidth} px de ancho en una ventana de ${width} px: se desplaza de costado por ${culprits.join(', ') || 'un elemento posicionado'}`);
+            const overflow = ({{PageOverflowFunction}})();
+            if (overflow) {
+                problems.push(overflow);
             }
             return problems;
         }
         """;
+
+    // The page is wider than the window (it scrolls sideways): names the outermost boxes that stick
+    // out, so the failure says where to look. An absolutely positioned box escapes a scroll container
+    // that is not its containing block. Null when the page fits.
+    private const string PageOverflowFunction = """
+        () => {
+            const width = window.innerWidth;
+            const pageWidth = document.documentElement.scrollWidth;
+            if (pageWidth <= width) {
+                return null;
+            }
+            const scroller = el => {
+                for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                    if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) {
+                        return p;
+                    }
+                }
+                return null;
+            };
+            const culprits = [...document.body.querySelectorAll('*')]
+                .filter(el => {
+                    const positioned = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+                    return (positioned || !scroller(el)) && el.getBoundingClientRect().right > width + 0.5
+                        && (positioned || el.parentElement.getBoundingClientRect().right <= width + 0.5);
+                })
+                .slice(0, 5)
+                .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (hasta ${Math.round(el.getBoundingClientRect().right)} px)`);
+            return `la página mide ${pageWidth} px de ancho en una ventana de ${width} px: se desplaza de costado por ${culprits.join(', ') || 'un elemento posicionado'}`;
+        }
+        """;
+
+    /// <summary>
+    /// Why the current page scrolls sideways (document.documentElement.scrollWidth is wider than
+    /// innerWidth), naming the boxes that stick out; null when it fits the window.
+    /// </summary>
+    public static Task<string?> PageOverflowAsync(IPage page) => page.EvaluateAsync<string?>(PageOverflowFunction);
 
     /// <summary>
     /// Fails unless every input, text area, select and button inside <paramref name="root"/> is

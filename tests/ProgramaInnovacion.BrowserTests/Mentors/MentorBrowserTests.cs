@@ -15,7 +15,7 @@ public class MentorBrowserTests(BrowserFixture browser)
         // Bariloche's approved challenge: delivered work its AWS mentor reads.
         var (projectId, key) = await browser.Factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "bariloche" && s.StageDefinition.Role == StageRole.Challenge)
+            var stage = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "bariloche" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Role == StageRole.Challenge)
                 .Select(s => new { s.ProjectId, s.StageDefinition.Key, s.State }).SingleAsync();
             Assert.Equal(StageState.Approved, stage.State);
             return (stage.ProjectId, stage.Key);

@@ -19,7 +19,7 @@ public class EvaluationResponsivenessBrowserTests(BrowserFixture browser)
         var expert = await browser.Factory.CreateUserAsync(email, Roles.Expert);
         var tandil = await browser.Factory.WithDbAsync(async db =>
         {
-            var projectId = await db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync();
+            var projectId = await db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync();
             db.PanelAssignments.Add(new PanelAssignment { ProjectId = projectId, ExpertId = expert.Id, AssignedAtUtc = expert.CreatedAtUtc, Declaration = ConflictDeclaration.NoConflict });
             await db.SaveChangesAsync();
             return projectId;

@@ -17,7 +17,7 @@ public class PanelBrowserTests(BrowserFixture browser)
     {
         const string email = "mesa.navegador@experto.example";
         await browser.Factory.CreateUserAsync(email, Roles.Expert);
-        var tandil = await browser.Factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync());
+        var tandil = await browser.Factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
         // The coordinator assigns the expert from the panel page.
         await using (var coordinator = await browser.NewSessionAsync())

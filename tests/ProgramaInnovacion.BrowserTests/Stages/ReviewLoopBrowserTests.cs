@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ProgramaInnovacion.BrowserTests.Infrastructure;
 using ProgramaInnovacion.Core.Domain;
@@ -10,28 +9,10 @@ public class ReviewLoopBrowserTests(BrowserFixture browser)
 {
     private const string Coordinator = "coordinacion@programa.example";
 
-    /// <summary>A municipality of its own in the demo edition, its stage 1 open, and a team member.</summary>
-    private async Task<(int ProjectId, string Email)> NewTeamAsync()
-    {
-        var slug = "navegador" + Guid.NewGuid().ToString("N")[..8];
-        var factory = browser.Factory;
-        await factory.WithDbAsync(async db =>
-        {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
-            var municipality = new Municipality { Name = "Olavarría " + slug[^4..], Province = "Buenos Aires", Slug = slug };
-            db.Projects.Add(ProjectFactory.Create(edition, municipality, factory.Time.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-        });
-        var email = slug + "@programa.example";
-        await factory.CreateUserAsync(email, Roles.MunicipalTeam, slug);
-        var projectId = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
-        return (projectId, email);
-    }
-
     [Fact]
     public async Task TeamSubmitsDesafio_CoordinatorRequestsChanges_TeamResubmits_CoordinatorApproves_AndMapeoDeActoresOpens()
     {
-        var (projectId, email) = await NewTeamAsync();
+        var (projectId, email) = await BrowserTeams.NewTeamAsync(browser, "Olavarría");
         var stageUrl = $"/proyectos/{projectId}/etapas/desafio";
         await using var team = await browser.NewSessionAsync();
         await using var coordinator = await browser.NewSessionAsync();

@@ -43,7 +43,7 @@ public class StageFormLayoutBrowserTests(BrowserFixture browser)
         });
         var email = slug + "@programa.example";
         await factory.CreateUserAsync(email, Roles.MunicipalTeam, slug);
-        var projectId = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        var projectId = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         return (projectId, email, keys);
     }
 

@@ -12,7 +12,7 @@ public class EditionTests(PortalFactory factory) : IClassFixture<PortalFactory>
     {
         using var admin = factory.CreatePortalClient();
         await admin.SignInAsync("admin@programa.example");
-        var source = await factory.WithDbAsync(db => db.Editions.Include(e => e.Stages).SingleAsync());
+        var source = await factory.WithDbAsync(db => db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName));
 
         var response = await admin.SubmitFormAsync("/admin/ediciones/nueva", "form.edition-form", new Dictionary<string, string>
         {

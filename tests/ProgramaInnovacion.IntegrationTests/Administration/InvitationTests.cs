@@ -59,7 +59,7 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     public async Task InvitationLink_SetsThePasswordOnce_AndTheUserSignsIn()
     {
         using var admin = await AdminAsync();
-        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync());
+        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         await InviteAsync(admin, "ana@municipio.example", Roles.MunicipalTeam, tandil.ToString());
         var token = await LatestTokenAsync("ana@municipio.example");
 
@@ -172,7 +172,7 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     public async Task EditUser_ChangesRolesAndTeam_AndIsAudited()
     {
         var user = await factory.CreateUserAsync("cambio.rol@programa.example", Roles.Expert);
-        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche").Select(p => p.Id).SingleAsync());
+        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         using var admin = await AdminAsync();
         var response = await admin.SubmitFormAsync($"/admin/usuarios/{user.Id}", "form.user-form", new Dictionary<string, string>
         {

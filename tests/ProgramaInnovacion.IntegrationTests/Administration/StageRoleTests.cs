@@ -17,7 +17,7 @@ public class StageRoleTests(PortalFactory factory) : IClassFixture<PortalFactory
     private Task RekeyAsync(StageRole role, string key, string name) =>
         factory.WithDbAsync(async db =>
         {
-            var stage = await db.StageDefinitions.SingleAsync(s => s.Role == role && s.Edition.Name == ReferenceData.FirstEditionName);
+            var stage = await db.StageDefinitions.SingleAsync(s => s.Role == role && s.Edition.Name == DemoSeeder.CurrentEditionName);
             stage.Key = key;
             stage.Name = name;
             await db.SaveChangesAsync();

@@ -11,7 +11,7 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
     private async Task<(int Edition, int Stage)> StageAsync(string key) =>
         await factory.WithDbAsync(async db =>
         {
-            var s = await db.StageDefinitions.Where(d => d.Key == key).OrderBy(d => d.EditionId).Select(d => new { d.EditionId, d.Id }).FirstAsync();
+            var s = await db.StageDefinitions.Where(d => d.Key == key && d.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(d => new { d.EditionId, d.Id }).FirstAsync();
             return (s.EditionId, s.Id);
         });
 
@@ -29,7 +29,7 @@ public class StageTemplateTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task RemovingAFieldOfASubmittedStage_AsksForConfirmation_AndKeepsTheOldContentVisibleAsRetired()
     {
         var (edition, stage) = await StageAsync("desafio");
-        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync());
+        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         var evidence = await factory.WithDbAsync(async db => DeliverableContent.Parse(await db.Deliverables
             .Where(d => d.ProjectStage.ProjectId == tandil && d.ProjectStage.StageDefinitionId == stage).Select(d => d.ContentJson).SingleAsync()).Text("evidencia"));
         Assert.NotEmpty(evidence);

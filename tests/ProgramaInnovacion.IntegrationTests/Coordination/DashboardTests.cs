@@ -12,7 +12,7 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
     [InlineData("Bariloche", "prototipo", "Entregada", 5)]
     [InlineData("Jesús María", "validacion", "Cambios solicitados", 3)]
     [InlineData("Bahía Blanca", "prueba", "En progreso", 6)]
-    [InlineData("Gualeguaychú", "desafio", "Entregada", 0)]
+    [InlineData("Gualeguaychú", "ideacion", "En progreso", 4)]
     public async Task Dashboard_ShowsEachDemoProjectAtItsStage(string municipality, string stageKey, string state, int approved)
     {
         using var client = factory.CreatePortalClient();
@@ -34,8 +34,10 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         await client.SignInAsync("coordinacion@programa.example");
         var page = await client.GetPageAsync("/coordinacion");
 
+        // The demo edition in course waits on one review (Bariloche's prototype, handed in three days ago);
+        // the order of several is asserted on the review queue page (StagePagesTests).
         var items = page.QuerySelectorAll("ol.review-queue li").ToList();
-        Assert.Equal(2, items.Count);
+        Assert.Single(items);
         Assert.All(items, i => Assert.EndsWith("/revision", i.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal));
         Assert.Contains("Bariloche", items.Select(i => i.TextContent).First(t => t.Contains("Prototipo", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("espera hace 3 días", items[0].TextContent, StringComparison.Ordinal);
@@ -49,16 +51,17 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         var page = await client.GetPageAsync("/coordinacion");
 
         string Count(string key) => page.QuerySelector($"table.stage-counts tr[data-stage='{key}'] td.text-end")!.TextContent.Trim();
-        Assert.Equal("1", Count("desafio"));
+        Assert.Equal("0", Count("desafio"));
         Assert.Equal("1", Count("prototipo"));
+        Assert.Equal("1", Count("ideacion"));
         Assert.Equal("0", Count("actores"));
 
         Assert.Equal(20, page.QuerySelectorAll("ul.activity-list li").Length);
         Assert.NotNull(page.QuerySelector("figure.progress-chart svg[role='img'] polyline"));
         var weeks = page.QuerySelectorAll("table.chart-data tbody tr");
         var cells = weeks[weeks.Length - 1].QuerySelectorAll("td");
-        // 9 + 5 + 3 + 6 + 0 stages approved in the demo.
-        Assert.Equal("23", cells[cells.Length - 1].TextContent.Trim());
+        // 9 + 5 + 3 + 6 + 4 stages approved in the demo edition in course.
+        Assert.Equal("27", cells[cells.Length - 1].TextContent.Trim());
     }
 
     [Fact]
@@ -91,10 +94,11 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
         });
 
         AngleSharp.Dom.IDocument page = null!;
-        var withTwoHundred = (await factory.SqlCounter.RecordAsync(async () => page = await client.GetPageAsync("/coordinacion"))).Count;
+        var commands = await factory.SqlCounter.RecordAsync(async () => page = await client.GetPageAsync("/coordinacion"));
+        var withTwoHundred = commands.Count;
 
         Assert.Equal(200, page.QuerySelectorAll("table.progress-matrix tbody tr").Length);
         Assert.Equal(withFive, withTwoHundred);
-        Assert.InRange(withTwoHundred, 1, 8);
+        Assert.True(withTwoHundred is >= 1 and <= 8, $"{withTwoHundred} SQL commands:\n{string.Join("\n---\n", commands)}");
     }
 }

@@ -66,7 +66,7 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Dossier_ShowsEveryApprovedDeliverable_WithAPrintStylesheet()
     {
-        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche").Id));
+        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Id));
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("coordinacion@programa.example");
         var page = await client.GetPageAsync($"/proyectos/{id}/dossier");
@@ -81,7 +81,7 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Dossier_OfAnotherTeamsProject_IsNotFound()
     {
-        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche").Id));
+        var id = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "bariloche" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Id));
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("tandil@programa.example");
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/proyectos/{id}/dossier")).StatusCode);
@@ -90,7 +90,7 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Dossier_LinksEachFileToItsDownload()
     {
-        var tandil = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "tandil").Id));
+        var tandil = await factory.WithDbAsync(db => Task.FromResult(db.Projects.Single(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Id));
         var attachment = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "anexo del dossier.pdf");
         await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", attachment);
         using var client = factory.CreatePortalClient();
@@ -109,7 +109,7 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
         // The expert panel stage has no team form: once the panel closes and approves it, there is no deliverable to print.
         var tandil = await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "tandil" && s.StageDefinition.Key == "mesa-expertos");
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "tandil" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "mesa-expertos");
             db.ForceState(stage, StageState.Approved);
             db.ForceApprovedAt(stage, factory.Time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
@@ -129,7 +129,7 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Dossier_IssuesTheSameSqlCommands_WithThreeOrFiveApprovedStages()
     {
-        var ids = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "jesusmaria" || p.Municipality.Slug == "bariloche")
+        var ids = await factory.WithDbAsync(db => db.Projects.Where(p => (p.Municipality.Slug == "jesusmaria" || p.Municipality.Slug == "bariloche") && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName)
             .Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("coordinacion@programa.example");

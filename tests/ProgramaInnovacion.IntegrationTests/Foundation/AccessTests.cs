@@ -50,7 +50,7 @@ public class AccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task TeamMember_AskingForAnotherMunicipalitysProject_GetsNotFoundWithoutItsContent()
     {
-        var ids = await factory.WithDbAsync(db => db.Projects.Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
+        var ids = await factory.WithDbAsync(db => db.Projects.Where(p => p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("tandil@programa.example");
 
@@ -106,7 +106,7 @@ public class AccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task TeamMember_ReadAndEditChecksInOneRequest_LookUpMembershipOnce()
     {
-        var ids = await factory.WithDbAsync(db => db.Projects.Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
+        var ids = await factory.WithDbAsync(db => db.Projects.Where(p => p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id));
         var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "tandil@programa.example").Select(u => u.Id).SingleAsync());
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.MunicipalTeam)], "Test"));
         await using var scope = factory.CreateScope();

@@ -124,7 +124,7 @@ public class AuditEntriesTests(PortalFactory factory) : IClassFixture<PortalFact
     public async Task PostingEditingAndCommentingInTheNetwork_AreAudited()
     {
         var user = await factory.CreateUserAsync("red-auditada@programa.example", Roles.MunicipalTeam, "tandil");
-        var (editionId, projectId) = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => new { p.EditionId, p.Id }).SingleAsync().ContinueWith(t => (t.Result.EditionId, t.Result.Id)));
+        var (editionId, projectId) = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => new { p.EditionId, p.Id }).SingleAsync().ContinueWith(t => (t.Result.EditionId, t.Result.Id)));
         var participant = new Participant(user.Id, editionId, "", false, projectId, false);
         var actor = Principal(user, Roles.MunicipalTeam);
         await using var scope = factory.CreateScope();
@@ -146,7 +146,7 @@ public class AuditEntriesTests(PortalFactory factory) : IClassFixture<PortalFact
         var user = await factory.CreateUserAsync("casos-auditados@programa.example", Roles.MunicipalTeam, "gualeguaychu");
         var deliverableOf = await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.StageDefinition.Key == "casos");
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "casos");
             db.ForceState(stage, StageState.Available); // as if a coordinator had unlocked it
             await db.SaveChangesAsync();
             return stage.Id;

@@ -18,7 +18,7 @@ public sealed class BackupRestoreTests(PortalFactory factory) : IClassFixture<Po
     [Fact]
     public async Task Backup_RestoredIntoAnEmptyDatabase_ReadsTheApprovedFinalProjectAndItsAttachmentBack()
     {
-        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil").Select(p => p.Id).SingleAsync());
+        var tandil = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
         var attachmentId = await factory.StoreAttachmentAsync(tandil, "proyecto-final", "plan de obra.pdf");
         await factory.ReferenceInSubmissionAsync(tandil, "proyecto-final", attachmentId);
         var backup = Directory.CreateTempSubdirectory("programa-backup-").FullName;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramaInnovacion.Core.Data;
+using ProgramaInnovacion.Core.Data.Seeding;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
 
@@ -45,9 +46,16 @@ public sealed class CommandLineTests : IAsyncLifetime
         var admin = Assert.Single(admins);
         Assert.Equal("Jefa de Modernización", admin.DisplayName);
         Assert.True(admin.IsActive);
-        // Production start-up seeds reference data, never the demo accounts.
+        // Production start-up seeds reference data only: roles and the alliance; never the demo's
+        // accounts, municipalities, editions or projects (ReferenceData, DemoSeeder).
         Assert.Null(await users.FindByEmailAsync("tandil@programa.example"));
-        Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Projects.CountAsync());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
+        Assert.Equal(ReferenceData.Organizations.Select(o => o.Name).Order(), (await db.AllianceOrganizations.Select(o => o.Name).ToListAsync()).Order());
+        Assert.Equal(0, await db.Editions.CountAsync());
+        Assert.Equal(0, await db.Projects.CountAsync());
+        Assert.Equal(0, await db.Municipalities.CountAsync());
+        Assert.Equal(0, await db.RubricCriteria.CountAsync());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

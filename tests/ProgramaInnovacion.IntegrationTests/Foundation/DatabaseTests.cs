@@ -24,11 +24,11 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task Seed_ReferenceData_HasTheFirstEditionWithTenStagesAndFiveProjects()
+    public async Task DemoSeed_HasTheFirstEditionWithTenStagesAndFiveProjects()
     {
         await factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).Include(e => e.Projects).ThenInclude(p => p.Municipality).SingleAsync();
+            var edition = await db.Editions.Include(e => e.Stages).Include(e => e.Projects).ThenInclude(p => p.Municipality).SingleAsync(e => e.Name == ReferenceData.FirstEditionName);
             Assert.Equal(ReferenceData.FirstEditionStartUtc, edition.StartsAtUtc);
             Assert.Equal(DateTimeKind.Utc, edition.StartsAtUtc.Kind);
             Assert.Equal(
@@ -38,7 +38,7 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
                 ["Bahía Blanca", "Bariloche", "Gualeguaychú", "Jesús María", "Tandil"],
                 edition.Projects.Select(p => p.Municipality.Name).Order());
             Assert.Equal(4, await db.AllianceOrganizations.CountAsync());
-            Assert.Equal(10, await db.ProjectStages.CountAsync(s => s.Project.Municipality.Slug == "tandil"));
+            Assert.Equal(10, await db.ProjectStages.CountAsync(s => s.Project.Municipality.Slug == "tandil" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName));
         });
     }
 
@@ -68,7 +68,7 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
     [Fact]
     public async Task DemoSeed_PutsTheFiveProjectsAtDifferentStages()
     {
-        var current = await factory.WithDbAsync(db => db.Projects
+        var current = await factory.WithDbAsync(db => db.Projects.Where(p => p.Edition.Name == DemoSeeder.CurrentEditionName)
             .Select(p => new
             {
                 p.Municipality.Slug,
@@ -80,7 +80,7 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Equal(("prototipo", StageState.Submitted), current["bariloche"]);
         Assert.Equal(("validacion", StageState.ChangesRequested), current["jesusmaria"]);
         Assert.Equal(("prueba", StageState.InProgress), current["bahiablanca"]);
-        Assert.Equal(("desafio", StageState.Submitted), current["gualeguaychu"]);
+        Assert.Equal(("ideacion", StageState.InProgress), current["gualeguaychu"]);
         Assert.Equal(5, current.Values.Select(v => v.Key).Distinct().Count());
     }
 
@@ -95,8 +95,11 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
             var user = await users.FindByEmailAsync(account.Email);
             Assert.NotNull(user);
             Assert.Equal([account.Role], await users.GetRolesAsync(user));
-            var teams = await db.ProjectMembers.Where(m => m.UserId == user.Id).Select(m => m.Project.Municipality.Slug).ToListAsync();
-            Assert.Equal(account.MunicipalitySlug is null ? [] : [account.MunicipalitySlug], teams);
+            // A team is a member of its municipality's project in each demo edition: 2021 and the one in course.
+            var teams = await db.ProjectMembers.Where(m => m.UserId == user.Id).OrderBy(m => m.Project.Edition.StartsAtUtc)
+                .Select(m => new { m.Project.Municipality.Slug, Edition = m.Project.Edition.Name }).ToListAsync();
+            Assert.Equal(account.MunicipalitySlug is null ? [] : [(account.MunicipalitySlug, ReferenceData.FirstEditionName), (account.MunicipalitySlug, DemoSeeder.CurrentEditionName)],
+                teams.Select(t => (t.Slug, t.Edition)));
         }
     }
 }

@@ -108,7 +108,7 @@ public partial class RouteValueTests(PortalFactory factory) : IClassFixture<Port
     private static string Missing(string parameter) => parameter is "key" or "token" ? "no-existe" : "999";
 
     private Task<int> ProjectIdAsync(string slug) =>
-        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     private static async Task<string> TokenAsync(PortalClient client, string url)
     {

@@ -74,6 +74,8 @@ public class SiteCrawlTests(PortalFactory factory, ITestOutputHelper output) : I
                 problems.Add($"{url} no tiene un encabezado principal (h1)");
             }
 
+            problems.AddRange(TablesOutsideANamedScrollRegion(page).Select(table => $"{url}: {table}"));
+
             foreach (var href in page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 Enqueue(href, url);
@@ -83,6 +85,23 @@ public class SiteCrawlTests(PortalFactory factory, ITestOutputHelper output) : I
         output.WriteLine($"{email}: {visited.Count} direcciones recorridas");
         Assert.True(problems.Count == 0, $"Recorrido como {email} ({visited.Count} páginas):\n" + string.Join("\n", problems));
         Assert.True(visited.Count > 3, $"Como {email} solo se alcanzaron {visited.Count} páginas: el inicio no enlaza nada.");
+
+        // Issue 15: on a phone a wide table scrolls in its own box, which a keyboard user can reach
+        // (tabindex 0) and a screen reader announces by name (a region labelled by the caption).
+        static IEnumerable<string> TablesOutsideANamedScrollRegion(IDocument page)
+        {
+            foreach (var table in page.QuerySelectorAll("table.table"))
+            {
+                var box = table.Closest(".table-responsive");
+                var name = box?.GetAttribute("aria-label")
+                    ?? (box?.GetAttribute("aria-labelledby") is { } id ? page.GetElementById(id)?.TextContent.Trim() : null);
+                if (box is null || box.GetAttribute("role") != "region" || box.GetAttribute("tabindex") != "0" || string.IsNullOrWhiteSpace(name))
+                {
+                    var caption = table.QuerySelector("caption")?.TextContent.Trim() ?? table.ClassName;
+                    yield return $"la tabla «{caption}» no está en una región desplazable con nombre y tabindex=\"0\"";
+                }
+            }
+        }
 
         void Enqueue(string href, string from)
         {

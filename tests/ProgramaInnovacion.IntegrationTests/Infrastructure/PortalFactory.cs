@@ -20,8 +20,11 @@ namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>Mid-edition: 15 November 2021, 11:00 Argentina time.</summary>
-    public static readonly DateTimeOffset DefaultNow = new(2021, 11, 15, 14, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Monday 16 November 2026, 11:00 Argentina time: the day the demo is seeded, so the edition in
+    /// course is placed around it (CurrentEditionDemoSeeder) and the 2021 edition lies in the past.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 16, 14, 0, 0, TimeSpan.Zero);
 
     public TestDatabase Database { get; } = TestDatabase.Create();
 
@@ -110,7 +113,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (municipalitySlug is not null)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var projectId = await db.Projects.Where(p => p.Municipality.Slug == municipalitySlug).Select(p => p.Id).SingleAsync();
+            var projectId = await db.Projects.Where(p => p.Municipality.Slug == municipalitySlug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync();
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, JoinedAtUtc = user.CreatedAtUtc });
             await db.SaveChangesAsync();
         }

@@ -6,7 +6,8 @@ namespace ProgramaInnovacion.IntegrationTests.Knowledge;
 
 /// <summary>
 /// Stage due dates in the calendar (month view and .ics feed), the "Mes" tab and the feed link's
-/// webcal:// form. The 2021 edition's stage 1, «Desafío», is due on 10 August 2021 at 18:00 in Argentina.
+/// webcal:// form. The 2021 edition's stage 1, «Desafío», is due on 10 August 2021 at 18:00 in Argentina;
+/// the demo teams also have a project in the edition in course, whose stage 1 was due 47 days before the demo day.
 /// </summary>
 public class CalendarDueDatesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
@@ -24,7 +25,7 @@ public class CalendarDueDatesTests(PortalFactory factory) : IClassFixture<Portal
     {
         using var team = await SignedInAsync("gualeguaychu@programa.example");
         var project = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Projects.Where(p => p.Municipality.Slug == "gualeguaychu").Select(p => p.Id)));
+            db.Projects.Where(p => p.Municipality.Slug == "gualeguaychu" && p.Edition.Name == Core.Data.Seeding.ReferenceData.FirstEditionName).Select(p => p.Id)));
 
         var month = await team.GetPageAsync("/calendario?mes=2021-08");
 
@@ -62,10 +63,14 @@ public class CalendarDueDatesTests(PortalFactory factory) : IClassFixture<Portal
         using var app = factory.CreatePortalClient();
         var calendar = Calendar.Load(await (await app.Http.GetAsync(new Uri(url).PathAndQuery)).Content.ReadAsStringAsync())!;
 
-        var challenge = Assert.Single(calendar.Events, e => e.Summary == "Vence «Desafío»");
-        Assert.Equal(ChallengeDueUtc, challenge.Start!.AsUtc);
-        Assert.Equal("America/Argentina/Buenos_Aires", challenge.Start.TzId);
-        Assert.Equal(9, calendar.Events.Count(e => e.Summary!.StartsWith("Vence «", StringComparison.Ordinal)));
+        // The team's two editions: 2021 and the one in course.
+        var challenges = calendar.Events.Where(e => e.Summary == "Vence «Desafío»").OrderBy(e => e.Start!.AsUtc).ToList();
+        Assert.Equal(2, challenges.Count);
+        Assert.Equal(ChallengeDueUtc, challenges[0].Start!.AsUtc);
+        Assert.Equal("America/Argentina/Buenos_Aires", challenges[0].Start!.TzId);
+        var demoDay = Core.Domain.ArgentinaTime.LocalDate(PortalFactory.DefaultNow.UtcDateTime);
+        Assert.Equal(Core.Domain.ArgentinaTime.ToUtc(demoDay.AddDays(-47), new TimeOnly(18, 0)), challenges[1].Start!.AsUtc);
+        Assert.Equal(18, calendar.Events.Count(e => e.Summary!.StartsWith("Vence «", StringComparison.Ordinal)));
         Assert.DoesNotContain(calendar.Events, e => e.Summary == "Vence «Mesa de expertos»");
     }
 
@@ -80,7 +85,7 @@ public class CalendarDueDatesTests(PortalFactory factory) : IClassFixture<Portal
         var page = await team.GetPageAsync(path);
 
         var month = page.QuerySelectorAll("nav[aria-label='Vistas del calendario'] a").Single(a => a.TextContent.Trim() == "Mes");
-        Assert.Equal("/calendario?mes=2021-11", month.GetAttribute("href")); // PortalFactory.DefaultNow: 15 November 2021
+        Assert.Equal("/calendario?mes=2026-11", month.GetAttribute("href")); // PortalFactory.DefaultNow: 16 November 2026
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
     private Task AddCasesAsync(params (string City, string Description, string Lessons)[] rows) =>
         factory.WithDbAsync(async db =>
         {
-            var source = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "tandil" && s.StageDefinition.Key == "casos")
+            var source = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "tandil" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "casos")
                 .Select(s => new { s.Id, s.Project.EditionId }).SingleAsync();
             var content = new JsonObject { ["casos"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject { ["ciudad"] = r.City, ["pais"] = "Argentina", ["descripcion"] = r.Description, ["lecciones"] = r.Lessons }).ToArray()) };
             var entries = CaseDocuments.Build(new ApprovedStageSource(source.Id, StageRole.CaseStudy, source.EditionId, "Tandil", MunicipalityCategory.Intermediate, null, DeliverableContent.Serialize(content)), DateTime.UtcNow);
@@ -86,7 +86,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         var user = await factory.CreateUserAsync("casos-gualeguaychu@programa.example", Roles.MunicipalTeam, "gualeguaychu");
         var (stageId, projectId) = await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.StageDefinition.Key == "casos");
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "casos");
             Assert.True(stage.Apply(StageAction.Unlock, WorkflowActor.Coordinator, null, factory.Time.GetUtcNow().UtcDateTime, "Prueba del estudio de casos").Allowed);
             await db.SaveChangesAsync();
             return (stage.Id, stage.ProjectId);
@@ -129,7 +129,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
     {
         var stageId = await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "jesusmaria" && s.StageDefinition.Key == "proyecto-final");
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "jesusmaria" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "proyecto-final");
             var author = await db.Users.Where(u => u.Email == "jesusmaria@programa.example").Select(u => u.Id).SingleAsync();
             db.ForceState(stage, StageState.Submitted);
             var content = "{\"resumen\":\"Expediente digital de obra con visado en línea y gestión sin papel.\",\"escalabilidad\":\"Replicable en ciudades pequeñas.\"}";

@@ -129,8 +129,8 @@ public class LearningNetworkTests(PortalFactory factory) : IClassFixture<PortalF
             db.Editions.Add(edition);
             db.Projects.Add(ProjectFactory.Create(edition, municipality, edition.StartsAtUtc));
             await db.SaveChangesAsync();
-            var post = await db.NetworkPosts.Where(p => p.Edition.Name == ReferenceData.FirstEditionName).Select(p => p.Id).FirstAsync();
-            var tandil = await db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == ReferenceData.FirstEditionName).Select(p => p.Id).SingleAsync();
+            var post = await db.NetworkPosts.Where(p => p.Edition.Name == DemoSeeder.CurrentEditionName).Select(p => p.Id).FirstAsync();
+            var tandil = await db.Projects.Where(p => p.Municipality.Slug == "tandil" && p.Edition.Name == DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync();
             return ("otra-edicion@programa.example", post, tandil);
         });
         var user = await factory.CreateUserAsync(email, Roles.MunicipalTeam);
@@ -140,7 +140,7 @@ public class LearningNetworkTests(PortalFactory factory) : IClassFixture<PortalF
             db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, JoinedAtUtc = project.CreatedAtUtc });
             await db.SaveChangesAsync();
         });
-        var firstEditionId = await factory.WithDbAsync(db => db.Editions.Where(e => e.Name == ReferenceData.FirstEditionName).Select(e => e.Id).SingleAsync());
+        var firstEditionId = await factory.WithDbAsync(db => db.Editions.Where(e => e.Name == DemoSeeder.CurrentEditionName).Select(e => e.Id).SingleAsync());
 
         using var client = factory.CreatePortalClient();
         await client.SignInAsync(email);

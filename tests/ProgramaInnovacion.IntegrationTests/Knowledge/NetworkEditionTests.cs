@@ -17,10 +17,10 @@ public class NetworkEditionTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             db.Editions.Add(new ProgramEdition
             {
-                Name = "Edición 2022",
+                Name = "Edición 2027",
                 Theme = "Datos abiertos",
-                StartsAtUtc = new DateTime(2022, 8, 1, 14, 0, 0, DateTimeKind.Utc),
-                CreatedAtUtc = new DateTime(2022, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                StartsAtUtc = new DateTime(2027, 8, 1, 14, 0, 0, DateTimeKind.Utc),
+                CreatedAtUtc = new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc),
                 Stages = [new StageDefinition { Order = 1, Key = "desafio", Name = "Desafío" }],
             });
             var first = await db.Editions.Where(e => e.Name == ReferenceData.FirstEditionName).Select(e => e.Id).SingleAsync();
@@ -34,7 +34,7 @@ public class NetworkEditionTests(PortalFactory factory) : IClassFixture<PortalFa
 
             // Coordinators see the editions assigned to them: this one coordinates both.
             var coordinator = await db.Users.Where(u => u.Email == "coordinacion@programa.example").Select(u => u.Id).SingleAsync();
-            var added = await db.Editions.Where(e => e.Name == "Edición 2022").Select(e => e.Id).SingleAsync();
+            var added = await db.Editions.Where(e => e.Name == "Edición 2027").Select(e => e.Id).SingleAsync();
             db.CoordinatorEditions.Add(new CoordinatorEdition { UserId = coordinator, EditionId = added });
             await db.SaveChangesAsync();
             return first;
@@ -42,7 +42,7 @@ public class NetworkEditionTests(PortalFactory factory) : IClassFixture<PortalFa
 
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("coordinacion@programa.example");
-        Assert.Contains("Edición 2022", Lead(await client.GetPageAsync("/red")), StringComparison.Ordinal);
+        Assert.Contains("Edición 2027", Lead(await client.GetPageAsync("/red")), StringComparison.Ordinal);
 
         var page = await client.GetPageAsync($"/red?edicion={firstEditionId}");
         Assert.Contains(ReferenceData.FirstEditionName, Lead(page), StringComparison.Ordinal);

@@ -22,14 +22,14 @@ public class SessionAttendanceTests(PortalFactory factory) : IClassFixture<Porta
         var arranged = await factory.WithDbAsync(async db =>
         {
             var bariloche = await db.ProjectStages.Include(s => s.Deliverable).Include(s => s.StageDefinition)
-                .SingleAsync(s => s.StageDefinition.Role == StageRole.Ideation && s.Project.Municipality.Slug == "bariloche");
+                .SingleAsync(s => s.StageDefinition.Role == StageRole.Ideation && s.Project.Municipality.Slug == "bariloche" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             db.ForceState(bariloche, StageState.InProgress);
             bariloche.Deliverable ??= new Deliverable();
             bariloche.Deliverable.ContentJson = "{\"especialistas\":\"Equipo de Modernización municipal\"}";
-            var tandil = await db.ProjectStages.SingleAsync(s => s.StageDefinition.Role == StageRole.Ideation && s.Project.Municipality.Slug == "tandil");
+            var tandil = await db.ProjectStages.SingleAsync(s => s.StageDefinition.Role == StageRole.Ideation && s.Project.Municipality.Slug == "tandil" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             db.ForceState(tandil, StageState.Locked);
             await db.SaveChangesAsync();
-            var projects = await db.Projects.Where(p => p.Municipality.Slug == "bariloche" || p.Municipality.Slug == "tandil")
+            var projects = await db.Projects.Where(p => (p.Municipality.Slug == "bariloche" || p.Municipality.Slug == "tandil") && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName)
                 .Select(p => new { p.Municipality.Slug, p.Id }).ToDictionaryAsync(p => p.Slug, p => p.Id);
             return (bariloche.StageDefinition.EditionId, bariloche.StageDefinitionId, Bariloche: projects["bariloche"], Tandil: projects["tandil"], BarilocheStage: bariloche.Id, TandilStage: tandil.Id);
         });

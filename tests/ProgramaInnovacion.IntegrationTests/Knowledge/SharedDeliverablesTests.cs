@@ -8,7 +8,7 @@ namespace ProgramaInnovacion.IntegrationTests.Knowledge;
 public class SharedDeliverablesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<int> ProjectIdAsync(string slug) =>
-        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     private Task SetSharingAsync(bool on) =>
         factory.WithDbAsync(async db =>

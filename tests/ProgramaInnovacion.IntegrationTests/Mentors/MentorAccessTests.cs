@@ -16,14 +16,14 @@ public class MentorAccessTests(PortalFactory factory) : IClassFixture<PortalFact
     private const string Aws = MentorDemoSeeder.AwsMentorEmail;
 
     private Task<int> ProjectAsync(string slug) =>
-        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     /// <summary>The key of a project's stage with the role, forced into the state (a deliverable is created when missing).</summary>
     private Task<(int ProjectId, string Key)> StageAsync(string slug, StageRole role, StageState state, bool readyForFeedback = false) =>
         factory.WithDbAsync(async db =>
         {
             var stage = await db.ProjectStages.Include(s => s.StageDefinition).Include(s => s.Deliverable)
-                .SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Role == role);
+                .SingleAsync(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Role == role);
             db.ForceState(stage, state);
             stage.Deliverable ??= new Deliverable();
             stage.Deliverable.ContentJson = "{\"especialistas\":\"Borrador del equipo\"}";

@@ -75,21 +75,21 @@ public class DeliveryTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.NotNull(delivered.SentAtUtc);
     }
 
-    /// <summary>Due on 20 November at 23:59 in Argentina (02:59 UTC on the 21st).</summary>
+    /// <summary>Due on 20 December at 23:59 in Argentina (02:59 UTC on the 21st).</summary>
     private async Task<(int StageId, HashSet<string> Team)> StageDueOnTheTwentiethAsync()
     {
         var stageId = await StageForms.SetStateAsync(factory, "bariloche", "casos", StageState.InProgress);
         await factory.WithDbAsync(async db =>
         {
             var definition = await db.ProjectStages.Where(s => s.Id == stageId).Select(s => s.StageDefinition).SingleAsync();
-            definition.DueAtUtc = ArgentinaTime.EndOfLocalDay(new DateOnly(2021, 11, 20));
+            definition.DueAtUtc = ArgentinaTime.EndOfLocalDay(new DateOnly(2026, 12, 20));
             await db.SaveChangesAsync();
         });
         return (stageId, await factory.TeamEmailsAsync("bariloche"));
     }
 
     private Task<List<string>> RemindersToBarilocheAsync() =>
-        factory.WithDbAsync(db => db.Notifications.Where(n => n.Category == NotificationCategory.Reminders && n.ProjectId == db.Projects.Where(p => p.Municipality.Slug == "bariloche").Select(p => p.Id).First() && n.Title.Contains("Estudio de casos"))
+        factory.WithDbAsync(db => db.Notifications.Where(n => n.Category == NotificationCategory.Reminders && n.ProjectId == db.Projects.Where(p => p.Municipality.Slug == "bariloche" && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).First() && n.Title.Contains("Estudio de casos"))
             .OrderBy(n => n.Id).Select(n => n.Title).ToListAsync());
 
     [Fact]
@@ -98,20 +98,20 @@ public class DeliveryTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var (_, team) = await StageDueOnTheTwentiethAsync();
         async Task<List<string>> AtAsync(int day, int hour, int minute)
         {
-            factory.Time.SetUtcNow(new DateTimeOffset(2021, 11, day, hour, minute, 0, TimeSpan.Zero));
+            factory.Time.SetUtcNow(new DateTimeOffset(2026, 12, day, hour, minute, 0, TimeSpan.Zero));
             await factory.DeliverMailAsync();
             await factory.DeliverMailAsync();
             return (await RemindersToBarilocheAsync()).Distinct().ToList();
         }
 
-        // 16 Nov, 23:30 in Argentina is already the 17th in UTC: still four days before, no reminder.
+        // 16 Dec, 23:30 in Argentina is already the 17th in UTC: still four days before, no reminder.
         Assert.Empty(await AtAsync(17, 2, 30));
-        // 17 Nov, 00:05 in Argentina: three days before.
+        // 17 Dec, 00:05 in Argentina: three days before.
         Assert.Equal(["«Estudio de casos» vence en pocos días"], await AtAsync(17, 3, 5));
-        // 19 Nov, 23:30 in Argentina (the 20th in UTC): not yet the due day.
+        // 19 Dec, 23:30 in Argentina (the 20th in UTC): not yet the due day.
         Assert.Single(await AtAsync(20, 2, 30));
         Assert.Equal(["«Estudio de casos» vence en pocos días", "«Estudio de casos» vence hoy"], await AtAsync(20, 3, 5));
-        // 20 Nov, 23:58 in Argentina: still on time; 21 Nov, 00:00 in Argentina: overdue.
+        // 20 Dec, 23:58 in Argentina: still on time; 21 Dec, 00:00 in Argentina: overdue.
         Assert.Equal(2, (await AtAsync(21, 2, 58)).Count);
         Assert.Equal(["«Estudio de casos» vence en pocos días", "«Estudio de casos» vence hoy", "«Estudio de casos» está vencida"], await AtAsync(21, 3, 0));
         Assert.Equal(3, (await AtAsync(25, 12, 0)).Count);
@@ -121,7 +121,7 @@ public class DeliveryTests(PortalFactory factory) : IClassFixture<PortalFactory>
         foreach (var member in team)
         {
             var mail = Assert.Single(factory.Mails(member, "«Estudio de casos» está vencida"));
-            Assert.Contains("Venció el 20 de noviembre de 2021, 23:59", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Venció el 20 de diciembre de 2026, 23:59", mail.TextBody, StringComparison.Ordinal);
         }
     }
 

@@ -70,9 +70,9 @@ public partial class NotificationPreferenceTests(PortalFactory factory) : IClass
         Assert.Empty(factory.Mails(digest, title));
 
         // The next day before seven (Argentina) nothing yet; from seven, one digest; never a second.
-        factory.Time.SetUtcNow(new DateTimeOffset(2021, 11, 16, 9, 59, 0, TimeSpan.Zero));
+        factory.Time.SetUtcNow(new DateTimeOffset(2026, 11, 17, 9, 59, 0, TimeSpan.Zero));
         Assert.Equal(0, (await factory.DeliverMailAsync()).Digests);
-        factory.Time.SetUtcNow(new DateTimeOffset(2021, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        factory.Time.SetUtcNow(new DateTimeOffset(2026, 11, 17, 10, 0, 0, TimeSpan.Zero));
         await CommentAsCoordinatorAsync(url, "Observación del día siguiente.");
         await factory.DeliverMailAsync();
         await factory.DeliverMailAsync();
@@ -80,7 +80,7 @@ public partial class NotificationPreferenceTests(PortalFactory factory) : IClass
         Assert.Contains("Primera observación del día.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Segunda observación del día.", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Observación del día siguiente.", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("15 de noviembre de 2021", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("16 de noviembre de 2026", mail.TextBody, StringComparison.Ordinal);
         Assert.Matches(UnsubscribeLink(), mail.TextBody);
         Assert.Empty(factory.Mails(off, "Tu resumen diario: 2 novedades"));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Recipient.Email == digest && n.Digest == DigestState.Waiting)));

@@ -29,7 +29,7 @@ internal static class NotificationTestData
                                                 select user.Email!).ToListAsync()).ToHashSet());
 
     public static Task<HashSet<string>> TeamEmailsAsync(this PortalFactory factory, string slug) =>
-        factory.WithDbAsync(async db => (await db.ProjectMembers.Where(m => m.Project.Municipality.Slug == slug).Select(m => m.User.Email!).ToListAsync()).ToHashSet());
+        factory.WithDbAsync(async db => (await db.ProjectMembers.Where(m => m.Project.Municipality.Slug == slug && m.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(m => m.User.Email!).ToListAsync()).ToHashSet());
 
     /// <summary>Every delivered e-mail (pickup folder) to the address with that subject.</summary>
     public static List<MimeMessage> Mails(this PortalFactory factory, string to, string subject) =>

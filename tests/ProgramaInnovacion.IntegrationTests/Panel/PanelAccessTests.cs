@@ -138,7 +138,7 @@ public class PanelAccessTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Contains("Tandil", home.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Declaración pendiente", home.Body!.TextContent, StringComparison.Ordinal);
 
-        var counts = () => factory.WithDbAsync(async db => (await db.RubricCriteria.CountAsync(), await db.PanelAssignments.CountAsync(a => a.Project.Municipality.Slug == "tandil" && a.Expert.Email!.EndsWith("@programa.example"))));
+        var counts = () => factory.WithDbAsync(async db => (await db.RubricCriteria.CountAsync(c => c.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName), await db.PanelAssignments.CountAsync(a => a.Project.Municipality.Slug == "tandil" && a.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && a.Expert.Email!.EndsWith("@programa.example"))));
         var (criteria, assignments) = await counts();
         Assert.Equal(6, criteria);
         Assert.Equal(2, assignments);

@@ -132,7 +132,10 @@ public class PanelConfirmationTests(PortalFactory factory) : IClassFixture<Porta
         using var expert = factory.CreatePortalClient();
         await expert.SignInAsync("experto2@programa.example");
 
-        var link = (await expert.GetPageAsync("/panel")).QuerySelectorAll("a.btn").Single(a => a.TextContent.Contains("Tandil", StringComparison.Ordinal));
+        // The expert also evaluated Tandil in the closed 2021 edition; the way in is the one of the edition in course.
+        var tandil = await factory.ProjectIdAsync("tandil");
+        var link = (await expert.GetPageAsync("/panel")).QuerySelectorAll("a.btn")
+            .Single(a => a.TextContent.Contains("Tandil", StringComparison.Ordinal) && (a.GetAttribute("href") ?? "").Contains($"/{tandil}", StringComparison.Ordinal));
 
         Assert.Equal("Declarar conflicto de interés (sí o no) con el proyecto de Tandil", link.TextContent.Trim());
     }

@@ -9,14 +9,14 @@ public class PanelExportTests(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task ExportFileName_CarriesTheArgentinaDate_NotUtcs()
     {
-        // 23:30 on 15 November in Argentina is already 16 November in UTC.
-        factory.Time.SetUtcNow(new DateTimeOffset(2021, 11, 16, 2, 30, 0, TimeSpan.Zero));
+        // 23:30 on 16 November in Argentina is already 17 November in UTC.
+        factory.Time.SetUtcNow(new DateTimeOffset(2026, 11, 17, 2, 30, 0, TimeSpan.Zero));
         using var coordinator = factory.CreatePortalClient();
         await coordinator.SignInAsync("coordinacion@programa.example");
 
         var excel = await coordinator.Http.GetAsync("/coordinacion/panel/exportar");
 
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
-        Assert.Equal("mesa-de-expertos-2021-11-15.xlsx", excel.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("mesa-de-expertos-2026-11-16.xlsx", excel.Content.Headers.ContentDisposition!.FileName);
     }
 }

@@ -8,7 +8,7 @@ namespace ProgramaInnovacion.IntegrationTests.Panel;
 internal static class PanelTestData
 {
     public static Task<int> ProjectIdAsync(this PortalFactory factory, string slug) =>
-        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     /// <summary>Opens the project's panel as if its final project had just been approved.</summary>
     public static Task OpenPanelAsync(this PortalFactory factory, int projectId) =>

@@ -13,8 +13,8 @@ public class DeliverableDraftsTests(PortalFactory factory) : IClassFixture<Porta
     private async Task<(int StageId, string UserId)> StageOfAsync(string slug, string key) =>
         await factory.WithDbAsync(async db =>
         {
-            var stageId = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key).Select(s => s.Id).SingleAsync();
-            var userId = await db.ProjectMembers.Where(m => m.Project.Municipality.Slug == slug).Select(m => m.UserId).FirstAsync();
+            var stageId = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == key).Select(s => s.Id).SingleAsync();
+            var userId = await db.ProjectMembers.Where(m => m.Project.Municipality.Slug == slug && m.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(m => m.UserId).FirstAsync();
             return (stageId, userId);
         });
 
@@ -93,7 +93,7 @@ public class DeliverableDraftsTests(PortalFactory factory) : IClassFixture<Porta
 
         await factory.WithDbAsync(async db =>
         {
-            var states = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "bariloche" && s.StageDefinition.Order >= 6 && s.StageDefinition.Order <= 8)
+            var states = await db.ProjectStages.Where(s => s.Project.Municipality.Slug == "bariloche" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Order >= 6 && s.StageDefinition.Order <= 8)
                 .OrderBy(s => s.StageDefinition.Order).Select(s => s.State).ToListAsync();
             Assert.Equal([StageState.Approved, StageState.Available, StageState.Locked], states);
         });

@@ -129,7 +129,7 @@ public class DeliverableInputTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(before, await StoredRowsAsync());
         var answer = await PortalClient.ParseAsync(response);
         Assert.StartsWith("No se pudo leer cuántas filas tiene «Supuestos» («abc»)", answer.QuerySelector("#f-supuestos-error")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Borrador guardado (revisión", answer.QuerySelector("[role=status]")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Borrador guardado (versión", answer.QuerySelector("[role=status]")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal("Supuesto 3", InputValue(answer, "f-supuestos-2-enunciado"));
         Assert.Equal(before.Count.ToString(CultureInfo.InvariantCulture), answer.QuerySelector("input[name='f.supuestos.filas']")!.GetAttribute("value"));
     }

@@ -21,7 +21,7 @@ public class ReviewConcurrencyTests(PortalFactory factory) : IClassFixture<Porta
     private Task<(int ProjectId, string Key, int StageId, int Order)> SubmittedStageAsync(string slug, int order) =>
         factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.Include(s => s.StageDefinition).SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Order == order);
+            var stage = await db.ProjectStages.Include(s => s.StageDefinition).SingleAsync(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Order == order);
             db.ForceState(stage, StageState.Submitted);
             await db.SaveChangesAsync();
             return (stage.ProjectId, stage.StageDefinition.Key, stage.Id, order);
@@ -108,7 +108,7 @@ public class ReviewConcurrencyTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task Approve_FromAReviewPageReadBeforeANewSubmission_IsRefusedWithTheConflictMessage()
     {
-        var (projectId, key, stageId, order) = await SubmittedStageAsync("gualeguaychu", 1);
+        var (projectId, key, stageId, order) = await SubmittedStageAsync("gualeguaychu", 5);
         using var coordinator = await SignedInAsync(Coordinator);
         var url = $"/proyectos/{projectId}/etapas/{key}";
         var stale = await coordinator.GetPageAsync(url + "/revision");

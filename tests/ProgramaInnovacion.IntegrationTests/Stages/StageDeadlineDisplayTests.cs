@@ -6,14 +6,12 @@ namespace ProgramaInnovacion.IntegrationTests.Stages;
 
 /// <summary>
 /// Overdue and late as every page shows them (StageDeadline): overdue only where the team can act,
-/// a late submission marked with its days of delay. The demo at 15 November 2021: Gualeguaychú
-/// handed in stage 1 (due 10 August) on 12 November, Jesús María's stage 4 has changes requested
-/// since before its due date (21 September), and Gualeguaychú's later stages are locked.
+/// a late submission marked with its days of delay. The demo edition in course, seeded on the
+/// fake clock's day: Jesús María's stage 4 has changes requested and was due five days ago,
+/// Gualeguaychú works on stage 5, due in two days, with its later stages locked.
 /// </summary>
 public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string LateSubmission = "entregada con 94 días de atraso";
-
     private async Task<PortalClient> SignedInAsync(string email)
     {
         var client = factory.CreatePortalClient();
@@ -22,14 +20,21 @@ public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task TeamHome_LockedStagesAreNeverOverdue_AndALateSubmissionIsMarkedLate()
+    public async Task TeamHome_LockedStagesAreNeverOverdue_AndTheStageInProgressSaysWhenItIsDue()
     {
         using var team = await SignedInAsync("gualeguaychu@programa.example");
 
         var rows = (await team.GetPageAsync("/")).QuerySelectorAll("ol.stage-list > li").ToList();
 
-        Assert.Contains(LateSubmission, rows[0].TextContent, StringComparison.Ordinal);
-        Assert.All(rows.Skip(1), row =>
+        // Approved on time, an approved stage keeps no due date to show.
+        Assert.All(rows.Take(4), row =>
+        {
+            Assert.Contains("Aprobada", row.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Vence el", row.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Contains("vence en 2 días", rows[4].TextContent, StringComparison.Ordinal);
+        Assert.Null(rows[4].QuerySelector(".overdue"));
+        Assert.All(rows.Skip(5), row =>
         {
             Assert.Contains("Bloqueada", row.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("vencida", row.TextContent, StringComparison.Ordinal);
@@ -45,44 +50,23 @@ public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<Po
         var row = (await team.GetPageAsync("/")).QuerySelectorAll("ol.stage-list > li")[3];
 
         Assert.Contains("Cambios solicitados", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("vencida hace 55 días", row.QuerySelector(".overdue")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("vencida hace 5 días", row.QuerySelector(".overdue")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Dashboard_OverdueListHasOnlyStagesTheTeamCanActOn_AndTheQueueMarksLateSubmissions()
+    public async Task Dashboard_OverdueListHasOnlyStagesTheTeamCanActOn()
     {
         using var coordinator = await SignedInAsync("coordinacion@programa.example");
 
         var page = await coordinator.GetPageAsync("/coordinacion");
 
+        // Bariloche's submitted stage, Tandil's panel (no team form) and locked stages are never overdue.
         var overdue = page.QuerySelectorAll("ul.overdue-list li").Select(li => li.QuerySelector("a")!.TextContent.Trim()).ToList();
-        Assert.Equal(2, overdue.Count);
-        Assert.Contains(overdue, o => o.Contains("Jesús María", StringComparison.Ordinal) && o.Contains("Validación territorial", StringComparison.Ordinal));
-        Assert.Contains(overdue, o => o.Contains("Bahía Blanca", StringComparison.Ordinal) && o.Contains("Prueba en territorio", StringComparison.Ordinal));
-        Assert.Contains("Etapas vencidas (2)", page.QuerySelector("#vencidas")!.TextContent, StringComparison.Ordinal);
-        var queued = page.QuerySelectorAll("ol.review-queue li").Single(li => li.TextContent.Contains("Gualeguaychú", StringComparison.Ordinal));
-        Assert.Contains("con 94 días de atraso", queued.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ReviewQueueAndStagePages_MarkTheLateSubmission_AndTheReviewHeaderCountsSubmissionsNotRevisions()
-    {
-        var project = await StageForms.ProjectIdAsync(factory, "gualeguaychu");
-        using var coordinator = await SignedInAsync("coordinacion@programa.example");
-
-        var queue = await coordinator.GetPageAsync("/revision");
-        var row = queue.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Gualeguaychú", StringComparison.Ordinal));
-        Assert.Contains(LateSubmission, row.TextContent, StringComparison.Ordinal);
-
-        var review = await coordinator.GetPageAsync($"/proyectos/{project}/etapas/desafio/revision");
-        Assert.Contains(LateSubmission, review.QuerySelector(".state-badge")!.ParentElement!.TextContent, StringComparison.Ordinal);
-        // The demo saved a draft (revision 1) before the first submission (revision 2): it is "Entrega 1".
-        var header = review.QuerySelector("h1 + p")!.TextContent.Trim();
-        Assert.StartsWith("Entrega 1 (revisión 2) de ", header, StringComparison.Ordinal);
-
-        using var team = await SignedInAsync("gualeguaychu@programa.example");
-        var stage = await team.GetPageAsync($"/proyectos/{project}/etapas/desafio");
-        Assert.Contains(LateSubmission, stage.QuerySelector(".state-badge")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        var only = Assert.Single(overdue);
+        Assert.Contains("Jesús María", only, StringComparison.Ordinal);
+        Assert.Contains("Validación territorial", only, StringComparison.Ordinal);
+        Assert.Contains("Etapas vencidas (1)", page.QuerySelector("#vencidas")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("vencida hace 5 días", page.QuerySelector("ul.overdue-list li")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +74,7 @@ public class StageDeadlineDisplayTests(PortalFactory factory) : IClassFixture<Po
     {
         await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "bariloche" && s.State == StageState.Submitted);
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "bariloche" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.State == StageState.Submitted);
             db.ForceSubmittedAt(stage, factory.Time.GetUtcNow().UtcDateTime.AddHours(-1));
             await db.SaveChangesAsync();
         });

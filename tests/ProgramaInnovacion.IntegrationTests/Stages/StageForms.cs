@@ -61,20 +61,20 @@ internal static class StageForms
     };
 
     public static Task<int> ProjectIdAsync(PortalFactory factory, string slug) =>
-        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug).Select(p => p.Id).SingleAsync());
+        factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == slug && p.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Select(p => p.Id).SingleAsync());
 
     /// <summary>Puts a project's stage in a state (arranging a test) and returns its id.</summary>
     public static Task<int> SetStateAsync(PortalFactory factory, string slug, string key, StageState state) =>
         factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key);
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == key);
             db.ForceState(stage, state);
             await db.SaveChangesAsync();
             return stage.Id;
         });
 
     public static Task<StageState> StateAsync(PortalFactory factory, string slug, string key) =>
-        factory.WithDbAsync(db => db.ProjectStages.Where(s => s.Project.Municipality.Slug == slug && s.StageDefinition.Key == key).Select(s => s.State).SingleAsync());
+        factory.WithDbAsync(db => db.ProjectStages.Where(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == key).Select(s => s.State).SingleAsync());
 
     public static Task<StageSchema> SchemaAsync(PortalFactory factory, string key) =>
         factory.WithDbAsync(async db => StageSchema.FromJson(await db.StageDefinitions.Where(d => d.Key == key).OrderBy(d => d.Id).Select(d => d.SchemaJson).FirstAsync()));

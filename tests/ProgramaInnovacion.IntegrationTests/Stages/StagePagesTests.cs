@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
 
@@ -65,10 +66,19 @@ public class StagePagesTests(PortalFactory factory) : IClassFixture<PortalFactor
         var denied = await team.Http.GetAsync("/revision");
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
 
+        // The demo waits on Bariloche's review (handed in three days ago); Gualeguaychú's handed in five days ago goes first.
+        await StageForms.SetStateAsync(factory, "gualeguaychu", "ideacion", StageState.Submitted);
+        await factory.WithDbAsync(async db =>
+        {
+            var stage = await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == "gualeguaychu" && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Key == "ideacion");
+            db.ForceSubmittedAt(stage, factory.Time.GetUtcNow().UtcDateTime.AddDays(-5));
+            await db.SaveChangesAsync();
+        });
         using var coordinator = await SignedInAsync("coordinacion@programa.example");
         var queue = await coordinator.GetPageAsync("/revision");
         var rows = queue.QuerySelectorAll("tbody tr").ToList();
-        Assert.Contains(rows, r => r.TextContent.Contains("Gualeguaychú", StringComparison.Ordinal));
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Gualeguaychú", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.TextContent.Contains("Bariloche", StringComparison.Ordinal));
         var times = rows.Select(r => DateTime.Parse(r.QuerySelector("time")!.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(times.OrderBy(t => t), times);

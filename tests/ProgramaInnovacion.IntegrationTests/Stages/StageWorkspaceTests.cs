@@ -105,7 +105,16 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
         var secondReview = await coordinator.GetPageAsync(url + "/revision");
-        Assert.Contains("Conclusiones corregidas", secondReview.QuerySelector("#cambios-titulo")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        // The changes read as the new text with its changed words marked: without the struck-out words
+        // and the screen-reader labels, it is the resubmitted text.
+        var changesSection = secondReview.QuerySelector("#cambios-titulo")!.ParentElement!;
+        Assert.NotEmpty(changesSection.QuerySelectorAll(".word-diff ins"));
+        foreach (var hidden in changesSection.QuerySelectorAll(".word-diff del, .word-diff .visually-hidden").ToList())
+        {
+            hidden.Remove();
+        }
+
+        Assert.Contains("Conclusiones corregidas con la evidencia pedida.", changesSection.TextContent, StringComparison.Ordinal);
         var approved = await StageForms.PostAsync(coordinator, secondReview, url + "/revision/aprobar", null, "#form-aprobar");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
@@ -393,18 +402,18 @@ public class StageWorkspaceTests(PortalFactory factory) : IClassFixture<PortalFa
     {
         using var coordinator = await SignedInAsync(Coordinator);
         var page = await coordinator.GetPageAsync("/coordinacion/vencimientos");
-        var ids = await factory.WithDbAsync(db => db.StageDefinitions.Where(d => d.Key == "actores" || d.Key == "desafio").OrderBy(d => d.Order).Select(d => d.Id).ToListAsync());
+        var ids = await factory.WithDbAsync(db => db.StageDefinitions.Where(d => (d.Key == "actores" || d.Key == "desafio") && d.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).OrderBy(d => d.Order).Select(d => d.Id).ToListAsync());
         var fields = StageForms.Fields(page, "#form-vencimientos");
         var index = (int id) => fields.First(f => f.Key.EndsWith(".StageDefinitionId", StringComparison.Ordinal) && f.Value == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Key.Split('.')[0];
-        // Now is 15 Nov 2021, 11:00 in Argentina.
+        // Now is 16 Nov 2026, 11:00 in Argentina.
         var values = new Dictionary<string, string>
         {
-            [index(ids[0]) + ".Due"] = "2021-11-13T18:00",
-            [index(ids[1]) + ".Due"] = "2021-11-18T18:00",
+            [index(ids[0]) + ".Due"] = "2026-11-14T18:00",
+            [index(ids[1]) + ".Due"] = "2026-11-19T18:00",
         };
         var saved = await StageForms.PostAsync(coordinator, page, "/coordinacion/vencimientos", values, "#form-vencimientos");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(new DateTime(2021, 11, 18, 21, 0, 0, DateTimeKind.Utc), await factory.WithDbAsync(db => db.StageDefinitions.Where(d => d.Id == ids[1]).Select(d => d.DueAtUtc).SingleAsync()));
+        Assert.Equal(new DateTime(2026, 11, 19, 21, 0, 0, DateTimeKind.Utc), await factory.WithDbAsync(db => db.StageDefinitions.Where(d => d.Id == ids[1]).Select(d => d.DueAtUtc).SingleAsync()));
 
         await StageForms.SetStateAsync(factory, "gualeguaychu", "desafio", StageState.InProgress);
         await StageForms.SetStateAsync(factory, "gualeguaychu", "actores", StageState.Available);

@@ -30,6 +30,22 @@ public class StageDeadlineTests
     }
 
     [Theory]
+    [InlineData(StageState.Available, 0, true)]
+    [InlineData(StageState.InProgress, 7 * 24 * 60, true)]
+    [InlineData(StageState.ChangesRequested, 2 * 24 * 60, true)]
+    [InlineData(StageState.InProgress, 7 * 24 * 60 + 1, false)]
+    [InlineData(StageState.InProgress, -1, false)]
+    [InlineData(StageState.Submitted, 60, false)]
+    [InlineData(StageState.Approved, 60, false)]
+    [InlineData(StageState.Locked, 60, false)]
+    public void IsDueSoon_WithinAWeekAndNotYetOverdue_WhileTheTeamCanAct(StageState state, int minutesToDue, bool dueSoon)
+    {
+        Assert.Equal(dueSoon, StageDeadline.IsDueSoon(state, hasTeamForm: true, Now.AddMinutes(minutesToDue), Now));
+        Assert.False(StageDeadline.IsDueSoon(state, hasTeamForm: false, Now.AddMinutes(minutesToDue), Now));
+        Assert.False(StageDeadline.IsDueSoon(state, hasTeamForm: true, null, Now));
+    }
+
+    [Theory]
     [InlineData(-60, 0)]
     [InlineData(0, 0)]
     [InlineData(1, 1)]

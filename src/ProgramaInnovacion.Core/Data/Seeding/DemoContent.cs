@@ -19,7 +19,7 @@ internal sealed record DemoChallenge(
     string? ChangeRequest = null);
 
 /// <summary>
-/// Plausible Spanish content for the demo edition. All of it is illustrative, and the UI marks
+/// Plausible Spanish content for the demo editions (Challenges: the current one). All of it is illustrative, and the UI marks
 /// demo projects as such; none of it describes the real municipalities' projects.
 /// </summary>
 internal static class DemoContent
@@ -73,7 +73,60 @@ internal static class DemoContent
             "Dirección de Rentas",
             "Emitir el certificado en línea con validación por código QR y pago electrónico de deudas.",
             "libre deuda", "Certificado de libre deuda en línea con validación QR",
-            ApprovedStages: 0, CurrentState: Domain.StageState.Submitted),
+            ApprovedStages: 4, CurrentState: Domain.StageState.InProgress),
+    ];
+
+    /// <summary>
+    /// The 2021 edition's challenges, as the demo tells its closed history: every team went through
+    /// the ten stages and the expert panel.
+    /// </summary>
+    public static IReadOnlyList<DemoChallenge> FirstEditionChallenges { get; } =
+    [
+        new("tandil", "Turnos en línea para los centros de salud",
+            "Para sacar turno en los centros de atención primaria hay que hacer fila desde la madrugada; quienes trabajan o viven lejos pierden el día o desisten.",
+            "Unas 60 mil personas que se atienden en los 18 centros de salud municipales, sobre todo familias con niños y personas mayores.",
+            "Relevamiento 2020: 2 horas de espera promedio para obtener turno; el 25 % de las personas se va sin turno.",
+            "¿Cómo podríamos lograr que cualquier persona saque un turno en el centro de salud sin hacer fila?",
+            "Secretaría de Salud",
+            "Un turnero en línea y por WhatsApp integrado a la agenda de cada centro.",
+            "turnos de salud", "Turnero en línea y por WhatsApp con recordatorios",
+            ApprovedStages: 9, CurrentState: null),
+        new("bariloche", "Permisos de uso del espacio público en línea",
+            "Los permisos para eventos, ferias y filmaciones en el espacio público se piden en papel ante cuatro áreas y demoran semanas.",
+            "Organizadores de eventos, feriantes, productoras audiovisuales y las áreas municipales que intervienen.",
+            "En 2020 se tramitaron 430 permisos con una demora media de 24 días; el 40 % llegó fuera de plazo para el evento.",
+            "¿Cómo podríamos otorgar un permiso de uso del espacio público en menos de cinco días?",
+            "Subsecretaría de Espacio Público",
+            "Un formulario único en línea que circula entre las áreas con plazos visibles.",
+            "permisos de espacio público", "Ventanilla única de permisos con circuito digital entre áreas",
+            ApprovedStages: 9, CurrentState: null),
+        new("jesusmaria", "Inscripción digital a talleres culturales y deportivos",
+            "La inscripción a los talleres municipales se hace en planillas de papel en cada sede; los cupos se llenan en horas y no hay lista de espera.",
+            "Unas 3.500 personas inscriptas por año, de todas las edades, y el personal de las sedes.",
+            "Inscripción 2020: 1.200 personas quedaron sin cupo y no hubo forma de avisarles cuando se liberaron vacantes.",
+            "¿Cómo podríamos lograr que inscribirse a un taller sea simple y justo para todos?",
+            "Dirección de Cultura y Deportes",
+            "Inscripción en línea con lista de espera automática y avisos por correo y WhatsApp.",
+            "inscripción a talleres", "Inscripción en línea con lista de espera automática",
+            ApprovedStages: 9, CurrentState: null),
+        new("bahiablanca", "Boleta digital de tasas municipales",
+            "Las boletas de tasas se imprimen y reparten en papel; muchas llegan tarde y los vecinos pagan con recargo.",
+            "Unos 120 mil contribuyentes de la ciudad y el área de Rentas.",
+            "En 2020 se imprimieron 1,4 millones de boletas; el 18 % se pagó con recargo por entrega tardía.",
+            "¿Cómo podríamos lograr que cada contribuyente reciba su boleta a tiempo y pague sin salir de casa?",
+            "Subsecretaría de Ingresos Públicos",
+            "Boleta digital por correo y WhatsApp con pago electrónico.",
+            "pago de tasas", "Boleta digital con pago electrónico y avisos de vencimiento",
+            ApprovedStages: 9, CurrentState: null),
+        new("gualeguaychu", "Solicitud de poda y retiro de ramas en línea",
+            "Los pedidos de poda y retiro de ramas se hacen por teléfono y se pierden; los vecinos no saben cuándo pasará la cuadrilla.",
+            "Vecinos de toda la ciudad y las cuadrillas de Espacios Verdes.",
+            "En 2020 se recibieron 5.800 pedidos; el 30 % se repitió por falta de respuesta.",
+            "¿Cómo podríamos lograr que cada vecino sepa cuándo se atenderá su pedido de poda?",
+            "Dirección de Espacios Verdes",
+            "Pedidos en línea georreferenciados con agenda de cuadrillas visible.",
+            "pedidos de poda", "Mapa de pedidos de poda con agenda de cuadrillas",
+            ApprovedStages: 9, CurrentState: null),
     ];
 
     /// <summary>The deliverable content of a stage for a demo challenge, valid against the default schema.</summary>

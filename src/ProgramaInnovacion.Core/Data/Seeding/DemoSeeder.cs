@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
@@ -9,13 +7,20 @@ namespace ProgramaInnovacion.Core.Data.Seeding;
 public sealed record DemoAccount(string Email, string DisplayName, string Role, string? MunicipalitySlug = null);
 
 /// <summary>
-/// Demo accounts and demo progress for the first edition (Development or --seed-demo).
-/// Idempotent: accounts are matched by e-mail and progress is only written to untouched projects.
+/// The demo (Development or --seed-demo): its accounts, the five municipalities, the 2021 edition
+/// closed with its whole history (ClosedEditionDemoSeeder) and an edition in course placed relative
+/// to the day of seeding (CurrentEditionDemoSeeder), then the panel and knowledge demos.
+/// Idempotent: accounts are matched by e-mail and each edition is written only when it is missing.
 /// </summary>
 public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
     /// <summary>The one demo password; README states it and start-up prints it.</summary>
     public const string DemoPassword = "Innovacion-2021";
+
+    /// <summary>The demo edition in course (the 2021 one is ReferenceData.FirstEditionName).</summary>
+    public const string CurrentEditionName = "Programa Intensivo de Innovación – edición de demostración en curso";
+
+    public const string CoordinatorEmail = "coordinacion@programa.example";
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
     [
@@ -32,50 +37,61 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         new(MentorDemoSeeder.OsCityMentorEmail, "Martín Sosa", Roles.Mentor),
     ];
 
+    public static string TeamEmail(string municipalitySlug) => Accounts.Single(a => a.MunicipalitySlug == municipalitySlug).Email;
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        var edition = await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
-        var projects = await db.Projects
-            .Where(p => p.EditionId == edition.Id)
-            .Include(p => p.Municipality)
-            .Include(p => p.Stages).ThenInclude(s => s.StageDefinition)
-            .Include(p => p.Stages).ThenInclude(s => s.Deliverable)
-            .ToListAsync(ct);
-
         var accounts = new Dictionary<string, AppUser>();
         foreach (var account in Accounts)
         {
             accounts[account.Email] = await EnsureUserAsync(account);
         }
 
-        var memberships = await db.ProjectMembers.Select(m => new { m.ProjectId, m.UserId }).ToListAsync(ct);
-        foreach (var account in Accounts.Where(a => a.MunicipalitySlug is not null))
+        var municipalities = await EnsureMunicipalitiesAsync(ct);
+        await new ClosedEditionDemoSeeder(db, time).SeedAsync(accounts, municipalities, ct);
+        await new CurrentEditionDemoSeeder(db, time).SeedAsync(accounts, municipalities, ct);
+        await new PanelDemoSeeder(db, time).SeedAsync(ct);
+        await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
+        await SeedMentorsAsync(accounts, ct);
+    }
+
+    /// <summary>The coordinator follows both demo editions; the mentors accompany the edition in course.</summary>
+    private async Task SeedMentorsAsync(Dictionary<string, AppUser> accounts, CancellationToken ct)
+    {
+        var mentors = new MentorDemoSeeder(db);
+        var coordinator = accounts["coordinacion@programa.example"];
+        var editions = await db.Editions
+            .Where(e => e.Name == CurrentEditionName || e.Name == ReferenceData.FirstEditionName)
+            .ToListAsync(ct);
+        foreach (var edition in editions)
         {
-            var project = projects.Single(p => p.Municipality.Slug == account.MunicipalitySlug);
-            var user = accounts[account.Email];
-            if (!memberships.Any(m => m.ProjectId == project.Id && m.UserId == user.Id))
-            {
-                db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, JoinedAtUtc = edition.StartsAtUtc });
-            }
+            await mentors.AssignCoordinatorAsync(coordinator, edition, ct);
         }
 
-        var coordinator = accounts["coordinacion@programa.example"];
-        foreach (var challenge in DemoContent.Challenges)
+        var current = editions.Single(e => e.Name == CurrentEditionName);
+        var projects = await db.Projects
+            .Where(p => p.EditionId == current.Id)
+            .Include(p => p.Municipality)
+            .Include(p => p.Stages).ThenInclude(s => s.StageDefinition)
+            .Include(p => p.Stages).ThenInclude(s => s.Deliverable)
+            .ToListAsync(ct);
+        await mentors.SeedAsync(current, projects, accounts, ct);
+    }
+
+    /// <summary>The five municipalities of the 2021 edition, in the program's order.</summary>
+    private async Task<IReadOnlyList<Municipality>> EnsureMunicipalitiesAsync(CancellationToken ct)
+    {
+        var slugs = ReferenceData.Municipalities.Select(m => m.Slug).ToList();
+        var existing = await db.Municipalities.Where(m => slugs.Contains(m.Slug)).ToListAsync(ct);
+        foreach (var m in ReferenceData.Municipalities.Where(m => existing.All(e => e.Slug != m.Slug)))
         {
-            var project = projects.Single(p => p.Municipality.Slug == challenge.Slug);
-            var team = accounts[Accounts.Single(a => a.MunicipalitySlug == challenge.Slug).Email];
-            if (!project.Stages.Any(s => s.Deliverable is not null))
-            {
-                WriteProgress(project, challenge, team, coordinator);
-            }
+            var added = new Municipality { Name = m.Name, Province = m.Province, Slug = m.Slug, Category = m.Category, Population = m.Population };
+            db.Municipalities.Add(added);
+            existing.Add(added);
         }
 
         await db.SaveChangesAsync(ct);
-        await new PanelDemoSeeder(db, time).SeedAsync(ct);
-        await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);
-        var mentors = new MentorDemoSeeder(db);
-        await mentors.AssignCoordinatorAsync(coordinator, edition, ct);
-        await mentors.SeedAsync(edition, projects, accounts, ct);
+        return existing.OrderBy(m => slugs.IndexOf(m.Slug)).ToList();
     }
 
     private async Task<AppUser> EnsureUserAsync(DemoAccount account)
@@ -100,88 +116,5 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         }
 
         return user;
-    }
-
-    private void WriteProgress(Project project, DemoChallenge challenge, AppUser team, AppUser coordinator)
-    {
-        project.IsDemo = true;
-        project.Title = challenge.Title;
-        var stages = project.Stages.OrderBy(s => s.StageDefinition.Order).ToList();
-        var start = project.Edition?.StartsAtUtc ?? ReferenceData.FirstEditionStartUtc;
-
-        for (var i = 0; i < challenge.ApprovedStages; i++)
-        {
-            var stage = stages[i];
-            var approvedAt = start.AddDays(14 * (i + 1) - 1);
-            var submittedAt = approvedAt.AddDays(-3);
-            var content = DemoContent.For(stage.StageDefinition.Key, challenge);
-            Submit(stage, content, team, submittedAt);
-            Transition(stage, StageAction.Approve, coordinator, approvedAt, null);
-            Transition(stages[i + 1], StageAction.Open, null, approvedAt, null);
-        }
-
-        // The stage in flight is dated a few days before seeding so the demo shows "waiting 3 days".
-        var now = time.GetUtcNow().UtcDateTime;
-        var current = stages[challenge.ApprovedStages];
-        var currentContent = DemoContent.For(current.StageDefinition.Key, challenge);
-        switch (challenge.CurrentState)
-        {
-            case StageState.InProgress:
-                SaveDraft(current, currentContent, team, now.AddDays(-2));
-                break;
-            case StageState.Submitted:
-                Submit(current, currentContent, team, now.AddDays(-3));
-                break;
-            case StageState.ChangesRequested:
-                Submit(current, currentContent, team, now.AddDays(-6));
-                Transition(current, StageAction.RequestChanges, coordinator, now.AddDays(-4), challenge.ChangeRequest);
-                current.Deliverable!.Comments.Add(new Comment { Author = coordinator, AuthorId = coordinator.Id, BodyMarkdown = challenge.ChangeRequest!, CreatedAtUtc = now.AddDays(-4) });
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static void SaveDraft(ProjectStage stage, JsonObject content, AppUser author, DateTime at)
-    {
-        AddRevision(stage, content, author, at, RevisionKind.Draft);
-        Transition(stage, StageAction.SaveDraft, author, at, null);
-    }
-
-    private static void Submit(ProjectStage stage, JsonObject content, AppUser author, DateTime at)
-    {
-        SaveDraft(stage, content, author, at.AddDays(-1));
-        AddRevision(stage, content, author, at, RevisionKind.Submission);
-        Transition(stage, StageAction.Submit, author, at, null);
-    }
-
-    private static void AddRevision(ProjectStage stage, JsonObject content, AppUser author, DateTime at, RevisionKind kind)
-    {
-        stage.Deliverable ??= new Deliverable();
-        var deliverable = stage.Deliverable;
-        var json = DeliverableContent.Serialize(content);
-        deliverable.ContentJson = json;
-        deliverable.Version++;
-        deliverable.UpdatedAtUtc = at;
-        deliverable.UpdatedBy = author;
-        deliverable.Revisions.Add(new DeliverableRevision
-        {
-            Number = deliverable.Revisions.Count + 1,
-            Kind = kind,
-            ContentJson = json,
-            Author = author,
-            AuthorId = author.Id,
-            CreatedAtUtc = at,
-        });
-    }
-
-    private static void Transition(ProjectStage stage, StageAction action, AppUser? actor, DateTime at, string? comment)
-    {
-        var who = actor is null ? WorkflowActor.System : action is StageAction.Approve or StageAction.RequestChanges ? WorkflowActor.Coordinator : WorkflowActor.Team;
-        var result = stage.Apply(action, who, actor?.Id, at, comment);
-        if (!result.Allowed)
-        {
-            throw new InvalidOperationException($"Semilla de demostración inválida: {result.Error}");
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace ProgramaInnovacion.Core.Data.Seeding;
 
 /// <summary>
 /// Seeds the networking and knowledge features: the kick-off session (with the first edition), and for the
-/// demo, ideation sessions, the panel, learning-network posts and the case library index.
+/// demo, the 2021 ideation sessions and panel, learning-network posts of the edition in course and the case library index.
 /// Idempotent: the kick-off is created with the edition, demo sessions only go into a calendar
 /// holding nothing but the kick-off and posts only into an empty feed.
 /// </summary>
@@ -52,9 +52,11 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
             ]);
         }
 
-        if (!await db.NetworkPosts.AnyAsync(p => p.EditionId == edition.Id, ct))
+        // The feed of the edition in course, so teams find posts on their first visit.
+        var current = await db.Editions.SingleAsync(e => e.Name == DemoSeeder.CurrentEditionName, ct);
+        if (!await db.NetworkPosts.AnyAsync(p => p.EditionId == current.Id, ct))
         {
-            await SeedPostsAsync(edition.Id, accounts, ct);
+            await SeedPostsAsync(current.Id, current.StartsAtUtc, accounts, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -79,14 +81,12 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
         }
     }
 
-    private async Task SeedPostsAsync(int editionId, IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct)
+    private async Task SeedPostsAsync(int editionId, DateTime start, IReadOnlyDictionary<string, AppUser> accounts, CancellationToken ct)
     {
         var projects = await db.Projects.Where(p => p.EditionId == editionId).Select(p => new { p.Id, p.Municipality.Slug }).ToListAsync(ct);
         var stages = await db.StageDefinitions.Where(d => d.EditionId == editionId).Select(d => new { d.Id, d.Role }).ToListAsync(ct);
         int ProjectOf(string slug) => projects.Single(p => p.Slug == slug).Id;
         int StageOf(StageRole role) => stages.Single(s => s.Role == role).Id;
-        var start = ReferenceData.FirstEditionStartUtc;
-
         var tandil = accounts["tandil@programa.example"];
         var bariloche = accounts["bariloche@programa.example"];
         var bahia = accounts["bahiablanca@programa.example"];
@@ -144,7 +144,7 @@ public class KnowledgeSeeder(AppDbContext db, TimeProvider time)
                 StageDefinitionId = StageOf(StageRole.Validation),
                 Title = "La firma digital de planos todavía no está habilitada por ordenanza",
                 BodyMarkdown = "Para el visado digital necesitamos una ordenanza que reconozca la firma digital de los profesionales. ¿Alguna ciudad ya la tiene? Nos serviría el texto.",
-                CreatedAtUtc = start.AddDays(70),
+                CreatedAtUtc = start.AddDays(50),
             });
     }
 }

@@ -4,7 +4,7 @@ using ProgramaInnovacion.Core.Domain;
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
 /// <summary>
-/// Demo panel: both demo experts assigned to Tandil (final project approved, panel open), with
+/// Demo panel of the edition in course: both demo experts assigned to Tandil (final project approved, panel open), with
 /// their conflict-of-interest declarations pending. Only when Tandil has no assignment yet, so
 /// seeding twice adds nothing and a coordinator's changes are not undone on restart.
 /// </summary>
@@ -17,7 +17,7 @@ public class PanelDemoSeeder(AppDbContext db, TimeProvider time)
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var projectId = await db.Projects
-            .Where(p => p.Municipality.Slug == ProjectSlug && p.Edition.Name == ReferenceData.FirstEditionName)
+            .Where(p => p.Municipality.Slug == ProjectSlug && p.Edition.Name == DemoSeeder.CurrentEditionName)
             .Select(p => (int?)p.Id)
             .SingleOrDefaultAsync(ct);
         if (projectId is null || await db.PanelAssignments.AnyAsync(a => a.ProjectId == projectId, ct))
@@ -26,7 +26,7 @@ public class PanelDemoSeeder(AppDbContext db, TimeProvider time)
         }
 
         var experts = await db.Users.Where(u => ExpertEmails.Contains(u.Email!)).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(ct);
-        var coordinatorId = await db.Users.Where(u => u.Email == "coordinacion@programa.example").Select(u => u.Id).SingleOrDefaultAsync(ct);
+        var coordinatorId = await db.Users.Where(u => u.Email == DemoSeeder.CoordinatorEmail).Select(u => u.Id).SingleOrDefaultAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var expertId in experts)
         {

@@ -6,8 +6,11 @@ using ProgramaInnovacion.Core.Domain;
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
 /// <summary>
-/// Seeds the reference data every installation needs (roles, alliance, municipalities, the 2021
-/// edition with its ten-stage template and projects). Running it again adds nothing.
+/// Seeds the reference data every installation needs — roles and the alliance organisations — and
+/// keeps older editions' stage roles. The default methodology template and rubric live in code
+/// (DefaultStageTemplate, RubricSeeder.DefaultCriteria) and become an edition's when an
+/// administrator creates one. No edition, municipality or project: those are the program's own data
+/// (or the demo's, DemoSeeder). Running it again adds nothing.
 /// </summary>
 public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, TimeProvider time)
 {
@@ -25,48 +28,11 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
         db.AllianceOrganizations.AddRange(ReferenceData.Organizations
             .Where(o => !existingOrgs.Contains(o.Name))
             .Select(o => new AllianceOrganization { Name = o.Name, Sector = o.Sector, Website = o.Website, Description = o.Description }));
-
-        var existingSlugs = await db.Municipalities.Select(m => m.Slug).ToListAsync(ct);
-        db.Municipalities.AddRange(ReferenceData.Municipalities
-            .Where(m => !existingSlugs.Contains(m.Slug))
-            .Select(m => new Municipality { Name = m.Name, Province = m.Province, Slug = m.Slug, Category = m.Category, Population = m.Population }));
         await db.SaveChangesAsync(ct);
-
-        if (!await db.Editions.AnyAsync(e => e.Name == ReferenceData.FirstEditionName, ct))
-        {
-            await CreateFirstEditionAsync(ct);
-        }
 
         await AssignDefaultRolesAsync(ct);
-        await new RubricSeeder(db).SeedAsync(ct);
         await new CategoryBandSeeder(db).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
-    }
-
-    private async Task CreateFirstEditionAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var edition = new ProgramEdition
-        {
-            Name = ReferenceData.FirstEditionName,
-            Theme = ReferenceData.FirstEditionTheme,
-            StartsAtUtc = ReferenceData.FirstEditionStartUtc,
-            EndsAtUtc = ReferenceData.FirstEditionEndUtc,
-            ShareApprovedDeliverables = true,
-            CreatedAtUtc = now,
-            Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition(ReferenceData.FirstEditionDueDateUtc(t.Order))).ToList(),
-        };
-        db.Editions.Add(edition);
-        db.CalendarSessions.Add(KnowledgeSeeder.KickOff(edition, now));
-
-        var slugs = ReferenceData.Municipalities.Select(m => m.Slug).ToList();
-        var municipalities = await db.Municipalities.Where(m => slugs.Contains(m.Slug)).ToListAsync(ct);
-        foreach (var municipality in municipalities.OrderBy(m => slugs.IndexOf(m.Slug)))
-        {
-            edition.Projects.Add(ProjectFactory.Create(edition, municipality, ReferenceData.FirstEditionStartUtc));
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

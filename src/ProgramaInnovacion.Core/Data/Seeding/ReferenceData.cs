@@ -2,7 +2,7 @@ using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Core.Data.Seeding;
 
-/// <summary>The facts of the program that every installation starts with: the alliance organisations and the first edition (its dates and five municipalities).</summary>
+/// <summary>The facts of the program: the alliance organisations (every installation starts with them) and the first edition, its dates and five municipalities (which the demo tells).</summary>
 public static class ReferenceData
 {
     public const string FirstEditionName = "Programa Intensivo de Innovación para la Transformación Digital 2021";

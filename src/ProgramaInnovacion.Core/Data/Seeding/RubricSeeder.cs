@@ -21,8 +21,8 @@ public sealed record DefaultCriterion(string Name, string Description, int Weigh
 }
 
 /// <summary>
-/// The default expert-panel rubric (six criteria scored 1–5), seeded for the first edition as reference
-/// data; editions created later copy their source's rubric or start from these defaults.
+/// The default expert-panel rubric (six criteria scored 1–5): the demo editions get it, and editions
+/// created later copy their source's rubric or start from these defaults.
 /// Criteria are matched by name, so running it again adds nothing.
 /// </summary>
 public class RubricSeeder(AppDbContext db)
@@ -43,20 +43,14 @@ public class RubricSeeder(AppDbContext db)
             ["Sin metas", "Metas vagas", "Metas con algunos indicadores", "Metas e indicadores claros", "Metas, indicadores y medición en marcha"]),
     ];
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    public async Task SeedAsync(int editionId, CancellationToken ct = default)
     {
-        var edition = await db.Editions.SingleOrDefaultAsync(e => e.Name == ReferenceData.FirstEditionName, ct);
-        if (edition is null)
-        {
-            return;
-        }
-
-        var existing = await db.RubricCriteria.Where(c => c.EditionId == edition.Id).Select(c => c.Name).ToListAsync(ct);
+        var existing = await db.RubricCriteria.Where(c => c.EditionId == editionId).Select(c => c.Name).ToListAsync(ct);
         var order = existing.Count;
         foreach (var criterion in DefaultCriteria.Where(c => !existing.Contains(c.Name)))
         {
             var added = criterion.ToCriterion(++order);
-            added.EditionId = edition.Id;
+            added.EditionId = editionId;
             db.RubricCriteria.Add(added);
         }
 

@@ -53,8 +53,19 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             matrix.Overdue,
             matrix.Queue,
             activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, matrix.Approvals));
+            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)))
+        {
+            DueSoon = matrix.DueSoon,
+        };
     }
+
+    /// <summary>Every stage event of the edition that approved a stage or took an approved one back, oldest first (one SQL command).</summary>
+    private Task<List<ApprovalChange>> ApprovalHistoryAsync(int editionId) =>
+        db.StageEvents.AsNoTracking()
+            .Where(e => e.Project.EditionId == editionId && (e.ToState == StageState.Approved) != (e.FromState == StageState.Approved))
+            .OrderBy(e => e.OccurredAtUtc)
+            .Select(e => new ApprovalChange(e.OccurredAtUtc, e.ToState == StageState.Approved))
+            .ToListAsync();
 
     /// <summary>
     /// The progress matrix of an edition and what the dashboard derives from it, in two SQL commands
@@ -83,7 +94,8 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
 
         var now = clock.UtcNow;
         var rows = new List<MatrixRow>(projects.Count);
-        var overdue = new List<OverdueItem>();
+        var overdue = new List<DeadlineItem>();
+        var dueSoon = new List<DeadlineItem>();
         var queue = new List<QueueItem>();
         var here = definitions.ToDictionary(d => d.Id, _ => 0);
         var completed = 0;
@@ -114,7 +126,11 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {
-                    overdue.Add(new OverdueItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
+                    overdue.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
+                }
+                else if (StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now))
+                {
+                    dueSoon.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
 
                 if (stage.State == StageState.Submitted)
@@ -127,17 +143,14 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             rows.Add(new MatrixRow(project.Id, project.Municipality, project.Province, project.Title, cells, progress));
         }
 
-        var approvals = projects.SelectMany(p => p.Stages)
-            .Where(s => s.State == StageState.Approved && s.ApprovedAtUtc != null)
-            .Select(s => s.ApprovedAtUtc!.Value)
-            .ToList();
-
         return new ProgressMatrix(
             definitions.Select(d => new StageColumn(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, here[d.Id])).ToList(),
             rows,
             completed,
             overdue.OrderBy(o => o.DueAtUtc).ThenBy(o => o.Municipality, StringComparer.CurrentCulture).ToList(),
-            queue.OrderBy(q => q.SubmittedAtUtc).ToList(),
-            approvals);
+            queue.OrderBy(q => q.SubmittedAtUtc).ToList())
+        {
+            DueSoon = dueSoon.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Municipality, StringComparer.CurrentCulture).ToList(),
+        };
     }
 }

@@ -21,11 +21,15 @@ public sealed record MatrixRow(int ProjectId, string Municipality, string Provin
 
 /// <summary>An edition's progress matrix and what is derived from its rows (dashboard and exports).</summary>
 /// <param name="Stages">The edition's stages in order, with how many projects are at each.</param>
-/// <param name="Approvals">When each approved stage was approved, for the chart.</param>
 public sealed record ProgressMatrix(IReadOnlyList<StageColumn> Stages, IReadOnlyList<MatrixRow> Rows, int CompletedProjects,
-    IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<QueueItem> Queue, IReadOnlyList<DateTime> Approvals);
+    IReadOnlyList<DeadlineItem> Overdue, IReadOnlyList<QueueItem> Queue)
+{
+    /// <summary>Stages due within the week that the team can still hand in (<see cref="StageDeadline.IsDueSoon"/>), soonest first.</summary>
+    public IReadOnlyList<DeadlineItem> DueSoon { get; init; } = [];
+}
 
-public sealed record OverdueItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
+/// <summary>A project's stage against its due date: overdue, or due this week.</summary>
+public sealed record DeadlineItem(int ProjectId, string Municipality, string StageKey, string StageName, StageState State, DateTime DueAtUtc);
 
 public sealed record QueueItem(int ProjectId, string Municipality, string StageKey, string StageName, DateTime SubmittedAtUtc, int DaysWaiting)
 {
@@ -42,10 +46,16 @@ public sealed record DashboardViewModel(
     IReadOnlyList<StageColumn> Stages,
     IReadOnlyList<MatrixRow> Rows,
     int CompletedProjects,
-    IReadOnlyList<OverdueItem> Overdue,
+    IReadOnlyList<DeadlineItem> Overdue,
     IReadOnlyList<QueueItem> Queue,
     IReadOnlyList<ActivityItem> Activity,
-    ProgressChart Chart);
+    ProgressChart Chart)
+{
+    public IReadOnlyList<DeadlineItem> DueSoon { get; init; } = [];
+
+    /// <summary>How many items a dashboard list shows before the rest fold under "Ver las N".</summary>
+    public const int ListPreview = 5;
+}
 
 public static class StageActionText
 {

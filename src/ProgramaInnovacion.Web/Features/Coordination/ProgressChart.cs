@@ -66,14 +66,18 @@ public sealed class ProgressChart
         }
     }
 
-    /// <summary>Weekly approvals and running total from the approval instants of an edition.</summary>
-    public static ProgressChart From(DateTime editionStartUtc, DateTime? editionEndUtc, DateTime nowUtc, IEnumerable<DateTime> approvalsUtc)
+    /// <summary>
+    /// Weekly approvals and the number of stages approved at the end of each week, from the stage
+    /// events of an edition (history, not today's state): a stage approved and later reopened
+    /// counts as approved for the weeks in between, and drops out from the week it was reopened.
+    /// </summary>
+    public static ProgressChart From(DateTime editionStartUtc, DateTime? editionEndUtc, DateTime nowUtc, IEnumerable<ApprovalChange> changesUtc)
     {
-        var approvals = approvalsUtc.Where(a => a >= editionStartUtc).ToList();
+        var changes = changesUtc.Where(c => c.AtUtc >= editionStartUtc).ToList();
         var until = editionEndUtc is { } end && end < nowUtc ? end : nowUtc;
-        if (approvals.Count > 0 && approvals.Max() > until)
+        if (changes.Count > 0 && changes.Max(c => c.AtUtc) > until)
         {
-            until = approvals.Max();
+            until = changes.Max(c => c.AtUtc);
         }
 
         if (until < editionStartUtc)
@@ -82,20 +86,26 @@ public sealed class ProgressChart
         }
 
         var weekCount = (int)((until - editionStartUtc).TotalDays / 7) + 1;
-        var perWeek = new int[weekCount];
-        foreach (var approval in approvals)
+        var approvedInWeek = new int[weekCount];
+        var netInWeek = new int[weekCount];
+        foreach (var change in changes)
         {
-            perWeek[Math.Min(weekCount - 1, (int)((approval - editionStartUtc).TotalDays / 7))]++;
+            var week = Math.Min(weekCount - 1, (int)((change.AtUtc - editionStartUtc).TotalDays / 7));
+            approvedInWeek[week] += change.Approved ? 1 : 0;
+            netInWeek[week] += change.Approved ? 1 : -1;
         }
 
-        var cumulative = 0;
+        var standing = 0;
         var weeks = new List<WeekPoint>(weekCount);
         for (var i = 0; i < weekCount; i++)
         {
-            cumulative += perWeek[i];
-            weeks.Add(new WeekPoint(editionStartUtc.AddDays(7 * i), perWeek[i], cumulative));
+            standing += netInWeek[i];
+            weeks.Add(new WeekPoint(editionStartUtc.AddDays(7 * i), approvedInWeek[i], standing));
         }
 
         return new ProgressChart(weeks);
     }
 }
+
+/// <summary>A stage event that changed whether a stage is approved: it became approved, or an approved stage was reopened.</summary>
+public sealed record ApprovalChange(DateTime AtUtc, bool Approved);

@@ -13,18 +13,24 @@ public sealed record TeamAttendanceRow(int ProjectId, string Municipality, int I
 
 /// <summary>
 /// The dashboard's "attendance per team" section: a separate component so the dashboard's layout
-/// can change without touching it. Three SQL commands however many sessions.
+/// can change without touching it. One SQL command however many sessions.
 /// </summary>
 public class TeamAttendanceViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int editionId)
     {
-        var invitations = await db.SessionTeams.AsNoTracking().Where(t => t.Session.EditionId == editionId)
-            .Select(t => new { t.ProjectId, Municipality = t.Project.Municipality.Name, t.SessionId, Recorded = t.Session.AttendanceRecordedAtUtc != null })
+        // One SQL command: the edition's sessions with their invited teams and who was present.
+        var sessions = await db.CalendarSessions.AsNoTracking().Where(s => s.EditionId == editionId && s.Teams.Any())
+            .Select(s => new
+            {
+                s.Id,
+                Recorded = s.AttendanceRecordedAtUtc != null,
+                Teams = s.Teams.Select(t => new { t.ProjectId, Municipality = t.Project.Municipality.Name }).ToList(),
+                Present = s.Attendance.Select(a => new { a.ProjectId, a.UserId }).ToList(),
+            })
             .ToListAsync();
-        var presences = await db.SessionAttendance.AsNoTracking().Where(a => a.Session.EditionId == editionId)
-            .Select(a => new { a.SessionId, a.ProjectId, a.UserId })
-            .ToListAsync();
+        var invitations = sessions.SelectMany(s => s.Teams.Select(t => new { t.ProjectId, t.Municipality, SessionId = s.Id, s.Recorded })).ToList();
+        var presences = sessions.SelectMany(s => s.Present.Select(a => new { SessionId = s.Id, a.ProjectId, a.UserId })).ToList();
         var rows = invitations.GroupBy(i => (i.ProjectId, i.Municipality))
             .OrderBy(g => g.Key.Municipality, StringComparer.CurrentCulture)
             .Select(g =>

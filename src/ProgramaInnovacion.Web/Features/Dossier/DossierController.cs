@@ -1,21 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Web.Authorization;
-using ProgramaInnovacion.Web.Features.Deliverables;
-using ProgramaInnovacion.Web.Features.Stages;
 
 namespace ProgramaInnovacion.Web.Features.Dossier;
 
-public sealed record DossierViewModel(int ProjectId, string Municipality, string Province, string Edition, string? Title, IReadOnlyList<ApprovedDeliverable> Stages);
-
-/// <summary>A project's approved deliverables on one print-ready page (the browser saves it as PDF).</summary>
+/// <summary>A project's dossier on one print-ready page, and as a PDF built on the server for coordinators to send by e-mail.</summary>
 [Authorize]
-[Route("proyectos/{id:int}/dossier")]
-public class DossierController(IAuthorizationService authorization, AppDbContext db, ApprovedDeliverables approved) : Controller
+[Route("proyectos/{id:int}")]
+public class DossierController(IAuthorizationService authorization, DossierQueries dossiers) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("dossier")]
     public async Task<IActionResult> Index(int id)
     {
         // 404 rather than 403: a team member must not learn which other project ids exist.
@@ -24,16 +18,25 @@ public class DossierController(IAuthorizationService authorization, AppDbContext
             return NotFound();
         }
 
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Id, Municipality = p.Municipality.Name, p.Municipality.Province, Edition = p.Edition.Name, p.Title })
-            .SingleOrDefaultAsync();
-        if (project is null)
+        var model = await dossiers.BuildAsync(id);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("dossier.pdf")]
+    [Authorize(Policy = Policies.Coordination)]
+    public async Task<IActionResult> Pdf(int id)
+    {
+        var model = await dossiers.BuildAsync(id);
+        if (model is null)
         {
             return NotFound();
         }
 
-        // The team's own download route: whoever reads the dossier may read the project.
-        var stages = await approved.OfProjectAsync(project.Id, StageUrls.Attachment);
-        return View(new DossierViewModel(project.Id, project.Municipality, project.Province, project.Edition, project.Title, stages));
+        return File(DossierPdf.Render(model), "application/pdf", $"dossier-{Slug(model.Municipality)}.pdf");
     }
+
+    private static string Slug(string text) =>
+        new(text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => char.IsAsciiLetterOrDigit(c) || c == ' ')
+            .Select(c => c == ' ' ? '-' : char.ToLowerInvariant(c)).ToArray());
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
@@ -9,10 +10,10 @@ namespace ProgramaInnovacion.Web.Features.Home;
 
 /// <summary>The signed-in home: what each role needs first.</summary>
 [Authorize]
-public class HomeController(ProjectAccess access, ProjectQueries queries, CoordinationScope scope, MentorHome mentorHome) : Controller
+public class HomeController(ProjectAccess access, ProjectQueries queries, CoordinationScope scope, MentorHome mentorHome, TeamHome teamHome) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? proyecto)
     {
         if (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Coordinator))
         {
@@ -23,8 +24,8 @@ public class HomeController(ProjectAccess access, ProjectQueries queries, Coordi
         if (User.IsInRole(Roles.MunicipalTeam))
         {
             var projectIds = await access.MemberProjectIdsAsync(User);
-            var overview = projectIds.Count == 0 ? null : await queries.GetOverviewAsync(projectIds.Max());
-            return overview is null ? View("NoProject") : View("Team", overview);
+            var home = projectIds.Count == 0 ? null : await teamHome.BuildAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, projectIds, proyecto);
+            return home is null ? View("NoProject") : View("Team", home);
         }
 
         if (User.IsInRole(Roles.Mentor))

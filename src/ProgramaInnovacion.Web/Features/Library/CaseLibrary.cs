@@ -153,7 +153,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
             var result = await drafts.SaveAsync(stage.Id, content, userId, expectedVersion: stage.Version);
             if (result.Status == DraftSaveStatus.Saved)
             {
-                audit.Record(user, AuditActions.CaseAddedToCaseStudy, nameof(Deliverable), result.DeliverableId, $"«{entry.Title}» · revisión {result.RevisionNumber}");
+                audit.Record(user, AuditActions.CaseAddedToCaseStudy, nameof(Deliverable), result.DeliverableId, $"«{entry.Title}» · versión {result.RevisionNumber}");
                 await db.SaveChangesAsync();
             }
 

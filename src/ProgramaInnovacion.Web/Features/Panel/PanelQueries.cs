@@ -25,7 +25,7 @@ internal sealed record EvaluationData(int Id, EvaluationStatus Status, DateTime?
 internal sealed record RecommendationData(int Id, RecommendationCategory Category, RecommendationPriority Priority, string Text, ResponseView? Response);
 
 /// <summary>Read models of the expert panel. Pages issue a fixed number of SQL commands however many experts or criteria.</summary>
-public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
+public class PanelQueries(AppDbContext db, ApprovedDeliverables approved, TimeProvider time)
 {
     public async Task<IReadOnlyList<ExpertAssignmentRow>> ExpertAssignmentsAsync(string userId) =>
         await db.PanelAssignments.AsNoTracking()
@@ -205,11 +205,18 @@ public class PanelQueries(AppDbContext db, ApprovedDeliverables approved)
             own.Evaluation?.SubmittedAtUtc, form, ownView, others);
     }
 
-    /// <summary>The coordinator's overview: every project with its panel open, assignments, results and the ranking.</summary>
+    /// <summary>
+    /// The coordinator's overview: every project of the editions not yet ended with its panel open,
+    /// assignments, results and the ranking (the panels of an ended edition, such as the demo's 2021,
+    /// are history: each project's summary still shows them).
+    /// </summary>
     /// <param name="scope">The editions the coordinator coordinates; null for all.</param>
     public async Task<CoordinatorPanelViewModel> CoordinatorOverviewAsync(IReadOnlySet<int>? scope)
     {
-        var data = await LoadManyAsync(p => (scope == null || scope.Contains(p.EditionId)) && p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
+        var now = time.GetUtcNow().UtcDateTime;
+        var data = await LoadManyAsync(p => (scope == null || scope.Contains(p.EditionId))
+            && (p.Edition.EndsAtUtc == null || p.Edition.EndsAtUtc > now)
+            && p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked));
         var experts = await ExpertsAsync();
         var results = data.ToDictionary(d => d.Project.ProjectId, d => Result(d, anonymize: false));
         var ranking = PanelScoring.Rank(results.Select(r => (r.Key, r.Value.WeightedAverage))).ToDictionary(r => r.ProjectId);

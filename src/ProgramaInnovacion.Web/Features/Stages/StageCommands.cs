@@ -66,7 +66,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
             if (saved.Status == DraftSaveStatus.Saved)
             {
                 audit.Record(user, kind == RevisionKind.Submission ? AuditActions.StageSubmitted : AuditActions.DraftSaved, nameof(Deliverable), saved.DeliverableId,
-                    $"{stage.Municipality} · {stage.Name} · revisión {saved.RevisionNumber}");
+                    $"{stage.Municipality} · {stage.Name} · versión {saved.RevisionNumber}");
                 if (kind == RevisionKind.Submission)
                 {
                     await notifier.RaiseAsync(StageEvent(PortalEventKind.Submitted, stage, userId, $"/proyectos/{stage.ProjectId}/etapas/{stage.Key}/revision"));

@@ -142,13 +142,16 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             return null;
         }
 
-        var events = await db.StageEvents.AsNoTracking()
+        return new TimelineViewModel(projectId, municipality, await TimelineRowsAsync(projectId));
+    }
+
+    /// <summary>Every stage event of a project, oldest first (one SQL command): the timeline page and the dossier.</summary>
+    public Task<List<TimelineRow>> TimelineRowsAsync(int projectId) =>
+        db.StageEvents.AsNoTracking()
             .Where(e => e.ProjectId == projectId)
             .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.OccurredAtUtc, e.ProjectStage.StageDefinition.Name, e.Action, e.FromState, e.ToState, e.Actor == null ? "Sistema" : e.Actor.DisplayName, e.Comment))
             .ToListAsync();
-        return new TimelineViewModel(projectId, municipality, events);
-    }
 
     /// <summary>The stages of an edition (the newest when none is given) with their due dates in Argentina time.</summary>
     public async Task<DeadlinesViewModel?> DeadlinesAsync(int? editionId, IReadOnlySet<int>? scope)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 /// </summary>
 [Authorize]
 [Route("proyectos/{id:int}")]
-public class StagesController(IAuthorizationService authorization, ProjectAccess access, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads) : Controller
+public class StagesController(IAuthorizationService authorization, ProjectAccess access, StageQueries queries, StageCommands commands, DeliverableAttachments attachments, IAntiforgery antiforgery, UploadOptions uploads, Home.TeamHome teamHome) : Controller
 {
     private async Task<bool> IsAllowedAsync(int id, ProjectOperation operation) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), operation)).Succeeded;
@@ -45,6 +46,11 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
         if (await StageAsync(id, key) is not var (stage, permissions))
         {
             return NotFound();
+        }
+
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await teamHome.RecordVisitAsync(userId, stage.StageId);
         }
 
         return View("Stage", new StagePageViewModel { Stage = stage, Permissions = permissions, Content = DeliverableContent.Parse(stage.ContentJson).Root, Version = stage.Version });
@@ -193,7 +199,7 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
                 Content = FormContentReader.Read(stage.Schema, FormValues(), keepEmptyRows: true),
                 Version = result.Version,
                 Errors = outcome.Errors,
-                FormMessage = $"No se pudo entregar: hay {(outcome.Errors.Count == 1 ? "1 error" : $"{outcome.Errors.Count} errores")}. Lo que escribiste quedó guardado como borrador (revisión {result.RevisionNumber}).",
+                FormMessage = $"No se pudo entregar: hay {(outcome.Errors.Count == 1 ? "1 error" : $"{outcome.Errors.Count} errores")}. Lo que escribiste quedó guardado como borrador (versión {result.RevisionNumber}).",
             });
         }
 
@@ -207,13 +213,13 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
                 Content = content,
                 Version = result.Version,
                 Errors = outcome.Errors,
-                FormMessage = $"{savedMessage ?? $"Borrador guardado (revisión {result.RevisionNumber})."} Revisá {(outcome.Errors.Count == 1 ? "1 campo" : $"{outcome.Errors.Count} campos")}: se guardaron como llegaron y hay que corregirlos antes de entregar.",
+                FormMessage = $"{savedMessage ?? $"Borrador guardado (versión {result.RevisionNumber})."} Revisá {(outcome.Errors.Count == 1 ? "1 campo" : $"{outcome.Errors.Count} campos")}: se guardaron como llegaron y hay que corregirlos antes de entregar.",
             });
         }
 
         TempData["Message"] = savedMessage ?? (outcome.Submitted && submit
             ? $"Entregaste «{stage.Name}». La coordinación la va a revisar; te avisamos cuando haya novedades."
-            : $"Borrador guardado (revisión {result.RevisionNumber}).");
+            : $"Borrador guardado (versión {result.RevisionNumber}).");
         return Redirect(stage.Url);
     }
 
@@ -329,7 +335,7 @@ public class StagesController(IAuthorizationService authorization, ProjectAccess
         var names = sent.Where(f => f.Length > 0).Select(f => $"«{f.FileName}»").ToList();
         var namesText = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} y {names[^1]}";
         return Outcome(refreshed!, permissions!, content, outcome, submit: false,
-            savedMessage: $"Se {(upload.AttachmentIds.Count == 1 ? "subió" : "subieron")} {namesText} y se guardó el borrador (revisión {outcome.Result.RevisionNumber}).");
+            savedMessage: $"Se {(upload.AttachmentIds.Count == 1 ? "subió" : "subieron")} {namesText} y se guardó el borrador (versión {outcome.Result.RevisionNumber}).");
     }
 
     private const string UploadRefusedNote = " y el archivo no se subió (volvé a elegirlo después de guardar)";
