@@ -22,6 +22,13 @@ public class EditionLifecycleTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal("Cerrada (fase actual)", page.QuerySelector(".edition-phases [aria-current=step]")!.TextContent.Trim());
         // Nothing leaves "cerrada": no button to move it.
         Assert.Null(page.QuerySelector("form[action$='/fase']"));
+
+        // Its story before the program: the survey, the call and the five selected with their justification.
+        var selection = await admin.GetPageAsync($"/admin/ediciones/{closedId}/seleccion");
+        Assert.Contains("seleccionadas: 5", selection.QuerySelector("#postulaciones")!.TextContent);
+        Assert.NotNull(selection.QuerySelector(".alert-success"));
+        Assert.Equal(10, await factory.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.Campaign.EditionId == closedId && r.Campaign.Name == PreProgramDemoSeeder.CampaignName)));
+        Assert.Equal(5, await factory.WithDbAsync(db => db.CallApplications.CountAsync(a => a.Call.EditionId == closedId && a.Decision == SelectionDecision.Selected && a.Justification != null)));
     }
 
     [Fact]
