@@ -16,7 +16,7 @@ public class PreProgramDemoSeeder(AppDbContext db)
     /// <summary>Municipalities that answered the survey and applied without being selected.</summary>
     private static readonly (string Name, string Province, string Slug, int Population)[] Others =
     [
-        ("Rafaela", "Santa Fe", "rafaela", 110_000),
+        ("Venado Tuerto", "Santa Fe", "venadotuerto", 80_000),
         ("Villa Gesell", "Buenos Aires", "villagesell", 38_000),
         ("Neuquén", "Neuquén", "neuquen", 290_000),
         ("Tafí Viejo", "Tucumán", "tafiviejo", 45_000),
@@ -31,7 +31,7 @@ public class PreProgramDemoSeeder(AppDbContext db)
         ["jesusmaria"] = (1, true, "Ciudad pequeña en nivel inicial: cubre la celda que más aprende del programa y muestra un compromiso institucional muy fuerte."),
         ["bahiablanca"] = (4, true, "Ciudad grande y avanzada: aporta experiencia en datos e interoperabilidad que el resto del grupo puede aprovechar."),
         ["gualeguaychu"] = (2, true, "Ciudad intermedia en desarrollo con un desafío de habilitaciones comerciales bien delimitado y un equipo disponible."),
-        ["rafaela"] = (3, true, null),
+        ["venadotuerto"] = (3, true, null),
         ["villagesell"] = (1, true, null),
         ["neuquen"] = (3, false, null),
         ["tafiviejo"] = (0, false, null),

@@ -43,9 +43,11 @@ public sealed record CallPublicViewModel(int EditionId, string EditionName, stri
 public class MemberRow
 {
     [StringLength(200, ErrorMessage = "El nombre puede tener hasta {1} caracteres.")]
+    [Display(Name = "Nombre del integrante")]
     public string Name { get; set; } = "";
 
     [StringLength(256, ErrorMessage = "El correo puede tener hasta {1} caracteres.")]
+    [Display(Name = "Correo del integrante")]
     public string Email { get; set; } = "";
 }
 
@@ -69,6 +71,7 @@ public class ApplicationForm
     [Display(Name = "Motivación")]
     public string Motivation { get; set; } = "";
 
+    [Display(Name = "Equipo")]
     public List<MemberRow> Members { get; set; } = [];
 
     /// <summary>"guardar" keeps a draft; "enviar" submits.</summary>

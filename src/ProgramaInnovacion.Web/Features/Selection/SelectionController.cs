@@ -35,8 +35,8 @@ public class SelectionController(SelectionService selection) : Controller
     }
 
     [HttpPost("postulaciones/{applicationId:int}/puntajes")]
-    public async Task<IActionResult> Score(int id, int applicationId, Dictionary<int, int?> puntajes) =>
-        Done(ModelState.IsValid ? await selection.ScoreAsync(id, applicationId, puntajes, User) : CommandResult.Fail($"Cada puntaje va de {ApplicationScore.Min} a {ApplicationScore.Max}."),
+    public async Task<IActionResult> Score(int id, int applicationId, Dictionary<int, int?>? puntajes) =>
+        Done(ModelState.IsValid ? await selection.ScoreAsync(id, applicationId, puntajes ?? [], User) : CommandResult.Fail($"Cada puntaje va de {ApplicationScore.Min} a {ApplicationScore.Max}."),
             "Guardamos tus puntajes.", Url.Action(nameof(Application), new { id, applicationId })!);
 
     [HttpPost("postulaciones/{applicationId:int}/decision")]

@@ -17,8 +17,9 @@ public class SurveyController(SurveyService survey) : Controller
 
     /// <param name="respuestas">Question id → 0–4 (a question left blank stays unanswered).</param>
     [HttpPost("")]
-    public async Task<IActionResult> Save(string token, Dictionary<int, int?> respuestas, string? accion)
+    public async Task<IActionResult> Save(string token, Dictionary<int, int?>? respuestas, string? accion)
     {
+        respuestas ??= []; // a form without any answer binds no dictionary
         var submit = accion == "enviar";
         var result = ModelState.IsValid ? await survey.SaveAnswersAsync(token, respuestas, submit) : Infrastructure.CommandResult.Fail("Cada respuesta va de 0 a 4.");
         if (result.Succeeded)

@@ -28,9 +28,9 @@ public class PrivateLinks(IDataProtectionProvider protection)
         {
             return protection.CreateProtector(purpose).Unprotect(token);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            return null;
+            return null; // altered or truncated by hand
         }
     }
 }
