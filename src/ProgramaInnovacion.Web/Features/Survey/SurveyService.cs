@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Coordination;
+using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 using ProgramaInnovacion.Web.Infrastructure.Links;
-using ProgramaInnovacion.Web.Features.Notifications;
 
 namespace ProgramaInnovacion.Web.Features.Survey;
 
