@@ -63,6 +63,15 @@ public static class MaturityScoring
     public static IReadOnlyList<DimensionScore> Score(IEnumerable<(string Dimension, IReadOnlyList<int> QuestionIds)> questionnaire, IReadOnlyDictionary<int, int> answers) =>
         questionnaire.Select(d => new DimensionScore(d.Dimension, DimensionMean(d.QuestionIds.Where(answers.ContainsKey).Select(q => answers[q])))).ToList();
 
+    /// <summary>A new campaign's own copy of the default questionnaire.</summary>
+    public static List<SurveyDimension> DefaultDimensions() =>
+        DefaultQuestionnaire.Select((d, i) => new SurveyDimension
+        {
+            Order = i + 1,
+            Name = d.Dimension,
+            Questions = d.Questions.Select((q, j) => new SurveyQuestion { Order = j + 1, Text = q }).ToList(),
+        }).ToList();
+
     /// <summary>The six default dimensions with their questions (a new campaign starts from them).</summary>
     public static IReadOnlyList<(string Dimension, IReadOnlyList<string> Questions)> DefaultQuestionnaire { get; } =
     [

@@ -32,12 +32,7 @@ public class PreProgramBrowserTests(BrowserFixture browser)
                 OpensAtUtc = now.AddDays(-1),
                 ClosesAtUtc = now.AddDays(20),
                 CreatedAtUtc = now,
-                Dimensions = MaturityScoring.DefaultQuestionnaire.Select((d, i) => new SurveyDimension
-                {
-                    Order = i + 1,
-                    Name = d.Dimension,
-                    Questions = d.Questions.Select((q, j) => new SurveyQuestion { Order = j + 1, Text = q }).ToList(),
-                }).ToList(),
+                Dimensions = MaturityScoring.DefaultDimensions(),
             });
             await db.SaveChangesAsync();
             return edition.Id;

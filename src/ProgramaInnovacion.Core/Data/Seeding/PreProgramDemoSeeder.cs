@@ -65,12 +65,7 @@ public class PreProgramDemoSeeder(AppDbContext db)
             OpensAtUtc = At(3, 1, 0),
             ClosesAtUtc = At(4, 30, 23),
             CreatedAtUtc = At(2, 20),
-            Dimensions = MaturityScoring.DefaultQuestionnaire.Select((d, i) => new SurveyDimension
-            {
-                Order = i + 1,
-                Name = d.Dimension,
-                Questions = d.Questions.Select((q, j) => new SurveyQuestion { Order = j + 1, Text = q }).ToList(),
-            }).ToList(),
+            Dimensions = MaturityScoring.DefaultDimensions(),
         };
         db.SurveyCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);

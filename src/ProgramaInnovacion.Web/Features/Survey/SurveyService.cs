@@ -103,12 +103,7 @@ public class SurveyService(AppDbContext db, AuditLog audit, PrivateLinks links, 
                 EditionId = editionId,
                 Name = form.Name.Trim(),
                 CreatedAtUtc = Now,
-                Dimensions = MaturityScoring.DefaultQuestionnaire.Select((d, i) => new SurveyDimension
-                {
-                    Order = i + 1,
-                    Name = d.Dimension,
-                    Questions = d.Questions.Select((q, j) => new SurveyQuestion { Order = j + 1, Text = q }).ToList(),
-                }).ToList(),
+                Dimensions = MaturityScoring.DefaultDimensions(),
             };
             db.SurveyCampaigns.Add(campaign);
         }
