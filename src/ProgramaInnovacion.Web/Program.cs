@@ -3,8 +3,11 @@ using ProgramaInnovacion.Web.Setup;
 var builder = WebApplication.CreateBuilder(args);
 builder
     .AddPortalLogging()
+    .AddPortalDeployment()
     .AddDatabase()
     .AddPortalIdentity()
+    .AddPortalTwoFactor()
+    .AddPortalRateLimits()
     .AddPortalEmail()
     .AddPortalMvc()
     .AddFeatureServices();

@@ -89,6 +89,9 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string TwoFactorDisabled = "account.two-factor-disabled";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
 
     public const string EmailResent = "notifications.email-resent";
     public const string NotificationPreferencesChanged = "notifications.preferences-changed";
@@ -171,6 +174,9 @@ public static class AuditActions
         [EmailResent] = "Reenviar correo",
         [NotificationPreferencesChanged] = "Cambiar preferencias de avisos",
         [NotificationsUnsubscribed] = "Dejar de recibir correos de una categoría",
+        [TwoFactorEnabled] = "Activar verificación en dos pasos",
+        [TwoFactorDisabled] = "Desactivar verificación en dos pasos",
+        [RecoveryCodesRenewed] = "Renovar códigos de recuperación",
 
         // Names stored before these constants existed (older rows keep them).
         ["calendario.crear"] = "Crear sesión del calendario",

@@ -9,6 +9,12 @@ public static class EmailSetup
     public static WebApplicationBuilder AddPortalEmail(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        // The pickup folder would keep password-reset links on disk instead of sending them.
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<EmailOptions>()
+            .Validate(o => !production || !string.IsNullOrWhiteSpace(o.Smtp.Host),
+                "Falta Email:Smtp:Host (variable Email__Smtp__Host): en Production el portal no arranca sin un servidor SMTP, porque sin él escribiría los enlaces para restablecer contraseñas en archivos del disco.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IEmailSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>();

@@ -47,8 +47,9 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
         });
 
-        // A deactivated user's cookie stops working at the next validation.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Every request checks the account's security stamp, so sign-out, deactivation, a role or password change end every session at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
         return builder;
     }
 }

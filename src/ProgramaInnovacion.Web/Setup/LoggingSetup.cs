@@ -37,10 +37,27 @@ public static class LoggingSetup
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} respondió {StatusCode} en {Elapsed:0} ms";
+            // The path, with the secrets some paths carry (invitation and calendar-feed tokens) cut out.
+            o.GetMessageTemplateProperties = (ctx, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(ctx.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(RequestPathRedaction.Redact(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
         return app;
     }
+}
+
+/// <summary>Request paths as logs may keep them: the token segment of an invitation or calendar-feed link becomes "***".</summary>
+public static partial class RequestPathRedaction
+{
+    public static string Redact(string path) => TokenSegment().Replace(path, "$1***$2");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(/invitacion/|/calendario/ics/)[^/]+?(\.ics)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TokenSegment();
 }

@@ -6,10 +6,10 @@ public static class Pipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalDeployment();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -19,6 +19,9 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePortalRateLimits();
+        app.UseNoStoreForSignedIn();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

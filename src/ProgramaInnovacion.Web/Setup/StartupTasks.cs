@@ -17,6 +17,13 @@ public static class StartupTasks
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment());
+        // Demo accounts share one published password: never in a real deployment by accident.
+        if (seedDemo && !app.Environment.IsDevelopment() && !args.Contains("--force") && !app.Configuration.GetValue("Seed:Force", false))
+        {
+            throw new InvalidOperationException(
+                $"Los datos de demostración (--seed-demo o Seed:Demo) solo se cargan en Development: crean cuentas con una contraseña publicada. El entorno es «{app.Environment.EnvironmentName}»; si de verdad los querés acá, agregá --force (o Seed:Force=true).");
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 

@@ -66,7 +66,12 @@ public class StageRoleTests(PortalFactory factory) : IClassFixture<PortalFactory
         var print = await expertClient.GetPageAsync($"/panel/proyectos/{project}/imprimir");
         Assert.Contains("Ventanilla municipal de habilitaciones", print.Body!.TextContent, StringComparison.Ordinal);
 
-        // The library indexed it as a final project.
+        // The library indexed it as a final project, published once the re-keyed panel stage closes.
+        await factory.WithDbAsync(async db =>
+        {
+            db.ForceState(await db.ProjectStages.SingleAsync(s => s.ProjectId == project && s.StageDefinition.Key == "devolucion-expertos"), StageState.Approved);
+            await db.SaveChangesAsync();
+        });
         var library = await coordinator.GetPageAsync("/biblioteca?q=ventanilla+habilitaciones&origen=FinalProject");
         Assert.Contains("Ventanilla municipal de habilitaciones", library.Body!.TextContent, StringComparison.Ordinal);
     }

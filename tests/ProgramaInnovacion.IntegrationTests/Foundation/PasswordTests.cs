@@ -38,11 +38,12 @@ public partial class PasswordTests(PortalFactory factory) : IClassFixture<Portal
     {
         const string email = "host-falso@programa.example";
         await factory.CreateUserAsync(email, Roles.Coordinator);
-        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Portal:PublicUrl", "https://portal.ril.example/"));
+        // AllowedHosts left open (the host filter would refuse a forged Host first): the link still never takes it.
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Portal:PublicUrl", "https://portal.ril.example/").UseSetting("AllowedHosts", "*"));
         using var client = new PortalClient(configured.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
-            BaseAddress = new Uri("http://atacante.example"), // a forged Host header
+            BaseAddress = new Uri("https://atacante.example"), // a forged Host header
         }));
 
         var sent = await client.SubmitFormAsync("/cuenta/olvide-mi-contrasena", "main form", new Dictionary<string, string> { ["Email"] = email });

@@ -88,27 +88,6 @@ public class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task Login_AfterFiveFailures_LocksTheAccountEvenWithTheRightPassword()
-    {
-        const string email = "bloqueo@programa.example";
-        await factory.CreateUserAsync(email, Roles.Expert);
-        using var client = factory.CreatePortalClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await client.LoginAsync(email, "no-es-la-contraseña");
-        }
-
-        var response = await client.LoginAsync(email, DemoSeeder.DemoPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await PortalClient.ParseAsync(response);
-        Assert.Contains("bloqueada", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-
-        await using var scope = factory.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
-    }
-
-    [Fact]
     public async Task Logout_EndsTheSession()
     {
         using var client = factory.CreatePortalClient();

@@ -35,6 +35,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Races a request under test with another person's save (see CompetingWriter).</summary>
     public CompetingWriter Race { get; } = new();
 
+    /// <summary>Roles sent to enrol in two-factor sign-in; none by default, as in the demo, so the demo accounts sign in with their password.</summary>
+    protected virtual string RequiredTwoFactorRoles => "";
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory server.</summary>
     protected virtual bool UseRealServer => false;
 
@@ -47,9 +50,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Force", "true"); // "Testing" is not Development: the demo is asked for on purpose
         builder.UseSetting("Email:Smtp:Host", "");
         // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
         builder.UseSetting("Notifications:WorkerEnabled", "false");
+        builder.UseSetting("Security:TwoFactor:RequiredRoles", RequiredTwoFactorRoles);
+        // Every test signs in from the same (absent) address: limits out of reach, except where RateLimitTests set them low.
+        foreach (var limit in Enum.GetValues<ProgramaInnovacion.Web.Setup.RateLimit>())
+        {
+            builder.UseSetting($"Security:RateLimits:{limit}:PerIp", "100000");
+            builder.UseSetting($"Security:RateLimits:{limit}:PerAccount", "100000");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -58,8 +70,22 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
         if (UseRealServer)
         {
-            this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            // A port known before start, so the public URL (required outside Development) is the real one.
+            var port = FreeLoopbackPort();
+            builder.UseSetting("Portal:PublicUrl", $"http://127.0.0.1:{port}");
+            this.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         }
+        else
+        {
+            builder.UseSetting("Portal:PublicUrl", "https://localhost");
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task InitializeAsync()
@@ -92,9 +118,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them; https, as behind the deployment's proxy, so Secure cookies travel.</summary>
     public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost") }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
 
     public new async Task DisposeAsync()
     {

@@ -32,9 +32,18 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
             await db.SaveChangesAsync();
         });
 
+    /// <summary>Closes a project's expert panel, so its final project is published to the library (CaseReaders).</summary>
+    private Task ClosePanelAsync(string slug) =>
+        factory.WithDbAsync(async db =>
+        {
+            db.ForceState(await db.ProjectStages.SingleAsync(s => s.Project.Municipality.Slug == slug && s.Project.Edition.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName && s.StageDefinition.Role == StageRole.ExpertPanel), StageState.Approved);
+            await db.SaveChangesAsync();
+        });
+
     [Fact]
     public async Task Search_IsAccentInsensitive_GestionFindsGestión()
     {
+        await ClosePanelAsync("tandil");
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("bariloche@programa.example");
 
@@ -114,7 +123,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task ATeamWhoseCaseStudyIsLocked_IsToldWhy_AndGetsNoButton()
     {
-        var caseId = await factory.WithDbAsync(db => db.CaseEntries.Select(c => c.Id).FirstAsync());
+        var caseId = await factory.WithDbAsync(db => db.CaseEntries.Where(c => c.Source == CaseSource.CaseStudy).Select(c => c.Id).FirstAsync());
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("bahiablanca@programa.example");
 
@@ -125,7 +134,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task ApprovingAFinalProject_AddsItToTheLibrary_InTheSameSave()
+    public async Task ApprovingAFinalProject_IndexesItInTheSameSave_AndTheLibraryShowsItOnceThePanelCloses()
     {
         var stageId = await factory.WithDbAsync(async db =>
         {
@@ -147,10 +156,13 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
             Assert.True(result.Allowed);
             Assert.Equal(0, await db.CaseEntries.CountAsync(c => c.ProjectStageId == stageId)); // not saved yet
             await db.SaveChangesAsync();
+            Assert.Equal(1, await db.CaseEntries.CountAsync(c => c.ProjectStageId == stageId));
         }
 
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("tandil@programa.example");
+        Assert.Empty(ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject")));
+        await ClosePanelAsync("jesusmaria");
         var titles = ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject"));
         Assert.Contains("Expediente digital de obras privadas", titles);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace ProgramaInnovacion.Web.Features.Account;
 /// typed text); for an unknown e-mail it records only that the address is unknown, because that
 /// box is free text from anyone and people sometimes type their password into it.
 /// </summary>
-public class AccountCommands(AppDbContext db, UserManager<AppUser> users, AuditLog audit)
+public class AccountCommands(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider time)
 {
     public async Task SignedInAsync(AppUser user)
     {
@@ -50,6 +51,9 @@ public class AccountCommands(AppDbContext db, UserManager<AppUser> users, AuditL
             if (result.Succeeded)
             {
                 await users.SetLockoutEndDateAsync(user, null);
+                // Whoever could open the account may have copied its calendar link too: it stops working.
+                await db.CalendarFeedTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null)
+                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAtUtc, time.GetUtcNow().UtcDateTime));
                 audit.Record(user, AuditActions.PasswordReset, nameof(AppUser), user.Id, user.Email);
                 await db.SaveChangesAsync();
             }

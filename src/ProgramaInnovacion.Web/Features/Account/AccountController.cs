@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Notifications;
 using ProgramaInnovacion.Web.Infrastructure.Links;
+using ProgramaInnovacion.Web.Setup;
 
 namespace ProgramaInnovacion.Web.Features.Account;
 
@@ -17,9 +18,11 @@ public class AccountController(
     Outbox outbox,
     ProgramaInnovacion.Core.Data.AppDbContext db,
     AccountCommands account,
+    KnownDevice devices,
     ILogger<AccountController> logger) : Controller
 {
-    private const string InvalidLogin = "El correo o la contraseña no son correctos.";
+    /// <summary>The one answer to every failed sign-in (unknown, inactive, locked or wrong password), so it reveals no account.</summary>
+    private const string InvalidLogin = "El correo o la contraseña no son correctos. Si no recordás tu contraseña, restablecela.";
 
     [AllowAnonymous]
     [HttpGet("ingresar")]
@@ -30,6 +33,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("ingresar")]
+    [RateLimited(RateLimit.SignIn)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!ModelState.IsValid)
@@ -37,39 +41,47 @@ public class AccountController(
             return View(model);
         }
 
+        // Every failure costs one password-hash verification, like a wrong password does, so the
+        // answer's timing does not tell an unknown, inactive or locked account from a real one.
         var user = await users.FindByEmailAsync(model.Email.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            await account.SignInFailedAsync(user, "cuenta desactivada");
+            SignInTiming.VerifyAgainstDummyHash(model.Password);
+            await account.SignInFailedAsync(user, user is null || !user.IsActive ? "cuenta desactivada" : "cuenta bloqueada por intentos fallidos");
             ModelState.AddModelError(string.Empty, InvalidLogin);
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        // No lockout on passwords: the rate limit per account (RateLimitSetup) slows guessing, and a
+        // lockout could be renewed forever by anyone who knows an administrator's e-mail.
+        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorController.SignInCode), "TwoFactor", new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
+        }
+
         if (result.Succeeded)
         {
             logger.LogInformation("Ingreso de la cuenta {UserId}", user.Id);
+            devices.Remember(HttpContext, user.Email);
             await account.SignedInAsync(user);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
-        await account.SignInFailedAsync(user, result.IsLockedOut ? "cuenta bloqueada por intentos fallidos" : "contraseña incorrecta");
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Cuenta {UserId} bloqueada por intentos fallidos", user.Id);
-            ModelState.AddModelError(string.Empty, "Tu cuenta quedó bloqueada por 15 minutos después de 5 intentos fallidos. Esperá o restablecé tu contraseña.");
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, InvalidLogin);
-        }
-
+        await account.SignInFailedAsync(user, "contraseña incorrecta");
+        ModelState.AddModelError(string.Empty, InvalidLogin);
         return View(model);
     }
 
     [HttpPost("salir")]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp: a copy of this cookie (or any other session of the account) stops working too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -80,6 +92,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("olvide-mi-contrasena")]
+    [RateLimited(RateLimit.PasswordReset)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordViewModel model)
     {
         if (!ModelState.IsValid)
@@ -117,6 +130,7 @@ public class AccountController(
 
     [AllowAnonymous]
     [HttpPost("restablecer-contrasena")]
+    [RateLimited(RateLimit.PasswordReset)]
     public async Task<IActionResult> ResetPassword(ResetPasswordViewModel model)
     {
         if (!ModelState.IsValid)
@@ -160,6 +174,7 @@ public class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordViewModel());
 
     [HttpPost("cambiar-contrasena")]
+    [RateLimited(RateLimit.PasswordChange)]
     public async Task<IActionResult> ChangePassword(ChangePasswordViewModel model)
     {
         if (!ModelState.IsValid)
@@ -171,6 +186,12 @@ public class AccountController(
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (model.NewPassword == model.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), "La nueva contraseña tiene que ser distinta de la actual.");
+            return View(model);
         }
 
         var result = await account.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword, User);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Infrastructure.Links;
+using ProgramaInnovacion.Web.Setup;
 
 namespace ProgramaInnovacion.Web.Features.Calendar;
 
@@ -87,9 +88,11 @@ public class CalendarController(CalendarSessions sessions, CalendarFeed feed, Se
     /// <summary>The private feed calendar apps poll; the secret token is the only credential.</summary>
     [AllowAnonymous]
     [HttpGet("ics/{token}.ics")]
+    [RateLimited(RateLimit.CalendarFeed)]
     public async Task<IActionResult> Ics(string token)
     {
         var ics = await feed.RenderAsync(token);
+        Response.Headers.CacheControl = "no-store"; // the URL is the credential: no shared cache keeps what it opens
         return ics is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "programa-innovacion.ics");
     }
 

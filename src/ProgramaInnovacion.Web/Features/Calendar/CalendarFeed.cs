@@ -63,7 +63,7 @@ public class CalendarFeed(AppDbContext db, TimeProvider time, CalendarSessions s
 
         var hash = Hash(token);
         var owner = await db.CalendarFeedTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null)
+            .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null && t.User.IsActive)
             .Select(t => new
             {
                 t.UserId,

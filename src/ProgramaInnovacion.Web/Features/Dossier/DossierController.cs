@@ -24,6 +24,8 @@ public class DossierController(IAuthorizationService authorization, DossierQueri
 
     [HttpGet("dossier.pdf")]
     [Authorize(Policy = Policies.Coordination)]
+    // A coordinator of another edition gets 404, as on every other page of the project (the matrix found it open).
+    [CoordinationScope("id", ScopedBy.Project)]
     public async Task<IActionResult> Pdf(int id)
     {
         var model = await dossiers.BuildAsync(id);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Users;
+using ProgramaInnovacion.Web.Setup;
 
 namespace ProgramaInnovacion.Web.Features.Invitations;
 
@@ -21,6 +22,7 @@ public class InvitationsController(UserAdministration admin, SignInManager<AppUs
     }
 
     [HttpPost("{token}")]
+    [RateLimited(RateLimit.Invitation)]
     public async Task<IActionResult> Accept(string token, [Bind(Prefix = "Form")] AcceptInvitationForm form)
     {
         var invitation = await admin.FindUsableAsync(token);

@@ -22,10 +22,10 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
 {
     public const int PageSize = 20;
 
-    public async Task<CaseSearchViewModel> SearchAsync(CaseSearchQuery query)
+    public async Task<CaseSearchViewModel> SearchAsync(CaseSearchQuery query, ClaimsPrincipal user)
     {
         var terms = SearchText.QueryTerms(query.Q);
-        var entries = db.CaseEntries.AsNoTracking();
+        var entries = db.ReadableCases(LibraryReader.From(user)).AsNoTracking();
         if (query.Categoria is { } category)
         {
             entries = entries.Where(e => e.MunicipalityCategory == category);
@@ -75,7 +75,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
 
     public async Task<CaseDetails?> GetAsync(int id, ClaimsPrincipal user)
     {
-        var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == id).Select(e => new
+        var entry = await db.ReadableCases(LibraryReader.From(user)).AsNoTracking().Where(e => e.Id == id).Select(e => new
         {
             e.Id,
             e.Title,
@@ -105,7 +105,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
     /// <summary>Appends the case as a row of the user's "Estudio de casos" table, as a new draft revision.</summary>
     public async Task<CommandResult<AddedCase>?> AddToMyCaseStudyAsync(int caseId, ClaimsPrincipal user)
     {
-        var entry = await db.CaseEntries.AsNoTracking().Where(e => e.Id == caseId)
+        var entry = await db.ReadableCases(LibraryReader.From(user)).AsNoTracking().Where(e => e.Id == caseId)
             .Select(e => new { e.Title, e.City, e.Country, e.Description, e.Results, e.Lessons, e.SourceUrl })
             .SingleOrDefaultAsync();
         if (entry is null)

@@ -4,7 +4,7 @@ using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
-/// <summary>The case library: every signed-in participant may search the cases of all editions.</summary>
+/// <summary>The case library: what each person may read of it is CaseReaders' one rule.</summary>
 [Authorize]
 [Route("biblioteca")]
 public class LibraryController(CaseLibrary library) : Controller
@@ -19,7 +19,7 @@ public class LibraryController(CaseLibrary library) : Controller
             ModelState.Clear();
         }
 
-        return View(await library.SearchAsync(query));
+        return View(await library.SearchAsync(query, User));
     }
 
     [HttpGet("{id:int}")]

@@ -103,8 +103,9 @@ public class NetworkController(EditionParticipation participation, LearningNetwo
     [HttpPost("{id:int}/editar")]
     public async Task<IActionResult> Edit(int id, PostForm form)
     {
+        // Someone else's post is not found, before any validation answers with its form (as the GET).
         var participant = await ForPostAsync(id);
-        if (participant is null)
+        if (participant is null || await network.GetOwnFormAsync(participant, id) is null)
         {
             return NotFound();
         }

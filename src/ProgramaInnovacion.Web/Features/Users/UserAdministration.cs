@@ -200,15 +200,21 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
     }
 
     /// <remarks>UserManager saves the roles on its own: the roles, team, audit entry and new security stamp commit together.</remarks>
-    public Task<bool> UpdateAsync(string userId, EditUserForm form, ClaimsPrincipal actor) =>
-        db.InTransactionAsync(() => UpdateInTransactionAsync(userId, form, actor));
+    /// <returns>Null when the account does not exist.</returns>
+    public Task<CommandResult?> UpdateAsync(string userId, EditUserForm form, ClaimsPrincipal actor) =>
+        db.InTransactionAsync(() => UpdateInTransactionAsync(userId, form, actor), r => r is { Succeeded: true });
 
-    private async Task<bool> UpdateInTransactionAsync(string userId, EditUserForm form, ClaimsPrincipal actor)
+    private async Task<CommandResult?> UpdateInTransactionAsync(string userId, EditUserForm form, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return false;
+            return null;
+        }
+
+        if (!form.Roles.Contains(Roles.Administrator) && await IsLastActiveAdministratorAsync(userId))
+        {
+            return CommandResult.Fail(nameof(EditUserForm.Roles), "Es la única cuenta de administración activa: si le quitás el rol, nadie podría administrar el portal. Dale el rol a otra persona primero.");
         }
 
         user.DisplayName = form.DisplayName.Trim();
@@ -230,7 +236,13 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         await db.SaveChangesAsync();
         // New roles take effect at the next security-stamp check rather than at the next sign-in.
         await users.UpdateSecurityStampAsync(user);
-        return true;
+        return CommandResult.Done;
+    }
+
+    private async Task<bool> IsLastActiveAdministratorAsync(string userId)
+    {
+        var administrators = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return administrators.Any(a => a.Id == userId) && !administrators.Any(a => a.Id != userId && a.IsActive);
     }
 
     /// <summary>Deactivates or reactivates; a new security stamp ends the person's open sessions.</summary>
@@ -257,6 +269,12 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         return CommandResult.Done;
     }
 
+    private static readonly IdentityError AlreadyActive = new()
+    {
+        Code = nameof(AlreadyActive),
+        Description = "Esta cuenta ya está activada: ingresá con tu contraseña. Si no la recordás, usá «¿Olvidaste tu contraseña?».",
+    };
+
     /// <summary>The invitation a token opens, if it can still be used.</summary>
     public async Task<Invitation?> FindUsableAsync(string token)
     {
@@ -275,11 +293,16 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         // Loaded here (the tracked instance when there is one) so a retried attempt starts from the database.
         var invitation = await db.Invitations.Include(i => i.User).SingleAsync(i => i.Id == invitationId);
         var user = invitation.User;
+        // An account that already has a password took an invitation (or one accepted a moment ago,
+        // after this one was found usable): a link, old or new, never replaces it; a forgotten
+        // password goes through the reset e-mail.
         if (await users.HasPasswordAsync(user))
         {
-            await users.RemovePasswordAsync(user);
+            return IdentityResult.Failed(AlreadyActive);
         }
 
+        // Two acceptances at once: both found no password, and the first to save changes the
+        // account's concurrency stamp, so the second's AddPasswordAsync fails (ConcurrencyFailure).
         var result = await users.AddPasswordAsync(user, form.Password);
         if (!result.Succeeded)
         {

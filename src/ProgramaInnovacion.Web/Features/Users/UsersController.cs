@@ -48,13 +48,22 @@ public class UsersController(UserAdministration admin) : Controller
         await AddErrorsAsync(form);
         if (ModelState.IsValid)
         {
-            if (!await admin.UpdateAsync(id, form, User))
+            var result = await admin.UpdateAsync(id, form, User);
+            if (result is null)
             {
                 return NotFound();
             }
 
-            TempData["Message"] = "Guardamos los cambios de la cuenta.";
-            return RedirectToAction(nameof(Index));
+            if (result.Succeeded)
+            {
+                TempData["Message"] = "Guardamos los cambios de la cuenta.";
+                return RedirectToAction(nameof(Index));
+            }
+
+            foreach (var (field, message) in result.FieldErrors ?? new Dictionary<string, string> { [""] = result.Error! })
+            {
+                ModelState.AddModelError(field.Length == 0 ? "" : "Form." + field, message);
+            }
         }
 
         var stored = await admin.GetFormAsync(id);
