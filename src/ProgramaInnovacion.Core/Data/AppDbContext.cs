@@ -95,6 +95,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ShowcasePublication> ShowcasePublications => Set<ShowcasePublication>();
 
+    public DbSet<CategoryBand> CategoryBands => Set<CategoryBand>();
+
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+
+    public DbSet<SurveyDimension> SurveyDimensions => Set<SurveyDimension>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<ApplicationCall> ApplicationCalls => Set<ApplicationCall>();
+
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+
+    public DbSet<ApplicationMember> ApplicationMembers => Set<ApplicationMember>();
+
+    public DbSet<SelectionCriterion> SelectionCriteria => Set<SelectionCriterion>();
+
+    public DbSet<ApplicationScore> ApplicationScores => Set<ApplicationScore>();
+
+    public DbSet<SelectionConfirmation> SelectionConfirmations => Set<SelectionConfirmation>();
+
     public DbSet<StageVisit> StageVisits => Set<StageVisit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,9 @@ public class ProgramEdition
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>Where the edition is in its life (EditionLifecycle); a new edition starts in preparation.</summary>
+    public EditionPhase Phase { get; set; } = EditionPhase.Preparation;
+
     public List<StageDefinition> Stages { get; set; } = [];
 
     public List<Project> Projects { get; set; } = [];

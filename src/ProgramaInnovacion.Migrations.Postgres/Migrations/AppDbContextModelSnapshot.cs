@@ -332,6 +332,96 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationCalls");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationMembers");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoordinatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinatorId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ApplicationId", "CriterionId", "CoordinatorId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationScores");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -526,6 +616,86 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("CalendarSessions");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LetterContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LetterFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("LetterSizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LetterStoredName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CallId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("CallApplications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -633,6 +803,30 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("CaseEntryId");
 
                     b.ToTable("CaseTerms");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CategoryBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MaxPopulation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category")
+                        .IsUnique();
+
+                    b.ToTable("CategoryBands");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Comment", b =>
@@ -1351,6 +1545,13 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Running");
+
                     b.Property<bool>("ShareApprovedDeliverables")
                         .HasColumnType("boolean");
 
@@ -1583,6 +1784,63 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("RubricCriteria");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionConfirmations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("SelectionCriteria");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
                 {
                     b.Property<int>("SessionId")
@@ -1791,6 +2049,155 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.HasIndex("ProjectStageId");
 
                     b.ToTable("StageVisits");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCampaigns");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("SurveyDimensions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DimensionId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CampaignId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
@@ -2058,6 +2465,55 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationMember", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CallApplication", "Application")
+                        .WithMany("Members")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationScore", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CallApplication", "Application")
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Coordinator")
+                        .WithMany()
+                        .HasForeignKey("CoordinatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SelectionCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Coordinator");
+
+                    b.Navigation("Criterion");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Deliverable", "Deliverable")
@@ -2111,6 +2567,25 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("LedByOrganization");
 
                     b.Navigation("StageDefinition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ApplicationCall", "Call")
+                        .WithMany("Applications")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -2557,6 +3032,28 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionConfirmation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionCriterion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
@@ -2688,6 +3185,77 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyResponse", "Response")
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyCampaign", "Campaign")
+                        .WithMany("Dimensions")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyQuestion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyDimension", "Dimension")
+                        .WithMany("Questions")
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dimension");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyCampaign", "Campaign")
+                        .WithMany("Responses")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Municipality");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
@@ -2725,6 +3293,11 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Memberships");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.Navigation("Applications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CalendarSession", b =>
                 {
                     b.Navigation("Attendance");
@@ -2732,6 +3305,13 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Specialists");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -2794,6 +3374,23 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Deliverable");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

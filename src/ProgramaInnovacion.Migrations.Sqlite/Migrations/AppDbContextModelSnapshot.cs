@@ -317,6 +317,90 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationCalls");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationMembers");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoordinatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinatorId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ApplicationId", "CriterionId", "CoordinatorId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationScores");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -503,6 +587,84 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarSessions");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LetterSizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterStoredName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CallId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("CallApplications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -608,6 +770,28 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseEntryId");
 
                     b.ToTable("CaseTerms");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CategoryBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category")
+                        .IsUnique();
+
+                    b.ToTable("CategoryBands");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Comment", b =>
@@ -1292,6 +1476,13 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Running");
+
                     b.Property<bool>("ShareApprovedDeliverables")
                         .HasColumnType("INTEGER");
 
@@ -1516,6 +1707,59 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("RubricCriteria");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionConfirmations");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("SelectionCriteria");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
                 {
                     b.Property<int>("SessionId")
@@ -1720,6 +1964,145 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectStageId");
 
                     b.ToTable("StageVisits");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCampaigns");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("SurveyDimensions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DimensionId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CampaignId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
@@ -1979,6 +2362,55 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationMember", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CallApplication", "Application")
+                        .WithMany("Members")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationScore", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.CallApplication", "Application")
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Coordinator")
+                        .WithMany()
+                        .HasForeignKey("CoordinatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SelectionCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Coordinator");
+
+                    b.Navigation("Criterion");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Attachment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Deliverable", "Deliverable")
@@ -2032,6 +2464,25 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("LedByOrganization");
 
                     b.Navigation("StageDefinition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ApplicationCall", "Call")
+                        .WithMany("Applications")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -2478,6 +2929,28 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionConfirmation", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SelectionCriterion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SessionAttendance", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.Project", "Project")
@@ -2609,6 +3082,77 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyResponse", "Response")
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.ProgramEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyCampaign", "Campaign")
+                        .WithMany("Dimensions")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyQuestion", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyDimension", "Dimension")
+                        .WithMany("Questions")
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dimension");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("ProgramaInnovacion.Core.Domain.SurveyCampaign", "Campaign")
+                        .WithMany("Responses")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramaInnovacion.Core.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Municipality");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Recipient")
@@ -2646,6 +3190,11 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Memberships");
                 });
 
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.ApplicationCall", b =>
+                {
+                    b.Navigation("Applications");
+                });
+
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CalendarSession", b =>
                 {
                     b.Navigation("Attendance");
@@ -2653,6 +3202,13 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Specialists");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CallApplication", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
@@ -2715,6 +3271,23 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Deliverable");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyCampaign", b =>
+                {
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyDimension", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

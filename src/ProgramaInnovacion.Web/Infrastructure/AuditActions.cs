@@ -23,6 +23,17 @@ public static class AuditActions
     public const string EditionCreated = "edition.created";
     public const string EditionEdited = "edition.edited";
     public const string ProjectAdded = "edition.project-added";
+    public const string EditionPhaseChanged = "edition.phase-changed";
+    public const string CategoryBandsEdited = "municipality.category-bands-edited";
+    public const string SurveyCampaignCreated = "survey.campaign-created";
+    public const string SurveyQuestionnaireEdited = "survey.questionnaire-edited";
+    public const string SurveySubmitted = "survey.submitted";
+    public const string CallScheduled = "call.scheduled";
+    public const string ApplicationSubmitted = "call.application-submitted";
+    public const string SelectionCriteriaEdited = "selection.criteria-edited";
+    public const string ApplicationScored = "selection.application-scored";
+    public const string ApplicationDecided = "selection.application-decided";
+    public const string SelectionConfirmed = "selection.confirmed";
 
     public const string StageAdded = "stage-template.stage-added";
     public const string StageEdited = "stage-template.stage-edited";
@@ -109,6 +120,17 @@ public static class AuditActions
         [EditionCreated] = "Crear edición",
         [EditionEdited] = "Editar edición",
         [ProjectAdded] = "Agregar proyecto",
+        [EditionPhaseChanged] = "Cambiar la fase de la edición",
+        [CategoryBandsEdited] = "Editar las categorías de municipios",
+        [SurveyCampaignCreated] = "Crear relevamiento de madurez digital",
+        [SurveyQuestionnaireEdited] = "Editar el cuestionario del relevamiento",
+        [SurveySubmitted] = "Enviar respuesta del relevamiento",
+        [CallScheduled] = "Programar la convocatoria",
+        [ApplicationSubmitted] = "Enviar postulación",
+        [SelectionCriteriaEdited] = "Editar los criterios de selección",
+        [ApplicationScored] = "Puntuar postulación",
+        [ApplicationDecided] = "Decidir sobre una postulación",
+        [SelectionConfirmed] = "Confirmar la selección",
         [StageAdded] = "Agregar etapa",
         [StageEdited] = "Editar etapa",
         [StagesReordered] = "Reordenar etapas",

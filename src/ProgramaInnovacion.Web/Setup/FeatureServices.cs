@@ -24,6 +24,10 @@ public static class FeatureServices
     {
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Infrastructure.Links.PrivateLinks>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Calls.CallService>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Selection.SelectionService>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Survey.SurveyService>();
         builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<Features.Home.TeamHome>();

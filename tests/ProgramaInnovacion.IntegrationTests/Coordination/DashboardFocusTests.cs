@@ -22,6 +22,7 @@ public class DashboardFocusTests(PortalFactory factory) : IClassFixture<PortalFa
         Theme = "Prueba",
         StartsAtUtc = startsAtUtc,
         CreatedAtUtc = nowUtc,
+        Phase = EditionPhase.Running, // overdue figures exist only while an edition is en curso
         Stages = DefaultStageTemplate.Stages.Select(t => t.ToDefinition(t.Order == 1 ? firstDueAtUtc : null)).ToList(),
     };
 

@@ -184,7 +184,8 @@ public class AuditAtomicityTests(FailingAuditFactory factory) : IClassFixture<Fa
         var actor = await AdministratorAsync();
         var (projectId, key, stageId) = await factory.WithDbAsync(async db =>
         {
-            var stage = await db.ProjectStages.Where(s => s.Deliverable == null).OrderBy(s => s.Id)
+            // A stage of an edition still open: a closed edition refuses the comment before any save.
+            var stage = await db.ProjectStages.Where(s => s.Deliverable == null && s.Project.Edition.Phase != EditionPhase.Closed).OrderBy(s => s.Id)
                 .Select(s => new { s.ProjectId, s.StageDefinition.Key, s.Id }).FirstAsync();
             return (stage.ProjectId, stage.Key, stage.Id);
         });

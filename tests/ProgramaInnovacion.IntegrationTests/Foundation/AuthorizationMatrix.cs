@@ -104,6 +104,14 @@ public static class AuthorizationMatrix
     /// <summary>The case library (CaseReaders): staff and teams read published cases; an expert only their opened, conflict-free panel's; mentors nothing.</summary>
     public static readonly IReadOnlySet<Caller> LibraryReaders = new HashSet<Caller> { Caller.OwningTeam, Caller.OtherTeam, Caller.AssignedExpert, Caller.OtherEditionCoordinator, Caller.Coordinator, Caller.Administrator };
     public static readonly IReadOnlySet<Caller> Administration = new HashSet<Caller> { Caller.Administrator };
+
+    /// <summary>
+    /// A coordination page of a record the matrix edition does not have (a letter, an application, a
+    /// survey result): the coordination gets the 404 of "no such record" and a coordinator of another
+    /// edition the 404 of the edition scope — the same answer, so this row cannot tell them apart; the
+    /// scope itself is proven by the same controllers' other rows (e.g. the selection page).
+    /// </summary>
+    public static readonly IReadOnlySet<Caller> CoordinationMissingRecord = new HashSet<Caller> { Caller.OtherEditionCoordinator, Caller.Coordinator, Caller.Administrator };
     public static readonly IReadOnlySet<Caller> Experts = new HashSet<Caller> { Caller.AssignedExpert, Caller.UnassignedExpert, Caller.ConflictedExpert };
 
     /// <summary>Project readers: coordination and the project's own team (ProjectAccess).</summary>
@@ -286,6 +294,28 @@ public static class AuthorizationMatrix
         Get("admin/ediciones/{id:int}", i => $"/admin/ediciones/{i.Edition}", Coordination),
         Post("admin/ediciones/{id:int}", i => $"/admin/ediciones/{i.Edition}", Administration),
         Post("admin/ediciones/{id:int}/proyectos", i => $"/admin/ediciones/{i.Edition}/proyectos", Administration),
+        // Issue 18: life cycle, survey, call and selection. A move the life cycle refuses (back to preparation) changes nothing.
+        Post("admin/ediciones/{id:int}/fase", i => $"/admin/ediciones/{i.Edition}/fase", Administration, _ => new() { ["fase"] = "Preparation" }),
+        Get("admin/ediciones/{id:int}/convocatoria", i => $"/admin/ediciones/{i.Edition}/convocatoria", Coordination),
+        Post("admin/ediciones/{id:int}/convocatoria", i => $"/admin/ediciones/{i.Edition}/convocatoria", Administration),
+        Get("admin/ediciones/{id:int}/convocatoria/postulaciones/{applicationId:int}/carta", i => $"/admin/ediciones/{i.Edition}/convocatoria/postulaciones/0/carta", CoordinationMissingRecord) with { PageStatus = 404 },
+        Get("admin/ediciones/{id:int}/seleccion", i => $"/admin/ediciones/{i.Edition}/seleccion", Coordination),
+        Post("admin/ediciones/{id:int}/seleccion/criterios", i => $"/admin/ediciones/{i.Edition}/seleccion/criterios", Coordination),
+        Get("admin/ediciones/{id:int}/seleccion/postulaciones/{applicationId:int}", i => $"/admin/ediciones/{i.Edition}/seleccion/postulaciones/0", CoordinationMissingRecord) with { PageStatus = 404 },
+        Post("admin/ediciones/{id:int}/seleccion/postulaciones/{applicationId:int}/puntajes", i => $"/admin/ediciones/{i.Edition}/seleccion/postulaciones/0/puntajes", Coordination),
+        Post("admin/ediciones/{id:int}/seleccion/postulaciones/{applicationId:int}/decision", i => $"/admin/ediciones/{i.Edition}/seleccion/postulaciones/0/decision", Coordination),
+        Post("admin/ediciones/{id:int}/seleccion/confirmar", i => $"/admin/ediciones/{i.Edition}/seleccion/confirmar", Coordination),
+        Get("admin/ediciones/{id:int}/relevamiento", i => $"/admin/ediciones/{i.Edition}/relevamiento", Coordination),
+        Post("admin/ediciones/{id:int}/relevamiento", i => $"/admin/ediciones/{i.Edition}/relevamiento", Administration),
+        Post("admin/ediciones/{id:int}/relevamiento/dimensiones/{dimensionId:int}", i => $"/admin/ediciones/{i.Edition}/relevamiento/dimensiones/0", Administration),
+        Get("admin/ediciones/{id:int}/relevamiento/municipios/{municipalityId:int}", i => $"/admin/ediciones/{i.Edition}/relevamiento/municipios/{i.Municipality}", CoordinationMissingRecord) with { PageStatus = 404 },
+        Get("admin/ediciones/{id:int}/relevamiento/exportar", i => $"/admin/ediciones/{i.Edition}/relevamiento/exportar", CoordinationMissingRecord) with { PageStatus = 404 },
+        Get("convocatorias/{id:int}", i => $"/convocatorias/{i.Edition}", Anyone) with { PageStatus = 404 },
+        Post("convocatorias/{id:int}", i => $"/convocatorias/{i.Edition}", Anyone) with { PageStatus = 404 },
+        Get("postulaciones/{token}", _ => "/postulaciones/enlace-que-no-existe", Anyone) with { PageStatus = 404 },
+        Post("postulaciones/{token}", _ => "/postulaciones/enlace-que-no-existe", Anyone) with { PageStatus = 404 },
+        Get("relevamiento/{token}", _ => "/relevamiento/enlace-que-no-existe", Anyone) with { PageStatus = 404 },
+        Post("relevamiento/{token}", _ => "/relevamiento/enlace-que-no-existe", Anyone) with { PageStatus = 404 },
         Get("admin/ediciones/{editionId:int}/etapas", i => $"/admin/ediciones/{i.Edition}/etapas", Coordination),
         Post("admin/ediciones/{editionId:int}/etapas", i => $"/admin/ediciones/{i.Edition}/etapas", Administration),
         Get("admin/ediciones/{editionId:int}/etapas/{stageId:int}", i => $"/admin/ediciones/{i.Edition}/etapas/{i.StageDefinition}", Coordination),

@@ -12,5 +12,8 @@ public class ProgramEditionConfiguration : IEntityTypeConfiguration<ProgramEditi
         builder.Property(e => e.Theme).HasMaxLength(200);
         builder.HasIndex(e => e.Name).IsUnique();
         builder.HasIndex(e => e.StartsAtUtc);
+        // Editions that existed before the life cycle were running: the column's default says so
+        // for them; the sentinel no value takes makes EF always write the phase of a new edition.
+        builder.Property(e => e.Phase).HasDefaultValue(EditionPhase.Running).HasSentinel((EditionPhase)(-1));
     }
 }

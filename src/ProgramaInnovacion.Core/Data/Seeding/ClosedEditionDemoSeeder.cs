@@ -23,6 +23,7 @@ internal sealed class ClosedEditionDemoSeeder(AppDbContext db, TimeProvider time
         var start = ReferenceData.FirstEditionStartUtc;
         var edition = DemoHistory.CreateEdition(ReferenceData.FirstEditionName, start, ReferenceData.FirstEditionEndUtc,
             ReferenceData.FirstEditionDueDateUtc, municipalities, now);
+        edition.Phase = EditionPhase.Closed; // history: read-only, no overdue figures or reminders
         db.Editions.Add(edition);
         db.CalendarSessions.Add(KnowledgeSeeder.KickOff(edition, now));
 

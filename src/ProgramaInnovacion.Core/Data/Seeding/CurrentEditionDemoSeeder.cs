@@ -30,6 +30,7 @@ internal sealed class CurrentEditionDemoSeeder(AppDbContext db, TimeProvider tim
         var start = ArgentinaTime.ToUtc(today.AddDays(StartDayOffset), new TimeOnly(11, 0));
         DateTime Due(int order) => ArgentinaTime.ToUtc(today.AddDays(DueDayOffsets[order - 1]), new TimeOnly(18, 0));
         var edition = DemoHistory.CreateEdition(DemoSeeder.CurrentEditionName, start, Due(10).AddDays(7), Due, municipalities, now);
+        edition.Phase = EditionPhase.Running;
         db.Editions.Add(edition);
 
         var coordinator = accounts[DemoSeeder.CoordinatorEmail];

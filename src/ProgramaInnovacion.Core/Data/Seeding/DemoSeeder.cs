@@ -49,6 +49,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
 
         var municipalities = await EnsureMunicipalitiesAsync(ct);
         await new ClosedEditionDemoSeeder(db, time).SeedAsync(accounts, municipalities, ct);
+        await new PreProgramDemoSeeder(db).SeedAsync(await db.Editions.SingleAsync(e => e.Name == ReferenceData.FirstEditionName, ct), accounts[CoordinatorEmail], ct);
         await new CurrentEditionDemoSeeder(db, time).SeedAsync(accounts, municipalities, ct);
         await new PanelDemoSeeder(db, time).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedDemoAsync(accounts, ct);

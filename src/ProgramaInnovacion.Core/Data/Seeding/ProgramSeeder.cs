@@ -31,6 +31,7 @@ public class ProgramSeeder(AppDbContext db, RoleManager<IdentityRole> roles, Tim
         await db.SaveChangesAsync(ct);
 
         await AssignDefaultRolesAsync(ct);
+        await new CategoryBandSeeder(db).SeedAsync(ct);
         await new KnowledgeSeeder(db, time).SeedReferenceAsync(ct);
         await new ResultsDataStep(db).RunAsync(ct);
     }

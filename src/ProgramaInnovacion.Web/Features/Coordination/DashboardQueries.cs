@@ -77,7 +77,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
         var definitions = await db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
             .OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm })
+            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm, TracksDeadlines = s.Edition.Phase == EditionPhase.Running })
             .ToListAsync();
 
         var projects = await db.Projects.AsNoTracking()
@@ -123,7 +123,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                     continue;
                 }
 
-                var isOverdue = StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
+                var isOverdue = definition.TracksDeadlines && StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
                 cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
                 if (isOverdue)
                 {

@@ -66,6 +66,7 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
             .Select(a => new { OrganizationId = a.Mentor.OrganizationId!.Value, a.Mentor.DisplayName, Municipality = a.Project.Municipality.Name }).ToListAsync();
         return new EditionViewModel(id, form, projects, available)
         {
+            Phase = edition.Phase,
             Alliance = organizations.Select(o => new AlliancePartnerRow(o.Name, o.Sector.Label(), o.Description, o.Website,
                 mentors.Where(m => m.OrganizationId == o.Id).GroupBy(m => m.DisplayName).OrderBy(g => g.Key, StringComparer.CurrentCulture)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(m => m.Municipality).Distinct().Order(StringComparer.CurrentCulture))})").ToList())).ToList(),
@@ -150,6 +151,26 @@ public class EditionAdministration(AppDbContext db, AuditLog audit, TimeProvider
         audit.Record(actor, AuditActions.EditionEdited, nameof(ProgramEdition), id, $"Antes: {before}. Después: {Describe(edition)}");
         await db.SaveChangesAsync();
         return true;
+    }
+
+    /// <summary>Moves the edition to the next phase of its life cycle, or back one step (EditionLifecycle says which).</summary>
+    public async Task<CommandResult> MovePhaseAsync(int id, EditionPhase to, ClaimsPrincipal actor)
+    {
+        var edition = await db.Editions.SingleOrDefaultAsync(e => e.Id == id);
+        if (edition is null)
+        {
+            return CommandResult.Fail("Esa edición no existe.");
+        }
+
+        if (EditionLifecycle.CheckMove(edition.Phase, to) is { } error)
+        {
+            return CommandResult.Fail(error);
+        }
+
+        audit.Record(actor, AuditActions.EditionPhaseChanged, nameof(ProgramEdition), id, $"{edition.Name}: de «{edition.Phase.Label()}» a «{to.Label()}»");
+        edition.Phase = to;
+        await db.SaveChangesAsync();
+        return CommandResult.Done;
     }
 
     /// <summary>Adds a municipality's project to the edition, with one stage per stage definition.</summary>

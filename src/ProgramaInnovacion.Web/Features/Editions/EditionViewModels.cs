@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProgramaInnovacion.Core.Domain;
 
 namespace ProgramaInnovacion.Web.Features.Editions;
 
@@ -53,6 +54,11 @@ public sealed record EditionViewModel(int Id, EditionForm Form, IReadOnlyList<Ed
 {
     /// <summary>The alliance's organisations, each with its mentors working with this edition's teams.</summary>
     public IReadOnlyList<AlliancePartnerRow> Alliance { get; init; } = [];
+
+    public EditionPhase Phase { get; init; }
+
+    /// <summary>The phases an administrator may move the edition to from here (EditionLifecycle.Moves).</summary>
+    public IReadOnlyList<EditionPhase> Moves => EditionLifecycle.Moves(Phase);
 }
 
 /// <param name="Mentors">"Name (Municipality, Municipality)" of each of its mentors assigned in the edition.</param>

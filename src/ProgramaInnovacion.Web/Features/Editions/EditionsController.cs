@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Infrastructure;
 
@@ -77,6 +78,15 @@ public class EditionsController(EditionAdministration admin, CoordinationScope s
     {
         var error = (await admin.AddProjectAsync(id, municipioId, User)).Error;
         TempData[error is null ? "Message" : "Error"] = error ?? "El municipio se sumó a la edición con su primera etapa habilitada.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [Authorize(Policy = Policies.Administration)]
+    [HttpPost("{id:int}/fase")]
+    public async Task<IActionResult> MovePhase(int id, EditionPhase fase)
+    {
+        var error = (await admin.MovePhaseAsync(id, fase, User)).Error;
+        TempData[error is null ? "Message" : "Error"] = error ?? $"La edición pasó a «{fase.Label()}».";
         return RedirectToAction(nameof(Edit), new { id });
     }
 

@@ -46,7 +46,7 @@ public class NotificationDispatcher(
         var stages = await db.ProjectStages.AsNoTracking()
             .Where(s => s.StageDefinition.HasTeamForm && s.StageDefinition.DueAtUtc != null && s.StageDefinition.DueAtUtc <= horizon
                 && (s.State == StageState.Available || s.State == StageState.InProgress || s.State == StageState.ChangesRequested)
-                && s.Project.Edition.StartsAtUtc <= now && (s.Project.Edition.EndsAtUtc == null || s.Project.Edition.EndsAtUtc > now))
+                && s.Project.Edition.Phase == EditionPhase.Running && s.Project.Edition.StartsAtUtc <= now && (s.Project.Edition.EndsAtUtc == null || s.Project.Edition.EndsAtUtc > now))
             .Select(s => new { s.Id, s.ProjectId, s.Project.EditionId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Name, s.StageDefinition.Key, Due = s.StageDefinition.DueAtUtc!.Value })
             .ToListAsync(ct);
         var due = stages.Select(s => (Stage: s, Kind: ReminderSchedule.Due(s.Due, now)))

@@ -25,10 +25,19 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>A closed edition's panel is history: nobody declares, evaluates, publishes or answers any more.</summary>
+    private Task<bool> EditionClosedAsync(int projectId) =>
+        db.Projects.AnyAsync(p => p.Id == projectId && p.Edition.Phase == EditionPhase.Closed);
+
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<CommandResult> DeclareAsync(ClaimsPrincipal user, ExpertAccess access, DeclarationForm form)
     {
+        if (await EditionClosedAsync(access.ProjectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         // The rule first (already declared, panel closed); then what the form lacks.
         var rule = PanelWorkflow.Apply(access.Situation, form.NoConflict == false ? PanelAction.DeclareConflict : PanelAction.DeclareNoConflict, PanelActor.AssignedExpert);
         if (!rule.Allowed)
@@ -58,6 +67,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
     /// <summary>Saves the draft (adding or removing recommendations as asked) and, for "enviar", submits and locks it.</summary>
     public async Task<CommandResult> SaveEvaluationAsync(ClaimsPrincipal user, ExpertAccess access, EvaluationForm form)
     {
+        if (await EditionClosedAsync(access.ProjectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var submit = form.Command == "enviar";
         var assignment = await db.PanelAssignments
             .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
@@ -255,6 +269,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> AssignAsync(ClaimsPrincipal user, int projectId, string? expertId)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var project = await db.Projects.Where(p => p.Id == projectId)
             .Select(p => new { p.Municipality.Name, Open = p.Stages.Any(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State != StageState.Locked && s.State != StageState.Approved) })
             .SingleOrDefaultAsync();
@@ -291,6 +310,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> UnassignAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var assignment = await db.PanelAssignments.Include(a => a.Evaluation).SingleOrDefaultAsync(a => a.Id == assignmentId && a.ProjectId == projectId);
         if (assignment is null)
         {
@@ -330,6 +354,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> ReopenAsync(ClaimsPrincipal user, int projectId, int assignmentId)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId, assignmentId), PanelAction.Reopen, PanelActor.Coordinator);
         if (!rule.Allowed)
         {
@@ -348,6 +377,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> PublishAsync(ClaimsPrincipal user, int projectId)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Publish, PanelActor.Coordinator);
         if (!rule.Allowed)
         {
@@ -363,6 +397,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> RespondAsync(ClaimsPrincipal user, int projectId, int recommendationId, ResponseForm form)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .SingleOrDefaultAsync(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted);
         if (recommendation is null)
@@ -400,6 +439,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
 
     public async Task<CommandResult> FollowUpAsync(ClaimsPrincipal user, int projectId, int recommendationId, FollowUpForm form)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var recommendation = await db.PanelRecommendations.Include(r => r.Response)
             .Where(r => r.Id == recommendationId && r.Evaluation.Assignment.ProjectId == projectId && r.Evaluation.Status == EvaluationStatus.Submitted)
             .Select(r => new { Entity = r, Published = db.PanelPublications.Any(p => p.ProjectId == r.Evaluation.Assignment.ProjectId) })
@@ -427,6 +471,11 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
     /// <summary>Closing the panel approves the "Mesa de expertos" stage; the result must be published first.</summary>
     public async Task<CommandResult> CloseAsync(ClaimsPrincipal user, int projectId)
     {
+        if (await EditionClosedAsync(projectId))
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var rule = PanelWorkflow.Apply(await SituationAsync(projectId), PanelAction.Close, PanelActor.Coordinator);
         if (!rule.Allowed)
         {

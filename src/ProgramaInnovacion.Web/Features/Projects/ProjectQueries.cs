@@ -50,7 +50,7 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
             {
                 var row = rows.GetValueOrDefault(d.Id);
                 var state = row?.State ?? StageState.Locked;
-                return new StageSummary(d.Order, d.Key, d.Name, state, d.DueAtUtc, StageDeadline.IsOverdue(state, d.HasTeamForm, d.DueAtUtc, now))
+                return new StageSummary(d.Order, d.Key, d.Name, state, d.DueAtUtc, d.TracksDeadlines && StageDeadline.IsOverdue(state, d.HasTeamForm, d.DueAtUtc, now))
                 {
                     SubmittedAtUtc = row?.SubmittedAtUtc,
                     HasTeamForm = d.HasTeamForm,
@@ -63,7 +63,7 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
 
     private Task<List<EditionStage>> StagesAsync(int editionId) =>
         db.StageDefinitions.AsNoTracking().Where(d => d.EditionId == editionId).OrderBy(d => d.Order)
-            .Select(d => new EditionStage(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, d.HasTeamForm))
+            .Select(d => new EditionStage(d.Id, d.Order, d.Key, d.Name, d.DueAtUtc, d.HasTeamForm, d.Edition.Phase == EditionPhase.Running))
             .ToListAsync();
 
     private IQueryable<ProjectWithStates> WithStates(IQueryable<Project> projects) =>
@@ -71,7 +71,8 @@ public class ProjectQueries(AppDbContext db, ArgentinaClock clock)
             p.Stages.Select(s => new StageStateRow(s.StageDefinitionId, s.State, s.SubmittedAtUtc)).ToList(),
             db.PanelPublications.Where(pp => pp.ProjectId == p.Id).Select(pp => (DateTime?)pp.PublishedAtUtc).FirstOrDefault()));
 
-    private sealed record EditionStage(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm);
+    /// <param name="TracksDeadlines">The edition is en curso: only then is a stage overdue (EditionLifecycle).</param>
+    private sealed record EditionStage(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm, bool TracksDeadlines);
 
     private sealed record StageStateRow(int StageDefinitionId, StageState State, DateTime? SubmittedAtUtc);
 

@@ -39,6 +39,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <param name="readProblems">What the form reader could not take as it came (FormReading.Problems).</param>
     public async Task<SaveOutcome> SaveAsync(StageInfo stage, JsonObject content, ClaimsPrincipal user, int expectedVersion, bool submit, IReadOnlyList<FieldError>? readProblems = null)
     {
+        if (stage.EditionClosed)
+        {
+            return new SaveOutcome(new DraftSaveResult(DraftSaveStatus.Denied, stage.Version, EditionLifecycle.ClosedMessage), []);
+        }
+
         KeepOwnAttachmentsOnly(stage, content);
         if (stage.ContentJson is not null)
         {
@@ -108,6 +113,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// </summary>
     public async Task<UploadOutcome> UploadAsync(StageInfo stage, string fieldKey, IReadOnlyList<IFormFile> uploaded, ClaimsPrincipal user)
     {
+        if (stage.EditionClosed)
+        {
+            return new UploadOutcome(EditionLifecycle.ClosedMessage, []);
+        }
+
         var sent = uploaded.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (sent.Count == 0 || sent.All(f => f.Length == 0))
         {
@@ -175,33 +185,8 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
         }
     }
 
-    /// <summary>The file's type, or the Spanish reason it is refused.</summary>
-    private (FileKind? Kind, string? Problem) Check(IFormFile file)
-    {
-        var displayName = file.FileName;
-        if (!IsPlainFileName(displayName))
-        {
-            return (null, $"El nombre del archivo «{Shorten(displayName)}» no es válido: no puede incluir carpetas («/», «\\» o «..»). Cambiale el nombre y volvé a subirlo.");
-        }
+    private (FileKind? Kind, string? Problem) Check(IFormFile file) => UploadCheck.Check(file, uploads);
 
-        if (file.Length == 0)
-        {
-            return (null, $"El archivo «{displayName}» está vacío.");
-        }
-
-        if (file.Length > uploads.MaxUploadBytes)
-        {
-            return (null, $"El archivo «{displayName}» pesa {file.Length / 1024.0 / 1024.0:0.#} MB y el máximo es {uploads.MaxUploadText}.");
-        }
-
-        using var stream = file.OpenReadStream();
-        var kind = FileTypeDetector.Detect(stream, displayName);
-        return kind is null
-            ? (null, $"El archivo «{displayName}» no es de un tipo permitido o su contenido no coincide con su extensión. Tipos permitidos: {FileTypeDetector.AllowedList}.")
-            : (kind, null);
-    }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>
     /// Removes files just uploaded whose draft save was then refused (someone saved first, or the
@@ -224,13 +209,7 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     }
 
     /// <summary>A display name only: no folders, no control characters, a sensible length.</summary>
-    public static bool IsPlainFileName(string name) =>
-        name.Length is > 0 and <= 200
-        && name.Trim().Length > 0
-        && !name.Contains('/', StringComparison.Ordinal)
-        && !name.Contains('\\', StringComparison.Ordinal)
-        && !name.Contains("..", StringComparison.Ordinal)
-        && !name.Any(char.IsControl);
+    public static bool IsPlainFileName(string name) => UploadCheck.IsPlainFileName(name);
 
     public const int MaxCommentLength = 10000;
 
@@ -238,6 +217,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <param name="byMentor">Written by an assigned mentor: the thread labels it with their organisation.</param>
     public async Task<CommandResult> CommentAsync(StageInfo stage, string? text, ClaimsPrincipal user, bool byMentor = false)
     {
+        if (stage.EditionClosed)
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         var body = (text ?? "").Trim();
         if (body.Length == 0)
         {
@@ -274,6 +258,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <summary>The team marks its draft ready for the mentors' feedback, or takes it back; only while the team can edit the stage.</summary>
     public async Task<CommandResult> SetReadyForFeedbackAsync(StageInfo stage, bool ready, ClaimsPrincipal user)
     {
+        if (stage.EditionClosed)
+        {
+            return CommandResult.Fail(EditionLifecycle.ClosedMessage);
+        }
+
         if (!StageWorkflow.IsEditableByTeam(stage.State) || !stage.HasTeamForm)
         {
             return CommandResult.Fail("Solo se comparte un borrador mientras el equipo puede editar la etapa; lo entregado ya lo leen los mentores asignados.");
@@ -318,6 +307,11 @@ public class StageCommands(AppDbContext db, DeliverableDrafts drafts, StageTrans
     /// <param name="expectedVersion">The stage version the coordinator's page showed; null skips the check.</param>
     public async Task<WorkflowResult> CoordinateAsync(StageInfo stage, StageAction action, string? comment, ClaimsPrincipal user, int? expectedVersion = null)
     {
+        if (stage.EditionClosed)
+        {
+            return WorkflowResult.Denied(EditionLifecycle.ClosedMessage);
+        }
+
         var tracked = await db.ProjectStages.SingleAsync(s => s.Id == stage.StageId);
         if (expectedVersion is { } expected && tracked.Version != expected)
         {

@@ -50,6 +50,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
                     .Select(c => new CommentView(c.Id, c.Author.DisplayName, c.BodyMarkdown, c.CreatedAtUtc,
                         c.ByMentor ? (c.Author.Organization == null ? "" : c.Author.Organization.Name) : null)).ToList(),
                 s.StageDefinitionId,
+                EditionPhase = s.Project.Edition.Phase,
                 ReadyForFeedback = s.Deliverable != null && s.Deliverable.ReadyForFeedback,
                 PanelPublishedAtUtc = db.PanelPublications.Where(p => p.ProjectId == s.ProjectId).Select(p => (DateTime?)p.PublishedAtUtc).FirstOrDefault(),
             })
@@ -68,6 +69,7 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             PanelPublishedAtUtc = row.PanelPublishedAtUtc,
             Role = row.Role,
             StageDefinitionId = row.StageDefinitionId,
+            EditionPhase = row.EditionPhase,
             ReadyForFeedback = row.ReadyForFeedback,
         };
     }

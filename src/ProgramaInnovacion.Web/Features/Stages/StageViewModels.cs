@@ -42,6 +42,11 @@ public sealed record StageInfo(
 
     public int StageDefinitionId { get; init; }
 
+    /// <summary>The edition's phase: a closed edition's stages are read-only history (EditionLifecycle).</summary>
+    public EditionPhase EditionPhase { get; init; } = EditionPhase.Running;
+
+    public bool EditionClosed => EditionLifecycle.IsReadOnly(EditionPhase);
+
     /// <summary>The team marked the draft "lista para recibir comentarios" (assigned mentors may read it).</summary>
     public bool ReadyForFeedback { get; init; }
 
