@@ -30,6 +30,10 @@ SCRATCH_DIR="$(mktemp -d "${TMPDIR:-/tmp}/programa-run.XXXXXX")"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DEBIAN_FRONTEND=noninteractive
+# Every test host would watch its appsettings files for changes (one inotify instance each); with
+# hundreds of hosts in one run that exhausted the machine's 128 instances per user. Tests never edit
+# configuration while running, so the hosts do not watch it.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 step_number=0
 current_step="start"

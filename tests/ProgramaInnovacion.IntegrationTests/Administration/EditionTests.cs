@@ -105,20 +105,20 @@ public class EditionTests(PortalFactory factory) : IClassFixture<PortalFactory>
         await admin.SignInAsync("admin@programa.example");
         var response = await admin.SubmitFormAsync("/admin/municipios/nuevo", "form.municipality-form", new Dictionary<string, string>
         {
-            ["Form.Name"] = "Rafaela",
+            ["Form.Name"] = "Reconquista",
             ["Form.Province"] = "Santa Fe",
             ["Form.Category"] = "Intermediate",
-            ["Form.Population"] = "110000",
-            ["Form.Slug"] = "rafaela",
+            ["Form.Population"] = "99000",
+            ["Form.Slug"] = "reconquista",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Slug == "rafaela" && m.Province == "Santa Fe")));
+        Assert.True(await factory.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Slug == "reconquista" && m.Province == "Santa Fe")));
 
         response = await admin.SubmitFormAsync("/admin/municipios/nuevo", "form.municipality-form", new Dictionary<string, string>
         {
             ["Form.Name"] = "Otra",
             ["Form.Province"] = "Santa Fe",
-            ["Form.Slug"] = "rafaela",
+            ["Form.Slug"] = "reconquista",
         });
         var page = await PortalClient.ParseAsync(response);
         Assert.Contains("Ya hay un municipio con esa clave", page.QuerySelector("#Form_Slug-error")!.TextContent, StringComparison.Ordinal);

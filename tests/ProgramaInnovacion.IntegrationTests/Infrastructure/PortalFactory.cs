@@ -26,6 +26,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 16, 14, 0, 0, TimeSpan.Zero);
 
+    // A test run builds hundreds of hosts; each would watch its appsettings files with an inotify
+    // instance, and the machine allows 128 per user. Tests never edit configuration mid-run.
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public TestDatabase Database { get; } = TestDatabase.Create();
 
     public FakeTimeProvider Time { get; } = new(DefaultNow);

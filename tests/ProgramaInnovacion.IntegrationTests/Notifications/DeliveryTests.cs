@@ -42,7 +42,7 @@ public class DeliveryTests(PortalFactory factory) : IClassFixture<PortalFactory>
             b.UseSetting("Email:Smtp:Security", "None");
         });
         var url = $"/proyectos/{await StageForms.ProjectIdAsync(factory, "tandil")}/etapas/desafio";
-        using (var coordinator = new PortalClient(smtpHost.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })))
+        using (var coordinator = new PortalClient(smtpHost.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") })))
         {
             await coordinator.SignInAsync("coordinacion@programa.example");
             // Nothing listens on the port: the mail server is down, and the comment is saved all the same.

@@ -30,7 +30,7 @@ internal static class StageForms
         var values = new Dictionary<string, string>();
         foreach (var field in schema.Fields)
         {
-            if (field.Type == FieldType.Table)
+            if (field.IsTabular)
             {
                 var rows = Math.Max(field.MinRows ?? 0, 1);
                 values[FormIds.RowCountName(field.Key)] = rows.ToString(CultureInfo.InvariantCulture);
@@ -38,7 +38,7 @@ internal static class StageForms
                 {
                     foreach (var column in field.Columns ?? [])
                     {
-                        values[FormIds.CellName(field.Key, i, column.Key)] = Value(column, i);
+                        values[FormIds.CellName(field.Key, i, column.Key)] = field.Type == FieldType.Indicators ? IndicatorValue(column, i) : Value(column, i);
                     }
                 }
             }
@@ -50,6 +50,17 @@ internal static class StageForms
 
         return values;
     }
+
+    /// <summary>An indicator that passes IndicatorRules: it rises from its baseline to a later, higher target.</summary>
+    private static string IndicatorValue(FieldDefinition column, int row) => column.Key switch
+    {
+        IndicatorField.Baseline => (10 + row).ToString(CultureInfo.InvariantCulture),
+        IndicatorField.Target => (50 + row).ToString(CultureInfo.InvariantCulture),
+        IndicatorField.BaselineDate => "2021-09-01",
+        IndicatorField.TargetDate => "2022-09-01",
+        IndicatorField.Direction => IndicatorField.Up,
+        _ => Value(column, row),
+    };
 
     private static string Value(FieldDefinition field, int row) => field.Type switch
     {

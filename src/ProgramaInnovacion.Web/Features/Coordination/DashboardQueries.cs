@@ -56,7 +56,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)))
         {
             DueSoon = matrix.DueSoon,
-            Matrix = MatrixPage.Of(matrix.Rows, filter ?? new MatrixFilter()) with { EditionId = selected.Id, Stages = matrix.Stages },
+            Matrix = MatrixPageViewModel.Of(matrix.Rows, filter ?? new MatrixFilter()) with { EditionId = selected.Id, Stages = matrix.Stages },
         };
     }
 

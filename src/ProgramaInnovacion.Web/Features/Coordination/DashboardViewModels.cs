@@ -54,7 +54,7 @@ public sealed record DashboardViewModel(
     public IReadOnlyList<DeadlineItem> DueSoon { get; init; } = [];
 
     /// <summary>The rows of the matrix shown (all of them in a small edition; a filtered page in a large one).</summary>
-    public MatrixPage? Matrix { get; init; }
+    public MatrixPageViewModel? Matrix { get; init; }
 
     /// <summary>How many items a dashboard list shows before the rest fold under "Ver las N".</summary>
     public const int ListPreview = 5;

@@ -24,7 +24,7 @@ public sealed record MatrixFilter(string? Etapa = null, StageState? Estado = nul
 /// still come from every project, and the full matrix goes to the export, so a page of an edition of
 /// 500 projects is as light as one of 50 (issue 14).
 /// </summary>
-public sealed record MatrixPage(IReadOnlyList<MatrixRow> Rows, MatrixFilter Filter, int Matching, int PageCount, IReadOnlyList<string> Provinces)
+public sealed record MatrixPageViewModel(IReadOnlyList<MatrixRow> Rows, MatrixFilter Filter, int Matching, int PageCount, IReadOnlyList<string> Provinces)
 {
     /// <summary>An edition with more projects than this shows the filters and one page of the matrix.</summary>
     public const int PageSize = 50;
@@ -52,18 +52,18 @@ public sealed record MatrixPage(IReadOnlyList<MatrixRow> Rows, MatrixFilter Filt
 
     public int LastShown => FirstShown == 0 ? 0 : FirstShown + Rows.Count - 1;
 
-    public static MatrixPage Of(IReadOnlyList<MatrixRow> all, MatrixFilter filter)
+    public static MatrixPageViewModel Of(IReadOnlyList<MatrixRow> all, MatrixFilter filter)
     {
         if (all.Count <= PageSize && filter.IsEmpty)
         {
-            return new MatrixPage(all, filter with { Pagina = 1 }, all.Count, 1, []);
+            return new MatrixPageViewModel(all, filter with { Pagina = 1 }, all.Count, 1, []);
         }
 
         var matching = all.Where(filter.Matches).ToList();
         var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Pagina, 1, pageCount);
         var provinces = all.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
-        return new MatrixPage(matching.Skip((page - 1) * PageSize).Take(PageSize).ToList(), filter with { Pagina = page }, matching.Count, pageCount, provinces)
+        return new MatrixPageViewModel(matching.Skip((page - 1) * PageSize).Take(PageSize).ToList(), filter with { Pagina = page }, matching.Count, pageCount, provinces)
         {
             IsPaged = true,
         };
