@@ -64,10 +64,16 @@ start_app() {
   shift 3
   (
     cd "$WEB_DIR"
-    exec env ASPNETCORE_ENVIRONMENT=Production \
+    # Development: the driver talks plain http to 127.0.0.1, and outside Development every cookie is
+    # Secure (issue 12), so it could not stay signed in. What these scripts test is the database and
+    # the instances, not the deployment settings (DeploymentTests cover those). The driver signs in
+    # many clients from one address, so the sign-in rate limits are lifted.
+    exec env ASPNETCORE_ENVIRONMENT=Development \
       Database__Provider=Postgres \
       ConnectionStrings__Default="${PG_CONNECTION};Database=${database}" \
       Seed__Demo=true \
+      Security__RateLimits__SignIn__PerIp=100000 \
+      Security__RateLimits__SignIn__PerAccount=100000 \
       Email__Smtp__Host= \
       Portal__PublicUrl="http://127.0.0.1:${port}" \
       Serilog__MinimumLevel__Default=Warning \
