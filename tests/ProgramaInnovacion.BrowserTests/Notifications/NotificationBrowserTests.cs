@@ -16,7 +16,7 @@ public class NotificationBrowserTests(BrowserFixture browser)
         var factory = browser.Factory;
         await factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             var municipality = new Municipality { Name = "Azul " + slug[^4..], Province = "Buenos Aires", Slug = slug };
             var project = ProjectFactory.Create(edition, municipality, factory.Time.GetUtcNow().UtcDateTime);
             db.Projects.Add(project);

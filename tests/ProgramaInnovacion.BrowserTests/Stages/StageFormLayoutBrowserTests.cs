@@ -28,7 +28,7 @@ public class StageFormLayoutBrowserTests(BrowserFixture browser)
         var factory = browser.Factory;
         var keys = await factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             var municipality = new Municipality { Name = "Azul " + slug[^4..], Province = "Buenos Aires", Slug = slug };
             var project = ProjectFactory.Create(edition, municipality, factory.Time.GetUtcNow().UtcDateTime);
             // Arrangement, not a journey: the workflow would open them one approval at a time.

@@ -83,7 +83,7 @@ public class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory
 
         await factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             for (var i = 0; i < 195; i++)
             {
                 var municipality = new Municipality { Name = $"Municipio de prueba {i:000}", Province = "Buenos Aires", Slug = $"prueba-{i:000}" };

@@ -18,7 +18,7 @@ public class ProjectProgressTests(PortalFactory factory) : IClassFixture<PortalF
     private Task<int> ProjectWithoutItsSecondStageRowAsync() =>
         factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             var project = ProjectFactory.Create(edition, new Municipality { Name = "Azul", Province = "Buenos Aires", Slug = "azul" }, edition.StartsAtUtc);
             var stages = project.Stages.OrderBy(s => s.StageDefinition.Order).ToList();
             db.ForceState(stages[0], StageState.Approved);
@@ -101,7 +101,7 @@ public class ProjectProgressTests(PortalFactory factory) : IClassFixture<PortalF
 
         await factory.WithDbAsync(async db =>
         {
-            var edition = await db.Editions.Include(e => e.Stages).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName);
             for (var i = 0; i < 20; i++)
             {
                 db.Projects.Add(ProjectFactory.Create(edition, new Municipality { Name = $"Exportado {i:00}", Province = "Córdoba", Slug = $"exportado-{i:00}" }, edition.StartsAtUtc));
