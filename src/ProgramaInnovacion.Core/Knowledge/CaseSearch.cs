@@ -39,7 +39,7 @@ public static class CaseSearch
     /// <summary>The text search configuration the migration creates: Spanish, with unaccent before the stemmer.</summary>
     public const string PostgresConfiguration = "public.spanish_unaccent";
 
-    /// <summary>The FTS5 table on SQLite (rowid = CaseEntries.Id; columns title, summary, body).</summary>
+    /// <summary>The FTS5 table on SQLite (rowid = CaseEntries.Id; columns title, summary, body, place).</summary>
     public const string Fts5Table = "CaseSearch";
 
     // Control characters no text of a case contains: the markers survive until the excerpt is split
@@ -47,9 +47,9 @@ public static class CaseSearch
     public const char HighlightStart = '\u0002';
     public const char HighlightEnd = '\u0003';
 
-    /// <summary>Title, summary and body weights: ts_rank's {D, C, B, A} and bm25's per column, in the same proportions.</summary>
+    /// <summary>Title, summary and body (and place) weights: ts_rank's {D, C, B, A} and bm25's per column, in the same proportions.</summary>
     private const string PostgresWeights = "ARRAY[0, 0.2, 0.4, 1.0]::real[]";
-    private const string Fts5Weights = "10.0, 4.0, 2.0";
+    private const string Fts5Weights = "10.0, 4.0, 2.0, 2.0";
 
     /// <summary>Cases matching every clause of the query, with their rank; compose it with the read rule.</summary>
     public static IQueryable<CaseHit> Hits(this AppDbContext db, SearchQuery query)

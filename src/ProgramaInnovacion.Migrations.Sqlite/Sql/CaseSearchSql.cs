@@ -2,7 +2,8 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Sql;
 
 /// <summary>
 /// The case library's FTS5 index (ADR 0014), applied by the migration CaseSearchEngine: a table of
-/// title, summary and body (body with the municipality, city and country, as PostgreSQL's vector),
+/// title, summary, body and place (municipality, city and country, weighed as the body like
+/// PostgreSQL's vector does, in a column of its own so excerpts of the body do not show it),
 /// accents folded by the tokenizer, kept in step by triggers so every write to CaseEntries — the
 /// indexer, a cascade, a test — updates it in the same statement, and filled from the existing cases.
 /// EF Core rebuilds a SQLite table for some column changes and drops its triggers then: a later
@@ -10,20 +11,20 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Sql;
 /// </summary>
 public static class CaseSearchSql
 {
-    private const string Body = """ "Body" || ' ' || "MunicipalityName" || ' ' || "City" || ' ' || "Country" """;
+    private const string Place = """ "MunicipalityName" || ' ' || "City" || ' ' || "Country" """;
 
     public const string Up = $$"""
-        CREATE VIRTUAL TABLE "CaseSearch" USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE "CaseSearch" USING fts5(title, summary, body, place, tokenize = 'unicode61 remove_diacritics 2');
         CREATE TRIGGER "CaseEntries_CaseSearch_Insert" AFTER INSERT ON "CaseEntries" BEGIN
-            INSERT INTO "CaseSearch"(rowid, title, summary, body) VALUES (new."Id", new."Title", new."Summary", {{NewBody}});
+            INSERT INTO "CaseSearch"(rowid, title, summary, body, place) VALUES (new."Id", new."Title", new."Summary", new."Body", {{NewPlace}});
         END;
         CREATE TRIGGER "CaseEntries_CaseSearch_Delete" AFTER DELETE ON "CaseEntries" BEGIN
             DELETE FROM "CaseSearch" WHERE rowid = old."Id";
         END;
         CREATE TRIGGER "CaseEntries_CaseSearch_Update" AFTER UPDATE OF "Title", "Summary", "Body", "MunicipalityName", "City", "Country" ON "CaseEntries" BEGIN
-            UPDATE "CaseSearch" SET title = new."Title", summary = new."Summary", body = {{NewBody}} WHERE rowid = new."Id";
+            UPDATE "CaseSearch" SET title = new."Title", summary = new."Summary", body = new."Body", place = {{NewPlace}} WHERE rowid = new."Id";
         END;
-        INSERT INTO "CaseSearch"(rowid, title, summary, body) SELECT "Id", "Title", "Summary", {{Body}} FROM "CaseEntries";
+        INSERT INTO "CaseSearch"(rowid, title, summary, body, place) SELECT "Id", "Title", "Summary", "Body", {{Place}} FROM "CaseEntries";
         """;
 
     public const string Down = """
@@ -33,5 +34,5 @@ public static class CaseSearchSql
         DROP TABLE IF EXISTS "CaseSearch";
         """;
 
-    private const string NewBody = """new."Body" || ' ' || new."MunicipalityName" || ' ' || new."City" || ' ' || new."Country" """;
+    private const string NewPlace = """new."MunicipalityName" || ' ' || new."City" || ' ' || new."Country" """;
 }
