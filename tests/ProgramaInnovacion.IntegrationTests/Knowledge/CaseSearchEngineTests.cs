@@ -15,9 +15,6 @@ namespace ProgramaInnovacion.IntegrationTests.Knowledge;
 /// </summary>
 public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static List<string> ResultTitles(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll(".case-results h3").Select(h => h.TextContent.Trim()).ToList();
-
     /// <summary>Adds cases straight to Tandil's approved case study (published to the edition's teams), as written.</summary>
     private Task AddCasesAsync(params (string Title, string Summary, string Body)[] cases) =>
         factory.WithDbAsync(async db =>
@@ -65,11 +62,11 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
             ("Pingüino limpio", "Recolección diferenciada con camiones eléctricos.", "Menos basurales."));
         using var team = await TeamAsync();
 
-        Assert.Contains("Licencias de conducir en el teléfono", ResultTitles(await team.GetPageAsync(Search("licencia conducir"))));
-        Assert.Equal(["Pingüino limpio"], ResultTitles(await team.GetPageAsync(Search("pinguinos"))));
-        Assert.Contains("Pingüino limpio", ResultTitles(await team.GetPageAsync(Search("camion electrico"))));
-        Assert.Contains("Licencias de conducir en el teléfono", ResultTitles(await team.GetPageAsync(Search("TELEFONO"))));
-        Assert.Contains("Pingüino limpio", ResultTitles(await team.GetPageAsync(Search("recolección"))));
+        Assert.Contains("Licencias de conducir en el teléfono", LibraryPage.ResultTitles(await team.GetPageAsync(Search("licencia conducir"))));
+        Assert.Equal(["Pingüino limpio"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("pinguinos"))));
+        Assert.Contains("Pingüino limpio", LibraryPage.ResultTitles(await team.GetPageAsync(Search("camion electrico"))));
+        Assert.Contains("Licencias de conducir en el teléfono", LibraryPage.ResultTitles(await team.GetPageAsync(Search("TELEFONO"))));
+        Assert.Contains("Pingüino limpio", LibraryPage.ResultTitles(await team.GetPageAsync(Search("recolección"))));
     }
 
     [Fact]
@@ -78,8 +75,8 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
         await AddCasesAsync(("Ornitorrincología aplicada al arbolado", "Un censo de árboles.", "Con vecinos."));
         using var team = await TeamAsync();
 
-        Assert.Equal(["Ornitorrincología aplicada al arbolado"], ResultTitles(await team.GetPageAsync(Search("ornitorrin*"))));
-        Assert.Equal(["Ornitorrincología aplicada al arbolado"], ResultTitles(await team.GetPageAsync(Search("ÓRNITO* censo"))));
+        Assert.Equal(["Ornitorrincología aplicada al arbolado"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("ornitorrin*"))));
+        Assert.Equal(["Ornitorrincología aplicada al arbolado"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("ÓRNITO* censo"))));
     }
 
     [Fact]
@@ -90,8 +87,8 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
             ("Tanques zafíreos", "Tanques en altura; el agua llega después.", "Zafírea la pintura."));
         using var team = await TeamAsync();
 
-        Assert.Equal(["Agua zafírea para barrios"], ResultTitles(await team.GetPageAsync(Search("\"agua zafirea\""))));
-        Assert.Equal(2, ResultTitles(await team.GetPageAsync(Search("agua zafirea"))).Count);
+        Assert.Equal(["Agua zafírea para barrios"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("\"agua zafirea\""))));
+        Assert.Equal(2, LibraryPage.ResultTitles(await team.GetPageAsync(Search("agua zafirea"))).Count);
     }
 
     [Fact]
@@ -103,7 +100,7 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
             ("Caso del resumen", "El resumen nombra al quetzalcoatl.", "El cuerpo habla de otra cosa."));
         using var team = await TeamAsync();
 
-        Assert.Equal(["Quetzalcoatl en el título", "Caso del resumen", "Caso del cuerpo"], ResultTitles(await team.GetPageAsync(Search("quetzalcoatl"))));
+        Assert.Equal(["Quetzalcoatl en el título", "Caso del resumen", "Caso del cuerpo"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("quetzalcoatl"))));
     }
 
     [Fact]
@@ -158,7 +155,7 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
         var page = await PortalClient.ParseAsync(response);
         var heading = page.QuerySelector("#resultados")!.TextContent;
         Assert.Matches(@"\d+ casos?", heading);
-        Assert.True(ResultTitles(page).Count > 0 || page.Body!.TextContent.Contains("No encontramos casos", StringComparison.Ordinal));
+        Assert.True(LibraryPage.ResultTitles(page).Count > 0 || page.Body!.TextContent.Contains("No encontramos casos", StringComparison.Ordinal));
         Assert.Equal(cases, await factory.WithDbAsync(db => db.CaseEntries.CountAsync()));
     }
 
@@ -180,7 +177,7 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
     {
         await AddCasesAsync(("Bicisenda guanaco", "Ciclovías nuevas.", "Con señalización."));
         using var team = await TeamAsync();
-        Assert.Equal(["Bicisenda guanaco"], ResultTitles(await team.GetPageAsync(Search("guanaco"))));
+        Assert.Equal(["Bicisenda guanaco"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("guanaco"))));
 
         await factory.WithDbAsync(async db =>
         {
@@ -188,15 +185,15 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
             entry.Title = "Bicisenda vicuña";
             await db.SaveChangesAsync();
         });
-        Assert.Empty(ResultTitles(await team.GetPageAsync(Search("guanaco"))));
-        Assert.Equal(["Bicisenda vicuña"], ResultTitles(await team.GetPageAsync(Search("vicuna"))));
+        Assert.Empty(LibraryPage.ResultTitles(await team.GetPageAsync(Search("guanaco"))));
+        Assert.Equal(["Bicisenda vicuña"], LibraryPage.ResultTitles(await team.GetPageAsync(Search("vicuna"))));
 
         await factory.WithDbAsync(async db =>
         {
             db.CaseEntries.Remove(await db.CaseEntries.SingleAsync(c => c.Title == "Bicisenda vicuña"));
             await db.SaveChangesAsync();
         });
-        Assert.Empty(ResultTitles(await team.GetPageAsync(Search("vicuna"))));
+        Assert.Empty(LibraryPage.ResultTitles(await team.GetPageAsync(Search("vicuna"))));
         Assert.Equal(await factory.WithDbAsync(db => db.CaseEntries.CountAsync()), await factory.WithDbAsync(SearchIndexRows.CountAsync));
     }
 }
