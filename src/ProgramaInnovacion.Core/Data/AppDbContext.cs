@@ -59,7 +59,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
-    public DbSet<CaseTerm> CaseTerms => Set<CaseTerm>();
 
     public DbSet<CalendarSession> CalendarSessions => Set<CalendarSession>();
 

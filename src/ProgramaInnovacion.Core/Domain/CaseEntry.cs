@@ -66,18 +66,4 @@ public class CaseEntry
     public string? SourceUrl { get; set; }
 
     public DateTime IndexedAtUtc { get; set; }
-
-    public List<CaseTerm> Terms { get; set; } = [];
-}
-
-/// <summary>One normalised word of a case and how much it weighs (the inverted index).</summary>
-public class CaseTerm
-{
-    public required string Term { get; set; }
-
-    public int CaseEntryId { get; set; }
-
-    public CaseEntry CaseEntry { get; set; } = null!;
-
-    public int Weight { get; set; }
 }

@@ -16,21 +16,13 @@ public sealed record ApprovedStageSource(
 
 /// <summary>
 /// Builds library cases from approved deliverables, pure so it is unit-tested: one case per
-/// approved final project and one per row of an approved case-study table, with weighted terms
-/// (a word in the title weighs more than one in the summary, which weighs more than the body).
+/// approved final project and one per row of an approved case-study table. The database indexes
+/// their title, summary and body itself (ADR 0014: PostgreSQL full-text search, SQLite FTS5).
 /// </summary>
 public static class CaseDocuments
 {
     /// <summary>The table field of a case-study stage whose rows are the cases (as in the default template).</summary>
     public const string CaseTableKey = "casos";
-
-
-    public const int TitleWeight = 10;
-    public const int SummaryWeight = 3;
-    public const int BodyWeight = 1;
-
-    /// <summary>Body occurrences stop adding weight after this many, so long texts do not drown titles.</summary>
-    public const int MaxBodyOccurrences = 3;
 
     /// <summary>The roles whose approved stages become library cases (CaseIndexer's query says the same).</summary>
     public static bool IsIndexedStage(StageRole? role) => role is StageRole.CaseStudy or StageRole.FinalProject;
@@ -49,33 +41,9 @@ public static class CaseDocuments
             entry.ProjectStageId = source.ProjectStageId;
             entry.EditionId = source.EditionId;
             entry.IndexedAtUtc = nowUtc;
-            entry.Terms = WeighTerms(entry).Select(t => new CaseTerm { Term = t.Key, Weight = t.Value }).ToList();
         }
 
         return entries;
-    }
-
-    /// <summary>Term → weight of a case: title, summary and body (body occurrences capped).</summary>
-    public static IReadOnlyDictionary<string, int> WeighTerms(CaseEntry entry)
-    {
-        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in SearchText.Terms(entry.Title).Distinct())
-        {
-            weights[term] = weights.GetValueOrDefault(term) + TitleWeight;
-        }
-
-        foreach (var term in SearchText.Terms(entry.Summary).Distinct())
-        {
-            weights[term] = weights.GetValueOrDefault(term) + SummaryWeight;
-        }
-
-        var body = $"{entry.Body} {entry.MunicipalityName} {entry.City} {entry.Country}";
-        foreach (var group in SearchText.Terms(body).GroupBy(t => t))
-        {
-            weights[group.Key] = weights.GetValueOrDefault(group.Key) + (BodyWeight * Math.Min(group.Count(), MaxBodyOccurrences));
-        }
-
-        return weights;
     }
 
     private static List<CaseEntry> FinalProject(ApprovedStageSource source, DeliverableContent content)

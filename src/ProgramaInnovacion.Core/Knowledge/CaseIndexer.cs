@@ -5,8 +5,10 @@ using ProgramaInnovacion.Core.Domain;
 namespace ProgramaInnovacion.Core.Knowledge;
 
 /// <summary>
-/// Keeps the case library (CaseEntry + CaseTerm) in step with approved deliverables. Changes are
-/// tracked on the context and saved by the caller, so an approval and its index rows commit together.
+/// Keeps the case library (CaseEntry) in step with approved deliverables. Changes are tracked on the
+/// context and saved by the caller, so an approval and its cases commit together; the database keeps
+/// its own full-text index of them in the same statement (a generated tsvector column on PostgreSQL,
+/// triggers into an FTS5 table on SQLite; ADR 0014).
 /// </summary>
 public class CaseIndexer(AppDbContext db, TimeProvider time)
 {

@@ -786,25 +786,6 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.ToTable("CaseEntries");
                 });
 
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseTerm", b =>
-                {
-                    b.Property<string>("Term")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("CaseEntryId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Weight")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Term", "CaseEntryId");
-
-                    b.HasIndex("CaseEntryId");
-
-                    b.ToTable("CaseTerms");
-                });
-
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CategoryBand", b =>
                 {
                     b.Property<int>("Id")
@@ -2607,17 +2588,6 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("ProjectStage");
                 });
 
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseTerm", b =>
-                {
-                    b.HasOne("ProgramaInnovacion.Core.Domain.CaseEntry", "CaseEntry")
-                        .WithMany("Terms")
-                        .HasForeignKey("CaseEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("CaseEntry");
-                });
-
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Comment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Author")
@@ -3312,11 +3282,6 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Scores");
-                });
-
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
-                {
-                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>

@@ -753,25 +753,6 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.ToTable("CaseEntries");
                 });
 
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseTerm", b =>
-                {
-                    b.Property<string>("Term")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CaseEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Weight")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Term", "CaseEntryId");
-
-                    b.HasIndex("CaseEntryId");
-
-                    b.ToTable("CaseTerms");
-                });
-
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CategoryBand", b =>
                 {
                     b.Property<int>("Id")
@@ -2504,17 +2485,6 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("ProjectStage");
                 });
 
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseTerm", b =>
-                {
-                    b.HasOne("ProgramaInnovacion.Core.Domain.CaseEntry", "CaseEntry")
-                        .WithMany("Terms")
-                        .HasForeignKey("CaseEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("CaseEntry");
-                });
-
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Comment", b =>
                 {
                     b.HasOne("ProgramaInnovacion.Core.Domain.AppUser", "Author")
@@ -3209,11 +3179,6 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Scores");
-                });
-
-            modelBuilder.Entity("ProgramaInnovacion.Core.Domain.CaseEntry", b =>
-                {
-                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("ProgramaInnovacion.Core.Domain.Deliverable", b =>

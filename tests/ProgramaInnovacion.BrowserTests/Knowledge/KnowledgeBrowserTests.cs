@@ -73,6 +73,22 @@ public class KnowledgeBrowserTests(BrowserFixture browser)
         Assert.Equal("Ciudad de Mendoza", row["ciudad"]);
     }
 
+    [Fact]
+    public async Task LibrarySearch_ShowsTheMatchedWordHighlightedInItsExcerpt()
+    {
+        await using var session = await browser.NewSessionAsync();
+        await session.SignInAsync("bariloche@programa.example");
+        await session.GotoAsync("/biblioteca");
+        await session.Page.GetByLabel("Palabras").FillAsync("gestion");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Buscar" }).ClickAsync();
+
+        var highlight = session.Page.Locator(".case-results .case-excerpt mark").First;
+        Assert.True(await highlight.IsVisibleAsync());
+        Assert.StartsWith("gesti", (await highlight.TextContentAsync())!.ToLowerInvariant(), StringComparison.Ordinal);
+        var box = (await highlight.BoundingBoxAsync())!;
+        Assert.True(box.Width > 0 && box.X >= 0 && box.X + box.Width <= session.Page.ViewportSize!.Width);
+    }
+
     [Theory]
     [InlineData("tandil@programa.example", "/red")]
     [InlineData("coordinacion@programa.example", "/red")]

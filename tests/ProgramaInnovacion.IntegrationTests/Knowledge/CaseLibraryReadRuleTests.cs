@@ -17,9 +17,6 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
 {
     private const string FinalProjectTitle = "Habilitación comercial 100 % en línea";
 
-    private static List<string> ResultTitles(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll(".case-results h3").Select(h => h.TextContent.Trim()).ToList();
-
     private async Task<(int ProjectId, int FinalProjectCase, int CaseStudyCase)> ArrangeAsync(bool panelClosed, bool share = true)
     {
         var projectId = await factory.ProjectIdAsync("tandil");
@@ -58,8 +55,8 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
         var (projectId, finalProject, caseStudy) = await ArrangeAsync(panelClosed: true);
         using var expert = await ExpertAsync(projectId, ConflictDeclaration.Declined);
 
-        Assert.DoesNotContain(FinalProjectTitle, ResultTitles(await expert.GetPageAsync("/biblioteca?q=habilitacion")));
-        Assert.Empty(ResultTitles(await expert.GetPageAsync("/biblioteca")));
+        Assert.DoesNotContain(FinalProjectTitle, LibraryPage.ResultTitles(await expert.GetPageAsync("/biblioteca?q=habilitacion")));
+        Assert.Empty(LibraryPage.ResultTitles(await expert.GetPageAsync("/biblioteca")));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(expert, $"/biblioteca/{finalProject}"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(expert, $"/biblioteca/{caseStudy}"));
         // The same answer as the project's own pages give them.
@@ -68,7 +65,7 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
         // A team of the edition reads the same published case.
         using var team = factory.CreatePortalClient();
         await team.SignInAsync("bariloche@programa.example");
-        Assert.Contains(FinalProjectTitle, ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
+        Assert.Contains(FinalProjectTitle, LibraryPage.ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
         await team.GetPageAsync($"/biblioteca/{finalProject}");
     }
 
@@ -81,12 +78,12 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
         using var unassigned = await ExpertAsync(projectId, declaration: null);
 
         // Declared no conflict: the final project (read on the panel anyway) and the project's case study.
-        Assert.Contains(FinalProjectTitle, ResultTitles(await declared.GetPageAsync("/biblioteca?q=habilitacion")));
+        Assert.Contains(FinalProjectTitle, LibraryPage.ResultTitles(await declared.GetPageAsync("/biblioteca?q=habilitacion")));
         await declared.GetPageAsync($"/biblioteca/{caseStudy}");
 
         foreach (var expert in new[] { pending, unassigned })
         {
-            Assert.Empty(ResultTitles(await expert.GetPageAsync("/biblioteca")));
+            Assert.Empty(LibraryPage.ResultTitles(await expert.GetPageAsync("/biblioteca")));
             Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(expert, $"/biblioteca/{finalProject}"));
             Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(expert, $"/biblioteca/{caseStudy}"));
         }
@@ -99,12 +96,12 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
         using var team = factory.CreatePortalClient();
         await team.SignInAsync("bariloche@programa.example");
 
-        Assert.DoesNotContain(FinalProjectTitle, ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
+        Assert.DoesNotContain(FinalProjectTitle, LibraryPage.ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(team, $"/biblioteca/{finalProject}"));
         await team.GetPageAsync($"/biblioteca/{caseStudy}"); // an approved case study is shared at once
 
         await ArrangeAsync(panelClosed: true);
-        Assert.Contains(FinalProjectTitle, ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
+        Assert.Contains(FinalProjectTitle, LibraryPage.ResultTitles(await team.GetPageAsync("/biblioteca?q=habilitacion")));
         await team.GetPageAsync($"/biblioteca/{finalProject}");
     }
 
@@ -118,7 +115,7 @@ public class CaseLibraryReadRuleTests(PortalFactory factory) : IClassFixture<Por
             {
                 using var client = factory.CreatePortalClient();
                 await client.SignInAsync(email);
-                Assert.Empty(ResultTitles(await client.GetPageAsync("/biblioteca?q=habilitacion")));
+                Assert.Empty(LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=habilitacion")));
                 Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, $"/biblioteca/{finalProject}"));
                 Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, $"/biblioteca/{caseStudy}"));
             }

@@ -12,9 +12,6 @@ namespace ProgramaInnovacion.IntegrationTests.Knowledge;
 
 public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static List<string> ResultTitles(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll(".case-results h3").Select(h => h.TextContent.Trim()).ToList();
-
     /// <summary>Adds case-study rows straight into the index, attached to Tandil's approved case study.</summary>
     private Task AddCasesAsync(params (string City, string Description, string Lessons)[] rows) =>
         factory.WithDbAsync(async db =>
@@ -47,12 +44,12 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("bariloche@programa.example");
 
-        var withoutAccent = ResultTitles(await client.GetPageAsync("/biblioteca?q=gestion"));
-        var withAccent = ResultTitles(await client.GetPageAsync("/biblioteca?q=GESTIÓN"));
+        var withoutAccent = LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=gestion"));
+        var withAccent = LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=GESTIÓN"));
 
         Assert.Contains(withoutAccent, t => t.Contains("Ciudad de Mendoza", StringComparison.Ordinal));
         Assert.Equal(withoutAccent, withAccent);
-        Assert.Contains(ResultTitles(await client.GetPageAsync("/biblioteca?q=habilitacion")), t => t.Contains("Habilitación comercial 100 % en línea", StringComparison.Ordinal));
+        Assert.Contains(LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=habilitacion")), t => t.Contains("Habilitación comercial 100 % en línea", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -64,7 +61,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("tandil@programa.example");
 
-        var titles = ResultTitles(await client.GetPageAsync("/biblioteca?q=carpinchos"));
+        var titles = LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=carpinchos"));
 
         Assert.Equal(2, titles.Count);
         Assert.StartsWith("Paraná", titles[0], StringComparison.Ordinal);
@@ -85,7 +82,7 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
         AngleSharp.Dom.IDocument page = null!;
         var after = (await factory.SqlCounter.RecordAsync(async () => page = await client.GetPageAsync(url))).Count;
 
-        Assert.True(ResultTitles(page).Count >= 20);
+        Assert.True(LibraryPage.ResultTitles(page).Count >= 20);
         Assert.Equal(before, after);
     }
 
@@ -161,9 +158,9 @@ public class CaseLibraryTests(PortalFactory factory) : IClassFixture<PortalFacto
 
         using var client = factory.CreatePortalClient();
         await client.SignInAsync("tandil@programa.example");
-        Assert.Empty(ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject")));
+        Assert.Empty(LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject")));
         await ClosePanelAsync("jesusmaria");
-        var titles = ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject"));
+        var titles = LibraryPage.ResultTitles(await client.GetPageAsync("/biblioteca?q=expediente+visado&origen=FinalProject"));
         Assert.Contains("Expediente digital de obras privadas", titles);
     }
 }

@@ -14,17 +14,20 @@ namespace ProgramaInnovacion.Web.Features.Library;
 public sealed record AddedCase(int ProjectId, string Message);
 
 /// <summary>
-/// Searches the case library through the provider-neutral inverted index (CaseTerm): the query's
-/// terms are normalised like the index, one grouped SQL query sums the weights per case (every
-/// term must match), and the page is ordered by that score. Three SQL commands whatever the size.
+/// Searches the case library on the database's own full-text engine (CaseSearch, ADR 0014): the
+/// query is read once (SearchText.Parse), the engine's ranked matches are joined to the cases the
+/// reader may see, and the page's highlighted excerpts come from one more command. Four SQL
+/// commands whatever the size.
 /// </summary>
 public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog audit)
 {
     public const int PageSize = 20;
 
+    public const string NothingToSearchNotice = "Tu búsqueda no tiene palabras que podamos buscar: los signos, los operadores y las palabras muy comunes («de», «la», «y») no cuentan. Mostramos todos los casos.";
+
     public async Task<CaseSearchViewModel> SearchAsync(CaseSearchQuery query, ClaimsPrincipal user)
     {
-        var terms = SearchText.QueryTerms(query.Q);
+        var search = SearchText.Parse(query.Q);
         var entries = db.ReadableCases(LibraryReader.From(user)).AsNoTracking();
         if (query.Categoria is { } category)
         {
@@ -41,36 +44,26 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
             entries = entries.Where(e => e.EditionId == edition);
         }
 
-        IQueryable<ScoredCase> scored;
-        if (terms.Count > 0)
-        {
-            var termCount = terms.Count;
-            var scores = db.CaseTerms
-                .Where(t => terms.Contains(t.Term))
-                .GroupBy(t => t.CaseEntryId)
-                .Where(g => g.Count() == termCount)
-                .Select(g => new { CaseEntryId = g.Key, Score = g.Sum(t => t.Weight) });
-            scored = entries.Join(scores, e => e.Id, s => s.CaseEntryId, (e, s) => new ScoredCase { Entry = e, Score = s.Score });
-        }
-        else
-        {
-            scored = entries.Select(e => new ScoredCase { Entry = e, Score = 0 });
-        }
-
+        var scored = search.IsEmpty
+            ? entries.Select(e => new ScoredCase { Entry = e, Score = 0 })
+            : entries.Join(db.Hits(search), e => e.Id, h => h.Id, (e, h) => new ScoredCase { Entry = e, Score = h.Score });
         var total = await scored.CountAsync();
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Pagina, 1, pageCount);
-        var results = await scored
+        var rows = await scored
             .OrderByDescending(x => x.Score)
             .ThenByDescending(x => x.Entry.EditionId)
             .ThenBy(x => x.Entry.Title)
             .ThenBy(x => x.Entry.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
-            .Select(x => new CaseResult(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score))
+            .Select(x => new { x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, Edition = x.Entry.Edition.Name, x.Score })
             .ToListAsync();
+        var excerpts = await db.ExcerptsAsync(search, rows.Select(r => r.Id).ToList());
+        var results = rows.Select(r => new CaseResult(r.Id, r.Title, r.Summary, r.Source, r.MunicipalityName, r.MunicipalityCategory, r.Edition, r.Score, excerpts.GetValueOrDefault(r.Id))).ToList();
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOption(e.Id, e.Name)).ToListAsync();
-        return new CaseSearchViewModel(query, results, total, page, pageCount, editions);
+        var notice = search.IsEmpty && !string.IsNullOrWhiteSpace(query.Q) ? NothingToSearchNotice : null;
+        return new CaseSearchViewModel(query, results, total, page, pageCount, editions, notice);
     }
 
     public async Task<CaseDetails?> GetAsync(int id, ClaimsPrincipal user)
@@ -187,7 +180,7 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
     {
         public required CaseEntry Entry { get; init; }
 
-        public int Score { get; init; }
+        public double Score { get; init; }
     }
 
     /// <param name="Version">The deliverable's version read with <paramref name="ContentJson"/> (0 when there is none yet).</param>

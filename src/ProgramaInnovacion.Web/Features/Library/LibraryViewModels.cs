@@ -1,4 +1,5 @@
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Core.Knowledge;
 
 namespace ProgramaInnovacion.Web.Features.Library;
 
@@ -17,7 +18,8 @@ public sealed class CaseSearchQuery
     public int Pagina { get; set; } = 1;
 }
 
-public sealed record CaseResult(int Id, string Title, string Summary, CaseSource Source, string Municipality, MunicipalityCategory Category, string Edition, int Score);
+/// <param name="Excerpt">The matched words in context (null without words); the view encodes every segment.</param>
+public sealed record CaseResult(int Id, string Title, string Summary, CaseSource Source, string Municipality, MunicipalityCategory Category, string Edition, double Score, IReadOnlyList<SnippetSegment>? Excerpt);
 
 public sealed record EditionOption(int Id, string Name);
 
@@ -27,7 +29,8 @@ public sealed record CaseSearchViewModel(
     int Total,
     int Page,
     int PageCount,
-    IReadOnlyList<EditionOption> Editions);
+    IReadOnlyList<EditionOption> Editions,
+    string? Notice);
 
 /// <summary>Whether (and where) the signed-in user can copy a case into their case-study table.</summary>
 public sealed record CaseStudyTarget(int? ProjectId, bool CanAdd, string? Reason);
