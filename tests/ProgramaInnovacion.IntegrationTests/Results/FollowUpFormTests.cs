@@ -110,8 +110,11 @@ public class FollowUpFormTests(PortalFactory factory) : IClassFixture<PortalFact
         // The team's own municipality, a date that does not exist: both beside their fields, everything typed kept.
         var page = await RefusedPageAsync(await team.SubmitFormAsync(url, form, new Dictionary<string, string>
         {
-            ["municipio"] = ownId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fechaAdopcion"] = "31/04/2026",
-            ["estadoAdopcion"] = nameof(AdoptionStatus.Implementing), ["contacto"] = contact, ["notaAdopcion"] = "Lo adaptan a su padrón.",
+            ["municipio"] = ownId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fechaAdopcion"] = "31/04/2026",
+            ["estadoAdopcion"] = nameof(AdoptionStatus.Implementing),
+            ["contacto"] = contact,
+            ["notaAdopcion"] = "Lo adaptan a su padrón.",
         }));
         Assert.Equal("Elegí el municipio que adopta el proyecto (otro que el del equipo).", ErrorOf(page, "municipio"));
         Assert.Equal("La fecha «31/04/2026» no existe: revisá el día y el mes.", ErrorOf(page, "fechaAdopcion"));
@@ -122,8 +125,11 @@ public class FollowUpFormTests(PortalFactory factory) : IClassFixture<PortalFact
 
         var saved = await team.SubmitFormAsync(url, form, new Dictionary<string, string>
         {
-            ["municipio"] = adopter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fechaAdopcion"] = "2026-10-20",
-            ["estadoAdopcion"] = nameof(AdoptionStatus.Implementing), ["contacto"] = contact, ["notaAdopcion"] = "Lo adaptan a su padrón.",
+            ["municipio"] = adopter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fechaAdopcion"] = "2026-10-20",
+            ["estadoAdopcion"] = nameof(AdoptionStatus.Implementing),
+            ["contacto"] = contact,
+            ["notaAdopcion"] = "Lo adaptan a su padrón.",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stored = await factory.WithDbAsync(db => db.Adoptions.SingleAsync(a => a.ProjectId == projectId && a.MunicipalityId == adopter.Id));

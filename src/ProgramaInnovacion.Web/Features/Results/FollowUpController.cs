@@ -42,10 +42,13 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
     [HttpPost("adopciones")]
     public Task<IActionResult> Adoption(int id, int? municipio, string? fechaAdopcion, AdoptionStatus? estadoAdopcion, string? contacto, string? notaAdopcion) =>
         Report(id, new(FollowUpFormViewModel.Adoption, null, new Dictionary<string, string?>
-            {
-                ["municipio"] = municipio?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fechaAdopcion"] = fechaAdopcion,
-                ["estadoAdopcion"] = estadoAdopcion?.ToString(), ["contacto"] = contacto, ["notaAdopcion"] = notaAdopcion,
-            }),
+        {
+            ["municipio"] = municipio?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fechaAdopcion"] = fechaAdopcion,
+            ["estadoAdopcion"] = estadoAdopcion?.ToString(),
+            ["contacto"] = contacto,
+            ["notaAdopcion"] = notaAdopcion,
+        }),
             () => commands.AddAdoptionAsync(User, id, municipio, fechaAdopcion, estadoAdopcion, contacto, notaAdopcion), "Se registró la adopción.");
 
     [HttpPost("vitrina")]
