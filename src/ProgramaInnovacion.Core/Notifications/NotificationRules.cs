@@ -19,6 +19,9 @@ public enum PortalEventKind
     DeadlineInThreeDays,
     DeadlineToday,
     Overdue,
+
+    /// <summary>A reporting period of the follow-up after the panel is ending and the team has not reported every indicator.</summary>
+    FollowUpReportDue,
 }
 
 /// <summary>Who hears of an event, resolved to people by the notifier.</summary>
@@ -57,7 +60,7 @@ public static class NotificationRules
         PortalEventKind.PanelPublished => new(NotificationCategory.Panel, [Audience.Team]),
         PortalEventKind.NetworkPosted => new(NotificationCategory.Network, [Audience.EditionTeams]),
         PortalEventKind.NetworkCommented => new(NotificationCategory.Network, [Audience.Named]),
-        PortalEventKind.DeadlineInThreeDays or PortalEventKind.DeadlineToday or PortalEventKind.Overdue
+        PortalEventKind.DeadlineInThreeDays or PortalEventKind.DeadlineToday or PortalEventKind.Overdue or PortalEventKind.FollowUpReportDue
             => new(NotificationCategory.Reminders, [Audience.Team]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

@@ -35,7 +35,7 @@ public static class ResultStatusText
 /// down to 10, a measured 20 is 71 % of the way; going from 200 up to 1.000, a measured 600 is 50 %.
 /// Below 0 the indicator moved the wrong way; above 100 it beat its target.
 /// <para>
-/// The status rule (docs/adr/0010-results-follow-up-and-showcase.md): the expected progress at the
+/// The status rule (docs/adr/0013-results-after-the-program.md): the expected progress at the
 /// latest measurement is the share of time elapsed between the baseline date and the target date
 /// (100 % without both dates). An indicator is <b>en camino</b> when its progress reaches the
 /// expected progress less 10 points (or 100 %), <b>en riesgo</b> when it reaches the expected

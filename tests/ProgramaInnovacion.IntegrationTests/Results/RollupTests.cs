@@ -76,8 +76,9 @@ public class RollupTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         var formSelector = $"form[action='{url}/mediciones']:has(input[value='{indicatorId}'])";
         var refused = await team.SubmitFormAsync(page, formSelector, new Dictionary<string, string> { ["valor"] = "1,250", ["fecha"] = "2026-10-01" }, url);
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        var refusedPage = await team.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedPage = await PortalClient.ParseAsync(refused);
+        Assert.Contains("1,250", refusedPage.GetElementById($"valor-{indicatorId}-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("1,250", refusedPage.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
 
         var before = await factory.WithDbAsync(db => db.IndicatorMeasurements.CountAsync(m => m.IndicatorId == indicatorId));

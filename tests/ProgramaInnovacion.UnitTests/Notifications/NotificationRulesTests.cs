@@ -24,6 +24,7 @@ public class NotificationRulesTests
         { PortalEventKind.DeadlineInThreeDays, NotificationCategory.Reminders, [Audience.Team] },
         { PortalEventKind.DeadlineToday, NotificationCategory.Reminders, [Audience.Team] },
         { PortalEventKind.Overdue, NotificationCategory.Reminders, [Audience.Team] },
+        { PortalEventKind.FollowUpReportDue, NotificationCategory.Reminders, [Audience.Team] },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Notifications;
+using ProgramaInnovacion.Core.Results;
 using ProgramaInnovacion.Web.Infrastructure.Email;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
@@ -32,7 +33,7 @@ public class NotificationDispatcher(
 
     public async Task<DispatchPass> RunOnceAsync(string workerId, CancellationToken ct = default)
     {
-        var reminders = await QueueRemindersAsync(ct);
+        var reminders = await QueueRemindersAsync(ct) + await QueueFollowUpRemindersAsync(ct);
         var digests = await QueueDigestsAsync(ct);
         var (sent, retried, failed) = await DeliverAsync(workerId, ct);
         return new DispatchPass(reminders, digests, sent, retried, failed);
@@ -67,6 +68,61 @@ public class NotificationDispatcher(
                 EditionId = stage.EditionId,
                 Municipality = stage.Municipality,
                 Detail = detail,
+            });
+            if (await ClaimAndSaveAsync(key, ct))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// After the panel, a reminder to the team of each project under follow-up whose reporting period
+    /// is ending (ReportingSchedule) and has not reported every indicator in it. A reopened panel
+    /// (the project no longer closed) or a follow-up past its last target date reminds no more.
+    /// </summary>
+    public async Task<int> QueueFollowUpRemindersAsync(CancellationToken ct = default)
+    {
+        var today = ArgentinaTime.LocalDate(Now);
+        var periodMonths = options.Value.FollowUpPeriodMonths;
+        var projects = await db.ProjectStages.AsNoTracking()
+            .Where(s => s.StageDefinition.Role == StageRole.ExpertPanel && s.State == StageState.Approved && s.ApprovedAtUtc != null
+                && db.FollowUpIndicators.Any(i => i.ProjectId == s.ProjectId))
+            .Select(s => new
+            {
+                s.ProjectId,
+                s.Project.EditionId,
+                Municipality = s.Project.Municipality.Name,
+                ClosedAtUtc = s.ApprovedAtUtc!.Value,
+                Indicators = db.FollowUpIndicators.Where(i => i.ProjectId == s.ProjectId)
+                    .Select(i => new { i.TargetDate, Latest = i.Measurements.OrderByDescending(m => m.MeasuredOn).Select(m => (DateOnly?)m.MeasuredOn).FirstOrDefault() })
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+        var due = projects
+            .Select(p =>
+            {
+                var closedOn = ArgentinaTime.LocalDate(p.ClosedAtUtc);
+                var period = ReportingSchedule.Due(closedOn, ReportingSchedule.FollowUpEnds(closedOn, p.Indicators.Select(i => i.TargetDate)), today, periodMonths);
+                return (Project: p, Period: period);
+            })
+            .Where(d => d.Period is { } period && !ReportingSchedule.IsReported(period, d.Project.Indicators.Select(i => i.Latest)))
+            .Select(d => (d.Project, Period: d.Period!, Key: ReportingSchedule.Key(d.Project.ProjectId, d.Period!.End)))
+            .ToList();
+        var keys = due.Select(d => d.Key).ToList();
+        var done = (await db.ScheduledSends.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(ct)).ToHashSet();
+        var queued = 0;
+        foreach (var (project, period, key) in due.Where(d => !done.Contains(d.Key)))
+        {
+            await notifier.RaiseAsync(new PortalEvent(PortalEventKind.FollowUpReportDue, null, ArgentinaClock.DateText(period.End), $"/proyectos/{project.ProjectId}/seguimiento")
+            {
+                ProjectId = project.ProjectId,
+                EditionId = project.EditionId,
+                Municipality = project.Municipality,
+                Detail = $"El período de seguimiento va del {ArgentinaClock.DateText(period.Start)} al {ArgentinaClock.DateText(period.End)}. "
+                    + "Cargá el valor medido de cada indicador y el estado de las actividades del plan de implementación.",
             });
             if (await ClaimAndSaveAsync(key, ct))
             {

@@ -28,6 +28,9 @@ public sealed class NotificationOptions
     /// <summary>Argentina hour from which the previous days' digest goes out.</summary>
     public int DigestHour { get; set; } = 7;
 
+    /// <summary>Months of each reporting period of the follow-up after the panel (quarterly by default); see ReportingSchedule.</summary>
+    public int FollowUpPeriodMonths { get; set; } = 3;
+
     /// <summary>The backoff after <paramref name="attempts"/> failed attempts.</summary>
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(MaxRetrySeconds, RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));

@@ -145,6 +145,7 @@ public static class NotificationTexts
             PortalEventKind.DeadlineInThreeDays => $"«{e.Subject}» vence en pocos días",
             PortalEventKind.DeadlineToday => $"«{e.Subject}» vence hoy",
             PortalEventKind.Overdue => $"«{e.Subject}» está vencida",
+            PortalEventKind.FollowUpReportDue => $"Informá los indicadores del período de seguimiento que termina el {e.Subject}",
             _ => e.Subject,
         };
     }

@@ -4,6 +4,7 @@ using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure;
+using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Results;
 
@@ -19,7 +20,7 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
 
     private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task<CommandResult> RecordMeasurementAsync(ClaimsPrincipal user, int projectId, int indicatorId, string? value, DateOnly? measuredOn, string? note)
+    public async Task<CommandResult> RecordMeasurementAsync(ClaimsPrincipal user, int projectId, int indicatorId, string? value, string? measuredOn, string? note)
     {
         var indicator = await db.FollowUpIndicators.SingleOrDefaultAsync(i => i.Id == indicatorId && i.ProjectId == projectId);
         if (indicator is null)
@@ -27,27 +28,38 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
             return CommandResult.Fail("Ese indicador no es de este proyecto.");
         }
 
+        var errors = new Dictionary<string, string>();
         var reading = ArgentineNumber.Read(value);
-        if (reading.Value is not { } number)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            return CommandResult.Fail("valor", ArgentineNumber.Problem("Valor medido", value ?? "") ?? "Escribí el valor medido como un número (por ejemplo 1.250 o 4,5).");
+            errors["valor"] = "Escribí el valor medido (por ejemplo 1.250 o 4,5).";
+        }
+        else if (reading.Value is null)
+        {
+            errors["valor"] = ArgentineNumber.Problem("Valor medido", value) ?? "Escribí el valor medido como un número (por ejemplo 1.250 o 4,5).";
         }
 
-        if (measuredOn is not { } date || date > Today)
+        var (date, dateProblem) = FormDate.Read("la fecha de la medición", measuredOn, Today);
+        if (dateProblem is not null)
         {
-            return CommandResult.Fail("fecha", "Indicá la fecha de la medición (no puede ser posterior a hoy).");
+            errors["fecha"] = dateProblem;
+        }
+
+        if (errors.Count > 0 || reading.Value is not { } number || date is not { } day)
+        {
+            return CommandResult.Fail("No se pudo registrar la medición: revisá los campos marcados.", errors);
         }
 
         db.IndicatorMeasurements.Add(new IndicatorMeasurement
         {
             IndicatorId = indicator.Id,
-            MeasuredOn = date,
+            MeasuredOn = day,
             Value = number,
             Note = Trim(note, 1000),
             RecordedById = UserId(user),
             RecordedAtUtc = Now,
         });
-        audit.Record(user, AuditActions.MeasurementRecorded, nameof(FollowUpIndicator), indicator.Id, $"{indicator.Name}: {ArgentineNumber.Format(number)} ({date:yyyy-MM-dd})");
+        audit.Record(user, AuditActions.MeasurementRecorded, nameof(FollowUpIndicator), indicator.Id, $"{indicator.Name}: {ArgentineNumber.Format(number)} ({day:yyyy-MM-dd})");
         await db.SaveChangesAsync();
         return CommandResult.Done;
     }
@@ -62,12 +74,12 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
 
         if (status is not { } newStatus || !Enum.IsDefined(newStatus))
         {
-            return CommandResult.Fail("estado", "Elegí el estado de la actividad.");
+            return CommandResult.Fail("No se pudo guardar el estado de la actividad: revisá los campos marcados.", new Dictionary<string, string> { ["estado"] = "Elegí el estado de la actividad." });
         }
 
         if (newStatus == ActivityStatus.Discarded && string.IsNullOrWhiteSpace(note))
         {
-            return CommandResult.Fail("nota", "Contá en la nota por qué se descartó la actividad.");
+            return CommandResult.Fail("No se pudo guardar el estado de la actividad: revisá los campos marcados.", new Dictionary<string, string> { ["nota"] = "Contá en la nota por qué se descartó la actividad." });
         }
 
         activity.Status = newStatus;
@@ -79,29 +91,38 @@ public class FollowUpCommands(AppDbContext db, AuditLog audit, TimeProvider time
         return CommandResult.Done;
     }
 
-    public async Task<CommandResult> AddAdoptionAsync(ClaimsPrincipal user, int projectId, int? municipalityId, DateOnly? adoptedOn, AdoptionStatus? status, string? contact, string? note)
+    public async Task<CommandResult> AddAdoptionAsync(ClaimsPrincipal user, int projectId, int? municipalityId, string? adoptedOn, AdoptionStatus? status, string? contact, string? note)
     {
+        var errors = new Dictionary<string, string>();
         var ownMunicipality = await db.Projects.Where(p => p.Id == projectId).Select(p => p.MunicipalityId).SingleAsync();
         if (municipalityId is not { } id || id == ownMunicipality || !await db.Municipalities.AnyAsync(m => m.Id == id))
         {
-            return CommandResult.Fail("municipio", "Elegí el municipio que adopta el proyecto (otro que el del equipo).");
+            errors["municipio"] = "Elegí el municipio que adopta el proyecto (otro que el del equipo).";
+            id = 0;
         }
 
-        if (adoptedOn is not { } date || date > Today)
+        var (date, dateProblem) = FormDate.Read("la fecha de la adopción", adoptedOn, Today);
+        if (dateProblem is not null)
         {
-            return CommandResult.Fail("fechaAdopcion", "Indicá la fecha de la adopción (no puede ser posterior a hoy).");
+            errors["fechaAdopcion"] = dateProblem;
         }
 
         if (status is not { } adoptionStatus || !Enum.IsDefined(adoptionStatus))
         {
-            return CommandResult.Fail("estadoAdopcion", "Elegí el estado de la adopción.");
+            errors["estadoAdopcion"] = "Elegí el estado de la adopción.";
+            adoptionStatus = default;
+        }
+
+        if (errors.Count > 0 || date is not { } day)
+        {
+            return CommandResult.Fail("No se pudo registrar la adopción: revisá los campos marcados.", errors);
         }
 
         var adoption = new Adoption
         {
             ProjectId = projectId,
             MunicipalityId = id,
-            AdoptedOn = date,
+            AdoptedOn = day,
             Status = adoptionStatus,
             Contact = Trim(contact, 300),
             Note = Trim(note, 1000),

@@ -30,16 +30,26 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
     }
 
     [HttpPost("mediciones")]
-    public Task<IActionResult> Measure(int id, int indicador, string? valor, DateOnly? fecha, string? nota) =>
-        Report(id, () => commands.RecordMeasurementAsync(User, id, indicador, valor, fecha, nota), "Se registró la medición.");
+    public Task<IActionResult> Measure(int id, int indicador, string? valor, string? fecha, string? nota) =>
+        Report(id, new(FollowUpFormViewModel.Measurement, indicador, new Dictionary<string, string?> { ["valor"] = valor, ["fecha"] = fecha, ["nota"] = nota }),
+            () => commands.RecordMeasurementAsync(User, id, indicador, valor, fecha, nota), "Se registró la medición.");
 
     [HttpPost("actividades")]
     public Task<IActionResult> Activity(int id, int actividad, ActivityStatus? estado, string? nota) =>
-        Report(id, () => commands.SetActivityAsync(User, id, actividad, estado, nota), "Se guardó el estado de la actividad.");
+        Report(id, new(FollowUpFormViewModel.Activity, actividad, new Dictionary<string, string?> { ["estado"] = estado?.ToString(), ["nota"] = nota }),
+            () => commands.SetActivityAsync(User, id, actividad, estado, nota), "Se guardó el estado de la actividad.");
 
     [HttpPost("adopciones")]
-    public Task<IActionResult> Adoption(int id, int? municipio, DateOnly? fechaAdopcion, AdoptionStatus? estadoAdopcion, string? contacto, string? notaAdopcion) =>
-        Report(id, () => commands.AddAdoptionAsync(User, id, municipio, fechaAdopcion, estadoAdopcion, contacto, notaAdopcion), "Se registró la adopción.");
+    public Task<IActionResult> Adoption(int id, int? municipio, string? fechaAdopcion, AdoptionStatus? estadoAdopcion, string? contacto, string? notaAdopcion) =>
+        Report(id, new(FollowUpFormViewModel.Adoption, null, new Dictionary<string, string?>
+        {
+            ["municipio"] = municipio?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fechaAdopcion"] = fechaAdopcion,
+            ["estadoAdopcion"] = estadoAdopcion?.ToString(),
+            ["contacto"] = contacto,
+            ["notaAdopcion"] = notaAdopcion,
+        }),
+            () => commands.AddAdoptionAsync(User, id, municipio, fechaAdopcion, estadoAdopcion, contacto, notaAdopcion), "Se registró la adopción.");
 
     [HttpPost("vitrina")]
     public async Task<IActionResult> Publish(int id, bool consentimientoEquipo, string? consentimiento, bool recomendaciones)
@@ -63,15 +73,36 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
         return Done(id, await commands.WithdrawAsync(User, id), "El proyecto ya no se muestra en la vitrina.");
     }
 
-    private async Task<IActionResult> Report(int id, Func<Task<CommandResult>> command, string message)
+    /// <summary>
+    /// A report of the team or the coordination. Refused with errors by field, the page comes back
+    /// with the form as typed and each message beside its field; anything else goes back to the page.
+    /// </summary>
+    private async Task<IActionResult> Report(int id, PostedForm posted, Func<Task<CommandResult>> command, string message)
     {
         if (!await access.IsAllowedAsync(User, id, ProjectOperation.Edit) && !await access.IsAllowedAsync(User, id, ProjectOperation.Review))
         {
             return NotFound();
         }
 
-        return Done(id, await command(), message);
+        var result = await command();
+        if (result.Succeeded || result.FieldErrors is not { Count: > 0 } errors)
+        {
+            return Done(id, result, message);
+        }
+
+        var mayCoordinate = await access.IsAllowedAsync(User, id, ProjectOperation.Review);
+        var model = await queries.FollowUpAsync(id, mayReport: true, mayCoordinate);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("FollowUp", model with { Failed = new FollowUpFormViewModel(posted.Form, posted.ItemId, posted.Values, errors, result.Error!) });
     }
+
+    /// <summary>What a follow-up form posted, kept to show it back when it is refused.</summary>
+    public sealed record PostedForm(string Form, int? ItemId, IReadOnlyDictionary<string, string?> Values);
 
     private RedirectToActionResult Done(int id, CommandResult result, string message)
     {

@@ -36,6 +36,24 @@ public sealed record FollowUpViewModel(
     IReadOnlyList<(int Id, string Name)> OtherMunicipalities, DateOnly Today)
 {
     public ResultStatus Status => IndicatorProgress.Worst(Indicators.Select(i => i.Status));
+
+    /// <summary>The form that came back refused, if any.</summary>
+    public FollowUpFormViewModel? Failed { get; init; }
+
+    /// <summary>The refused form when it is this one (its values and errors), else null.</summary>
+    public FollowUpFormViewModel? FailedAs(string form, int? itemId = null) => Failed is { } f && f.Form == form && f.ItemId == itemId ? f : null;
+}
+
+/// <summary>A follow-up form that came back with errors: which one, what was typed, and each field's Spanish message.</summary>
+public sealed record FollowUpFormViewModel(string Form, int? ItemId, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, string> Errors, string Message)
+{
+    public const string Measurement = "medicion";
+    public const string Activity = "actividad";
+    public const string Adoption = "adopcion";
+
+    public string? Value(string field) => Values.TryGetValue(field, out var value) ? value : null;
+
+    public string? Error(string field) => Errors.TryGetValue(field, out var error) ? error : null;
 }
 
 /// <summary>Indicators of one theme and unit across projects: their sums and how many are on track.</summary>
