@@ -1193,6 +1193,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficialCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Population")
                         .HasColumnType("INTEGER");
 
@@ -1207,6 +1211,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficialCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
