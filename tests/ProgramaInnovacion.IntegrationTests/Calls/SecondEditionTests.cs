@@ -154,10 +154,10 @@ public partial class SecondEditionTests(PortalFactory factory) : IClassFixture<P
         using (var invited = factory.CreatePortalClient())
         {
             var accepted = await invited.SubmitFormAsync($"/invitacion/{token}", "form.accept-form", new Dictionary<string, string>
-        {
-            ["Form.DisplayName"] = "Equipo de Esquel",
-            ["Form.Password"] = "Esquel-2027-Cordillera!",
-            ["Form.ConfirmPassword"] = "Esquel-2027-Cordillera!",
+            {
+                ["Form.DisplayName"] = "Equipo de Esquel",
+                ["Form.Password"] = "Esquel-2027-Cordillera!",
+                ["Form.ConfirmPassword"] = "Esquel-2027-Cordillera!",
             });
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }
