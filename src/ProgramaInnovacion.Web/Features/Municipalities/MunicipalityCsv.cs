@@ -143,9 +143,6 @@ public static class MunicipalityCsv
     }
 
     /// <summary>"Código INDEC" → "codigoindec": headers match without case, accents, spaces or punctuation.</summary>
-    public static string Normalize(string? header)
-    {
-        var decomposed = (header ?? "").Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(c => char.IsAsciiLetterOrDigit(c)).Select(char.ToLowerInvariant).ToArray());
-    }
+    public static string Normalize(string? header) =>
+        new(Core.Knowledge.SearchText.Fold(header ?? "").Where(char.IsAsciiLetterOrDigit).ToArray());
 }

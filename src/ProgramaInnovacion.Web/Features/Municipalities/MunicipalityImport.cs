@@ -236,15 +236,14 @@ public partial class MunicipalityImporter(AppDbContext db, MunicipalityCategorie
     /// <summary>"San Martín" → "san-martin"; a name already taken gets the code ("san-martin-140112").</summary>
     private static string UniqueSlug(ImportRow row, HashSet<string> taken)
     {
-        var decomposed = row.Name.Normalize(NormalizationForm.FormD).ToLowerInvariant();
         var builder = new StringBuilder();
-        foreach (var c in decomposed)
+        foreach (var c in Core.Knowledge.SearchText.Fold(row.Name))
         {
             if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             {
                 builder.Append(c);
             }
-            else if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] != '-')
+            else if (builder.Length > 0 && builder[^1] != '-')
             {
                 builder.Append('-');
             }
