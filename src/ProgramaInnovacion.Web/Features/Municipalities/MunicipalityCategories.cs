@@ -9,9 +9,11 @@ namespace ProgramaInnovacion.Web.Features.Municipalities;
 /// <summary>The two limits an administrator edits; the last band (grandes) has no limit.</summary>
 public class CategoryBandsForm
 {
-    public string SmallMax { get; set; } = "";
+    [System.ComponentModel.DataAnnotations.Display(Name = "Límite de las ciudades pequeñas")]
+    public string? SmallMax { get; set; }
 
-    public string IntermediateMax { get; set; } = "";
+    [System.ComponentModel.DataAnnotations.Display(Name = "Límite de las ciudades intermedias")]
+    public string? IntermediateMax { get; set; }
 }
 
 public sealed record CategoryBandRow(MunicipalityCategory Category, string Range, int Municipalities);
