@@ -31,6 +31,9 @@ public class Municipality
 
     public int? Population { get; set; }
 
+    /// <summary>The official code of the local government (INDEC), the key of the CSV import; null for municipalities typed in by hand.</summary>
+    public string? OfficialCode { get; set; }
+
     /// <summary>Short ASCII key used in demo e-mail addresses and URLs (e.g. "jesusmaria").</summary>
     public required string Slug { get; set; }
 }

@@ -1229,6 +1229,10 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OfficialCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("Population")
                         .HasColumnType("integer");
 
@@ -1243,6 +1247,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficialCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -1174,6 +1174,10 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficialCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Population")
                         .HasColumnType("INTEGER");
 
@@ -1188,6 +1192,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficialCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -45,6 +45,7 @@ public static class AuditActions
 
     public const string MunicipalityCreated = "municipality.created";
     public const string MunicipalityEdited = "municipality.edited";
+    public const string MunicipalitiesImported = "municipality.imported";
 
     public const string SessionCreated = "calendar.session-created";
     public const string SessionEdited = "calendar.session-edited";
@@ -140,6 +141,7 @@ public static class AuditActions
         [FieldsReordered] = "Reordenar campos",
         [MunicipalityCreated] = "Crear municipio",
         [MunicipalityEdited] = "Editar municipio",
+        [MunicipalitiesImported] = "Importar municipios desde un CSV",
         [SessionCreated] = "Crear sesión del calendario",
         [SessionEdited] = "Editar sesión del calendario",
         [SessionDeleted] = "Eliminar sesión del calendario",
@@ -216,6 +218,7 @@ public static class AuditActions
         ["Attachment"] = "Archivo",
         ["CalendarFeedToken"] = "Suscripción al calendario",
         ["CalendarSession"] = "Sesión",
+        ["CategoryBand"] = "Categorías de municipios",
         ["Deliverable"] = "Entregable",
         ["Municipality"] = "Municipio",
         ["NetworkPost"] = "Publicación",

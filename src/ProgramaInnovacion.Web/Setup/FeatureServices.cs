@@ -28,6 +28,8 @@ public static class FeatureServices
         builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Calls.CallService>();
         builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Selection.SelectionService>();
         builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Survey.SurveyService>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Municipalities.MunicipalityCategories>();
+        builder.Services.AddScoped<ProgramaInnovacion.Web.Features.Municipalities.MunicipalityImporter>();
         builder.Services.AddScoped<AccountCommands>();
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<Features.Home.TeamHome>();

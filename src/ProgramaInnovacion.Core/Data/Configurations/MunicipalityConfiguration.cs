@@ -13,5 +13,7 @@ public class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
         builder.Property(m => m.Slug).HasMaxLength(100);
         builder.HasIndex(m => new { m.Name, m.Province }).IsUnique();
         builder.HasIndex(m => m.Slug).IsUnique();
+        builder.Property(m => m.OfficialCode).HasMaxLength(20);
+        builder.HasIndex(m => m.OfficialCode).IsUnique();
     }
 }

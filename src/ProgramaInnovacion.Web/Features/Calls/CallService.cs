@@ -90,8 +90,8 @@ public class CallService(AppDbContext db, AuditLog audit, Outbox outbox, Private
             return null;
         }
 
-        var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
-            .Select(m => new CallOption(m.Id, m.Name + " (" + m.Province + ")")).ToListAsync();
+        var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Province).ThenBy(m => m.Name)
+            .Select(m => new CallOption(m.Id, m.Name + " (" + m.Province + ")", m.Province)).ToListAsync();
         var reason = ClosedReason(call.Phase, call.Call);
         return new CallPublicViewModel(editionId, call.Name, call.Theme, call.Call.OpensAtUtc, call.Call.ClosesAtUtc, reason is null, reason, form ?? new StartApplicationForm(), municipalities);
     }

@@ -18,7 +18,8 @@ public sealed record CallApplicationRow(int Id, string Municipality, string Prov
 
 public sealed record CallAdminViewModel(int EditionId, string EditionName, EditionPhase Phase, CallScheduleForm Form, bool Scheduled, bool IsOpen, string PublicPath, IReadOnlyList<CallApplicationRow> Applications);
 
-public sealed record CallOption(int Id, string Label);
+/// <summary>A municipality in the call's list, grouped by province (a federal call lists ~2,300).</summary>
+public sealed record CallOption(int Id, string Label, string Province);
 
 public class StartApplicationForm
 {

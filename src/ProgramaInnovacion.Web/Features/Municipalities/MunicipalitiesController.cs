@@ -9,7 +9,10 @@ using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Municipalities;
 
-public sealed record MunicipalityRow(int Id, string Name, string Province, MunicipalityCategory Category, int? Population, string Slug, int Projects);
+public sealed record MunicipalityRow(int Id, string Name, string Province, MunicipalityCategory Category, int? Population, string Slug, string? OfficialCode, int Projects);
+
+/// <summary>One page of the municipalities (a federal import brings ~2,300), optionally searched by name, province or code.</summary>
+public sealed record MunicipalityListViewModel(IReadOnlyList<MunicipalityRow> Rows, Pager Pager, string? Search);
 
 public class MunicipalityForm
 {
@@ -22,6 +25,10 @@ public class MunicipalityForm
     [StringLength(100, ErrorMessage = "La provincia puede tener hasta {1} caracteres.")]
     [Display(Name = "Provincia")]
     public string Province { get; set; } = "";
+
+    [RegularExpression("^[0-9A-Za-z-]{1,20}$", ErrorMessage = "El código oficial lleva números o letras, hasta 20.")]
+    [Display(Name = "Código oficial")]
+    public string? OfficialCode { get; set; }
 
     [Display(Name = "Categoría")]
     public MunicipalityCategory Category { get; set; } = MunicipalityCategory.Intermediate;
@@ -41,13 +48,26 @@ public sealed record MunicipalityViewModel(int? Id, MunicipalityForm Form);
 /// <summary>The municipalities that can join editions. Coordinators read; administrators change.</summary>
 [Authorize(Policy = Policies.Coordination)]
 [Route("admin/municipios")]
-public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Controller
+public class MunicipalitiesController(AppDbContext db, AuditLog audit, MunicipalityCategories categories) : Controller
 {
+    public const int PageSize = 100;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index() =>
-        View(await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
-            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Province, m.Category, m.Population, m.Slug, db.Projects.Count(p => p.MunicipalityId == m.Id)))
-            .ToListAsync());
+    public async Task<IActionResult> Index(string? buscar, int pagina = 1)
+    {
+        var search = string.IsNullOrWhiteSpace(buscar) ? null : buscar.Trim();
+        var query = db.Municipalities.AsNoTracking();
+        if (search is not null)
+        {
+            query = query.Where(m => m.Name.Contains(search) || m.Province.Contains(search) || m.OfficialCode == search);
+        }
+
+        var pager = Pager.Of(await query.CountAsync(), pagina, PageSize, "/admin/municipios", new Dictionary<string, string?> { ["buscar"] = search }, "municipios");
+        var rows = await query.OrderBy(m => m.Name).ThenBy(m => m.Province).Skip(pager.Skip).Take(PageSize)
+            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Province, m.Category, m.Population, m.Slug, m.OfficialCode, db.Projects.Count(p => p.MunicipalityId == m.Id)))
+            .ToListAsync();
+        return View(new MunicipalityListViewModel(rows, pager, search));
+    }
 
     [Authorize(Policy = Policies.Administration)]
     [HttpGet("nuevo")]
@@ -67,7 +87,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         var municipality = await db.InTransactionAsync(async () =>
         {
             var created = new Municipality { Name = form.Name.Trim(), Province = form.Province.Trim(), Slug = form.Slug };
-            Apply(created, form);
+            Apply(created, form, await categories.BandsAsync());
             db.Municipalities.Add(created);
             await db.SaveChangesAsync(); // the audit entry records the new id
             audit.Record(User, AuditActions.MunicipalityCreated, nameof(Municipality), created.Id, $"{created.Name} ({created.Province})");
@@ -84,7 +104,7 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         var m = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
         return m is null
             ? NotFound()
-            : View(new MunicipalityViewModel(id, new MunicipalityForm { Name = m.Name, Province = m.Province, Category = m.Category, Population = m.Population, Slug = m.Slug }));
+            : View(new MunicipalityViewModel(id, new MunicipalityForm { Name = m.Name, Province = m.Province, OfficialCode = m.OfficialCode, Category = m.Category, Population = m.Population, Slug = m.Slug }));
     }
 
     [Authorize(Policy = Policies.Administration)]
@@ -104,19 +124,21 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
             return View(new MunicipalityViewModel(id, form));
         }
 
-        var before = $"{municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";
-        Apply(municipality, form);
-        audit.Record(User, AuditActions.MunicipalityEdited, nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
+        var before = $"{municipality.Name}; {municipality.Province}; {municipality.OfficialCode}; {municipality.Category}; {municipality.Population}; {municipality.Slug}";
+        Apply(municipality, form, await categories.BandsAsync());
+        audit.Record(User, AuditActions.MunicipalityEdited, nameof(Municipality), id, $"Antes: {before}. Después: {municipality.Name}; {municipality.Province}; {municipality.OfficialCode}; {municipality.Category}; {municipality.Population}; {municipality.Slug}");
         await db.SaveChangesAsync();
         TempData["Message"] = "Guardamos los cambios del municipio.";
         return RedirectToAction(nameof(Index));
     }
 
-    private static void Apply(Municipality municipality, MunicipalityForm form)
+    /// <summary>With a population the category comes from the bands (the one rule); without one, the category chosen stays.</summary>
+    private static void Apply(Municipality municipality, MunicipalityForm form, IReadOnlyList<CategoryBand> bands)
     {
         municipality.Name = form.Name.Trim();
         municipality.Province = form.Province.Trim();
-        municipality.Category = form.Category;
+        municipality.OfficialCode = string.IsNullOrWhiteSpace(form.OfficialCode) ? null : form.OfficialCode.Trim();
+        municipality.Category = MunicipalityCategories.For(form.Population, form.Category, bands);
         municipality.Population = form.Population;
         municipality.Slug = form.Slug;
     }
@@ -128,6 +150,12 @@ public class MunicipalitiesController(AppDbContext db, AuditLog audit) : Control
         if (await db.Municipalities.AnyAsync(m => m.Slug == form.Slug && m.Id != id))
         {
             ModelState.AddModelError("Form.Slug", "Ya hay un municipio con esa clave corta.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(form.OfficialCode) ? null : form.OfficialCode.Trim();
+        if (code is not null && await db.Municipalities.AnyAsync(m => m.OfficialCode == code && m.Id != id))
+        {
+            ModelState.AddModelError("Form.OfficialCode", "Ya hay un municipio con ese código oficial.");
         }
 
         if (await db.Municipalities.AnyAsync(m => m.Name == name && m.Province == province && m.Id != id))

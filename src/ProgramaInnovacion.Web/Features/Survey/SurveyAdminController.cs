@@ -13,9 +13,9 @@ namespace ProgramaInnovacion.Web.Features.Survey;
 public class SurveyAdminController(SurveyService survey) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int id, string? provincia, MunicipalityCategory? categoria)
+    public async Task<IActionResult> Index(int id, string? provincia, MunicipalityCategory? categoria, int pagina = 1)
     {
-        var page = await survey.AdminPageAsync(id, string.IsNullOrWhiteSpace(provincia) ? null : provincia, categoria);
+        var page = await survey.AdminPageAsync(id, string.IsNullOrWhiteSpace(provincia) ? null : provincia, categoria, page: pagina);
         return page is null ? NotFound() : View(page);
     }
 

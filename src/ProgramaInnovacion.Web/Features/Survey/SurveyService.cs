@@ -23,7 +23,10 @@ public class SurveyService(AppDbContext db, AuditLog audit, PrivateLinks links, 
 
     public static string AnswerPath(string token) => "/relevamiento/" + Uri.EscapeDataString(token);
 
-    public async Task<CampaignAdminViewModel?> AdminPageAsync(int editionId, string? province = null, MunicipalityCategory? category = null, CampaignForm? form = null)
+    /// <summary>Municipalities per page of the links table: a federal survey reaches ~2,300.</summary>
+    public const int LinksPageSize = 100;
+
+    public async Task<CampaignAdminViewModel?> AdminPageAsync(int editionId, string? province = null, MunicipalityCategory? category = null, CampaignForm? form = null, int page = 1)
     {
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Name, e.Phase }).SingleOrDefaultAsync();
         if (edition is null)
@@ -44,9 +47,17 @@ public class SurveyService(AppDbContext db, AuditLog audit, PrivateLinks links, 
         var rows = await LinkRowsAsync(campaign.Id, province, category);
         var provinces = await db.Municipalities.AsNoTracking().Select(m => m.Province).Distinct().OrderBy(p => p).ToListAsync();
         var distribution = MaturityScoring.Levels.Select(l => new LevelCount(l, rows.Count(r => r.Level == l))).ToList();
-        return new CampaignAdminViewModel(editionId, edition.Name, edition.Phase, campaign.Id, form, campaign.ClosesAtUtc, campaign.IsOpenAt(Now), dimensions, rows, distribution, provinces, province, category);
+        var pager = Infrastructure.Pager.Of(rows.Count, page, LinksPageSize, $"/admin/ediciones/{editionId}/relevamiento",
+            new Dictionary<string, string?> { ["provincia"] = province, ["categoria"] = category?.ToString() }, "municipios");
+        var shown = pager.Slice(rows).Select(r => r with { Link = outbox.AbsoluteLink(AnswerPath(Token(campaign.Id, r.MunicipalityId))) }).ToList();
+        return new CampaignAdminViewModel(editionId, edition.Name, edition.Phase, campaign.Id, form, campaign.ClosesAtUtc, campaign.IsOpenAt(Now), dimensions, shown, distribution, provinces, province, category)
+        {
+            Pager = pager,
+            NotSubmitted = rows.Count(r => r.SubmittedAtUtc is null),
+        };
     }
 
+    /// <summary>Every municipality under the filters with its response; the private link is left empty (made for the page shown only).</summary>
     private async Task<List<SurveyLinkRow>> LinkRowsAsync(int campaignId, string? province, MunicipalityCategory? category)
     {
         var rows = await db.Municipalities.AsNoTracking()
@@ -61,7 +72,7 @@ public class SurveyService(AppDbContext db, AuditLog audit, PrivateLinks links, 
                 Response = db.SurveyResponses.Where(r => r.CampaignId == campaignId && r.MunicipalityId == m.Id).Select(r => new { r.SubmittedAtUtc, r.Level, r.OverallScore }).FirstOrDefault(),
             })
             .ToListAsync();
-        return rows.Select(r => new SurveyLinkRow(r.Id, r.Name, r.Province, r.Category, outbox.AbsoluteLink(AnswerPath(Token(campaignId, r.Id))),
+        return rows.Select(r => new SurveyLinkRow(r.Id, r.Name, r.Province, r.Category, "",
             r.Response?.SubmittedAtUtc, r.Response?.SubmittedAtUtc is null ? null : r.Response.Level, r.Response?.SubmittedAtUtc is null ? null : r.Response.OverallScore)).ToList();
     }
 

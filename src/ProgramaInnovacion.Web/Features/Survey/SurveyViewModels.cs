@@ -27,7 +27,14 @@ public sealed record LevelCount(MaturityLevel Level, int Count);
 
 public sealed record CampaignAdminViewModel(int EditionId, string EditionName, EditionPhase Phase, int? CampaignId, CampaignForm Form, DateTime? ClosesAtUtc, bool IsOpen,
     IReadOnlyList<DimensionView> Dimensions, IReadOnlyList<SurveyLinkRow> Municipalities, IReadOnlyList<LevelCount> Distribution,
-    IReadOnlyList<string> Provinces, string? Province, MunicipalityCategory? Category);
+    IReadOnlyList<string> Provinces, string? Province, MunicipalityCategory? Category)
+{
+    /// <summary>The page of <see cref="Municipalities"/> shown (links are made for that page only); null when the campaign does not exist yet.</summary>
+    public Infrastructure.Pager? Pager { get; init; }
+
+    /// <summary>Municipalities under the filters without a submitted response (all pages).</summary>
+    public int NotSubmitted { get; init; }
+}
 
 public sealed record SurveyResultViewModel(int EditionId, string Campaign, string Municipality, string Province, MunicipalityCategory Category, RadarChart Radar, double? Overall, MaturityLevel? Level);
 
