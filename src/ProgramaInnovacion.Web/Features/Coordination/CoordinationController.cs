@@ -14,7 +14,7 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
     private const string CsvType = "text/csv; charset=utf-8";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, int pagina = 1)
+    public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, string? plazo, int pagina = 1)
     {
         if (!ModelState.IsValid)
         {
@@ -22,7 +22,7 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
             (estado, pagina) = (null, 1);
         }
 
-        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User), new MatrixFilter(etapa, estado, provincia, pagina));
+        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User), new MatrixFilter(etapa, estado, provincia, pagina, plazo is MatrixFilter.Overdue or MatrixFilter.DueSoon ? plazo : null));
         return model is null ? NotFound() : View(model);
     }
 

@@ -124,12 +124,13 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 }
 
                 var isOverdue = definition.TracksDeadlines && StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
-                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
+                var isDueSoon = !isOverdue && StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
+                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId) { IsDueSoon = isDueSoon });
                 if (isOverdue)
                 {
                     overdue.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
-                else if (StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now))
+                else if (isDueSoon)
                 {
                     dueSoon.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
