@@ -20,8 +20,10 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
 
     /// <summary>
     /// Two synthetic editions (60 and 120 projects) running, every stage due three days ago but the
-    /// third, due in two days: many stages are overdue, due this week and waiting for review.
+    /// third to fifth, due in two days: many stages are overdue, due this week and waiting for review.
     /// </summary>
+    private static bool DueSoon(int order) => order is >= 3 and <= 5;
+
     public sealed class TwoEditionsFactory : PortalFactory, IAsyncLifetime
     {
         public Dictionary<int, int> Editions { get; } = [];
@@ -47,7 +49,7 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
 
                 foreach (var stage in await db.StageDefinitions.Where(d => ids.Contains(d.EditionId)).ToListAsync())
                 {
-                    stage.DueAtUtc = stage.Order == 3 ? now.AddDays(2) : now.AddDays(-3);
+                    stage.DueAtUtc = DueSoon(stage.Order) ? now.AddDays(2) : now.AddDays(-3);
                 }
 
                 await db.SaveChangesAsync();
@@ -71,8 +73,8 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
         var teamCanAct = stages.Where(s => s.StageDefinition.HasTeamForm
             && (s.State == StageState.Available || s.State == StageState.InProgress || s.State == StageState.ChangesRequested));
         return (await stages.CountAsync(s => s.State == StageState.Submitted),
-            await teamCanAct.CountAsync(s => s.StageDefinition.Order != 3),
-            await teamCanAct.CountAsync(s => s.StageDefinition.Order == 3));
+            await teamCanAct.CountAsync(s => s.StageDefinition.Order < 3 || s.StageDefinition.Order > 5),
+            await teamCanAct.CountAsync(s => s.StageDefinition.Order >= 3 && s.StageDefinition.Order <= 5));
     });
 
     private static int Count(AngleSharp.Dom.IDocument page, string label) =>
@@ -116,8 +118,8 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
         {
             var acting = db.ProjectStages.Where(s => s.Project.EditionId == editionId && s.StageDefinition.HasTeamForm
                 && (s.State == StageState.Available || s.State == StageState.InProgress || s.State == StageState.ChangesRequested));
-            return (await acting.Where(s => s.StageDefinition.Order != 3).Select(s => s.ProjectId).Distinct().CountAsync(),
-                await acting.Where(s => s.StageDefinition.Order == 3).Select(s => s.ProjectId).Distinct().CountAsync());
+            return (await acting.Where(s => s.StageDefinition.Order < 3 || s.StageDefinition.Order > 5).Select(s => s.ProjectId).Distinct().CountAsync(),
+                await acting.Where(s => s.StageDefinition.Order >= 3 && s.StageDefinition.Order <= 5).Select(s => s.ProjectId).Distinct().CountAsync());
         });
 
         var (overdue, _) = await DashboardAsync(LargeSeed, "&plazo=vencidas");
