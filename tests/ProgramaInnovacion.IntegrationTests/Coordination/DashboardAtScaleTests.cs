@@ -131,4 +131,21 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
         Assert.Contains($"de {dueSoonProjects} ·", dueSoon.QuerySelector("nav[aria-label='Páginas del avance por proyecto'] [role='status']")!.TextContent, StringComparison.Ordinal);
         Assert.True(dueSoonProjects < 120, "La prueba necesita proyectos sin etapa que venza esta semana.");
     }
+    [Fact]
+    public async Task StageChange_IsCountedOnTheNextLoad_TheStageRowsAreNotServedStale()
+    {
+        var (before, _) = await DashboardAsync(SmallSeed);
+        var waiting = Count(before, "esperan revisión");
+
+        await factory.WithDbAsync(async db =>
+        {
+            var editionId = factory.Editions[SmallSeed];
+            var stage = await db.ProjectStages.Where(s => s.Project.EditionId == editionId && s.State == StageState.InProgress).OrderBy(s => s.Id).FirstAsync();
+            db.ForceState(stage, StageState.Submitted);
+            await db.SaveChangesAsync();
+        });
+
+        var (after, _) = await DashboardAsync(SmallSeed);
+        Assert.Equal(waiting + 1, Count(after, "esperan revisión"));
+    }
 }

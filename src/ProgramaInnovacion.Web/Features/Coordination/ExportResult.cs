@@ -20,8 +20,18 @@ public sealed class ExportResult(ExportTable table, string fileName, bool xlsx) 
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
-        var response = context.HttpContext.Response;
-        var aborted = context.HttpContext.RequestAborted;
+        try
+        {
+            await WriteAsync(context.HttpContext.Response, context.HttpContext.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-download: nothing to answer, and not a server error.
+        }
+    }
+
+    private async Task WriteAsync(HttpResponse response, CancellationToken aborted)
+    {
         response.ContentType = xlsx ? XlsxType : CsvType;
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(fileName);
