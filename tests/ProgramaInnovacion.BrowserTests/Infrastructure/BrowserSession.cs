@@ -27,9 +27,18 @@ public sealed class BrowserSession(BrowserFixture fixture, IBrowserContext conte
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
         // The first request to a role's home compiles its views; on a busy two-core runner that can
         // take longer than the default timeout, and the page is usable once its DOM is in.
-        await Page.WaitForURLAsync(
-            u => !u.Contains("/cuenta/ingresar", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        try
+        {
+            await Page.WaitForURLAsync(
+                u => !u.Contains("/cuenta/ingresar", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the person saw instead of the home page (an error, a 429, a second step).
+            var seen = await Page.Locator("h1, [role=alert], .validation-summary-errors").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{email} no pudo ingresar: la página quedó en {Page.Url} mostrando «{string.Join(" | ", seen).Trim()}».");
+        }
     }
 
     /// <summary>Runs axe-core on the current page and fails on any serious or critical violation.</summary>

@@ -191,6 +191,59 @@ public partial class InvitationTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task EditUser_KeepsTheTeamsOfOtherEditions_UnlessUnticked()
+    {
+        // A team member in the closed 2021 edition and in the current one, as every demo team is.
+        var user = await factory.CreateUserAsync("dos.ediciones@programa.example", Roles.MunicipalTeam, "gualeguaychu");
+        var (current, closed) = await factory.WithDbAsync(async db =>
+        {
+            var projects = await db.Projects.Where(p => p.Municipality.Slug == "gualeguaychu")
+                .Select(p => new { p.Id, p.Edition.Name }).ToListAsync();
+            var closedId = projects.Single(p => p.Name == Core.Data.Seeding.ReferenceData.FirstEditionName).Id;
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = closedId, UserId = user.Id, JoinedAtUtc = factory.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+            return (projects.Single(p => p.Name == Core.Data.Seeding.DemoSeeder.CurrentEditionName).Id, closedId);
+        });
+        Task<List<int>> MembershipsAsync() => factory.WithDbAsync(db => db.ProjectMembers.Where(m => m.UserId == user.Id).Select(m => m.ProjectId).OrderBy(id => id).ToListAsync());
+        using var admin = await AdminAsync();
+        var url = $"/admin/usuarios/{user.Id}";
+
+        // The newest edition's team is the one chosen; the 2021 team is listed, ticked.
+        var page = await admin.GetPageAsync(url);
+        Assert.Equal(current.ToString(), page.QuerySelector("#Form_ProjectId option[selected]")!.GetAttribute("value"));
+        var other = page.QuerySelector("input[name='Form.OtherProjectIds']")!;
+        Assert.Equal(closed.ToString(), other.GetAttribute("value"));
+        Assert.True(other.HasAttribute("checked"));
+        Assert.Contains("Gualeguaychú – " + Core.Data.Seeding.ReferenceData.FirstEditionName, page.QuerySelector($"label[for='{other.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Gualeguaychú (2 ediciones)", (await admin.GetPageAsync("/admin/usuarios")).QuerySelector("tr[data-email='dos.ediciones@programa.example']")!.TextContent, StringComparison.Ordinal);
+
+        // Renaming the person keeps both teams (it used to drop every team but the chosen one).
+        var renamed = await admin.SubmitFormAsync(page, "form.user-form", new Dictionary<string, string> { ["Form.DisplayName"] = "Persona en dos ediciones" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal(new[] { current, closed }.Order().ToList(), await MembershipsAsync());
+
+        // A forged id of a project the person is not in adds nothing; unticking leaves that team.
+        var fields = PortalClient.FormFields(await admin.GetPageAsync(url), "form.user-form");
+        fields.RemoveAll(f => f.Key == "Form.OtherProjectIds");
+        var bariloche = await factory.WithDbAsync(db => db.Projects.Where(p => p.Municipality.Slug == "bariloche").Select(p => p.Id).FirstAsync());
+        fields.Add(new("Form.OtherProjectIds", bariloche.ToString()));
+        var unticked = await admin.Http.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, unticked.StatusCode);
+        Assert.Equal([current], await MembershipsAsync());
+
+        // Without the team role, keeping another edition's team is refused in Spanish next to the list.
+        await factory.WithDbAsync(async db =>
+        {
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = closed, UserId = user.Id, JoinedAtUtc = factory.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+        var refused = await admin.SubmitFormAsync(url, "form.user-form", new Dictionary<string, string> { ["Form.Roles"] = Roles.Expert, ["Form.ProjectId"] = "" });
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("Solo el rol «Equipo municipal» integra equipos", (await PortalClient.ParseAsync(refused)).QuerySelector("#Form_OtherProjectIds-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new[] { current, closed }.Order().ToList(), await MembershipsAsync());
+    }
+
+    [Fact]
     public async Task EditUser_ShowsTheAccountsAddressAndState_WithoutListingEveryUser()
     {
         var user = await factory.CreateUserAsync("editar.inactiva@programa.example", Roles.Expert);

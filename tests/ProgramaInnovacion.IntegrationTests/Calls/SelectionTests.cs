@@ -7,45 +7,7 @@ namespace ProgramaInnovacion.IntegrationTests.Calls;
 
 public class SelectionTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    /// <summary>Four submitted applications with their survey levels: Tandil (intermedia, intermedio), Jesús María (pequeña, inicial), Bahía Blanca (grande, avanzado), Bariloche (intermedia, en desarrollo).</summary>
-    private async Task<int> ArrangeAsync(string name)
-    {
-        var editionId = await CallTestData.EditionInCallAsync(factory, name, EditionPhase.Selection);
-        await factory.WithDbAsync(async db =>
-        {
-            var now = factory.Time.GetUtcNow().UtcDateTime;
-            var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Slug);
-            var call = new ApplicationCall { EditionId = editionId, OpensAtUtc = now.AddDays(-30), ClosesAtUtc = now.AddDays(-10) };
-            var campaign = new SurveyCampaign { EditionId = editionId, Name = "Relevamiento " + name, OpensAtUtc = now.AddDays(-60), ClosesAtUtc = now.AddDays(-40), CreatedAtUtc = now.AddDays(-61) };
-            foreach (var (slug, level, members) in new[]
-            {
-                ("tandil", MaturityLevel.Intermediate, new[] { ("Laura Pérez", $"laura.{editionId}@tandil.example"), ("Equipo Tandil", "tandil@programa.example") }),
-                ("jesusmaria", MaturityLevel.Initial, new[] { ("Sofía Gil", $"sofia.{editionId}@jesusmaria.example") }),
-                ("bahiablanca", MaturityLevel.Advanced, new[] { ("Juan Ortiz", $"juan.{editionId}@bahiablanca.example") }),
-                ("bariloche", MaturityLevel.Developing, new[] { ("Pablo Díaz", $"pablo.{editionId}@bariloche.example") }),
-            })
-            {
-                call.Applications.Add(new CallApplication
-                {
-                    Municipality = municipalities[slug],
-                    ContactName = members[0].Item1,
-                    ContactEmail = members[0].Item2,
-                    Challenge = "Trámites en línea para " + municipalities[slug].Name,
-                    Motivation = "Queremos aprender con otras ciudades.",
-                    CreatedAtUtc = now.AddDays(-20),
-                    UpdatedAtUtc = now.AddDays(-15),
-                    SubmittedAtUtc = now.AddDays(-15),
-                    Members = members.Select((m, i) => new ApplicationMember { Order = i + 1, Name = m.Item1, Email = m.Item2 }).ToList(),
-                });
-                campaign.Responses.Add(new SurveyResponse { Municipality = municipalities[slug], UpdatedAtUtc = now.AddDays(-45), SubmittedAtUtc = now.AddDays(-45), Level = level, OverallScore = 2 });
-            }
-
-            db.ApplicationCalls.Add(call);
-            db.SurveyCampaigns.Add(campaign);
-            await db.SaveChangesAsync();
-        });
-        return editionId;
-    }
+    private Task<int> ArrangeAsync(string name) => CallTestData.EditionWithApplicationsAsync(factory, name);
 
     private Task<int> ApplicationIdAsync(int editionId, string slug) =>
         factory.WithDbAsync(db => db.CallApplications.Where(a => a.Call.EditionId == editionId && a.Municipality.Slug == slug).Select(a => a.Id).SingleAsync());
@@ -84,6 +46,32 @@ public class SelectionTests(PortalFactory factory) : IClassFixture<PortalFactory
 
         var audit = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "selection.application-decided"));
         Assert.True(audit >= 3);
+    }
+
+    [Fact]
+    public async Task RefusedJustificationAndCriteria_ComeBackAsTyped_WithTheErrorBesideTheField()
+    {
+        var editionId = await ArrangeAsync("Selección 2022: nada se pierde");
+        using var admin = factory.CreatePortalClient();
+        await admin.SignInAsync("admin@programa.example");
+
+        var refused = await DecideAsync(admin, editionId, "tandil", "Selected", "Buen desafío.");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(refused);
+        Assert.Equal("Buen desafío.", page.QuerySelector("textarea#justificacion")!.TextContent.Trim());
+        Assert.Equal("true", page.QuerySelector("textarea#justificacion")!.GetAttribute("aria-invalid"));
+        Assert.Contains("escribí la justificación (al menos 20 caracteres)", page.QuerySelector("#justificacion-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SelectionDecision.Pending, await factory.WithDbAsync(db => db.CallApplications.Where(a => a.Call.EditionId == editionId && a.Municipality.Slug == "tandil").Select(a => a.Decision).SingleAsync()));
+
+        var url = $"/admin/ediciones/{editionId}/seleccion";
+        var saved = await factory.WithDbAsync(db => db.SelectionCriteria.Where(c => c.EditionId == editionId).Select(c => c.Name).ToListAsync());
+        var typed = "Impacto: cuánto cambia la vida de los vecinos\nUn nombre de criterio sin descripción tan largo que nadie lo leería en la tabla " + new string('x', 200);
+        var criteria = await admin.SubmitFormAsync(url, "form[action$='/criterios']", new Dictionary<string, string> { ["criterios"] = typed });
+        Assert.Equal(HttpStatusCode.OK, criteria.StatusCode);
+        var index = await PortalClient.ParseAsync(criteria);
+        Assert.Equal(typed, index.QuerySelector("textarea#criterios")!.TextContent.Trim().ReplaceLineEndings("\n"));
+        Assert.Contains("Cada criterio necesita un nombre de hasta 200 caracteres", index.QuerySelector("#criterios-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(saved, await factory.WithDbAsync(db => db.SelectionCriteria.Where(c => c.EditionId == editionId).Select(c => c.Name).ToListAsync()));
     }
 
     [Fact]

@@ -24,8 +24,17 @@ public class SelectionController(SelectionService selection) : Controller
     }
 
     [HttpPost("criterios")]
-    public async Task<IActionResult> Criteria(int id, string? criterios) =>
-        Done(await selection.SaveCriteriaAsync(id, criterios, User), "Guardamos los criterios de selección.", Url.Action(nameof(Index), new { id })!);
+    public async Task<IActionResult> Criteria(int id, string? criterios)
+    {
+        var outcome = await selection.SaveCriteriaAsync(id, criterios, User);
+        if (!RefusedField(outcome))
+        {
+            return Done(outcome, "Guardamos los criterios de selección.", Url.Action(nameof(Index), new { id })!);
+        }
+
+        var page = await selection.PageAsync(id, UserId);
+        return page is null ? NotFound() : View(nameof(Index), page with { CriteriaDraft = criterios ?? "" });
+    }
 
     [HttpGet("postulaciones/{applicationId:int}")]
     public async Task<IActionResult> Application(int id, int applicationId)
@@ -40,9 +49,28 @@ public class SelectionController(SelectionService selection) : Controller
             "Guardamos tus puntajes.", Url.Action(nameof(Application), new { id, applicationId })!);
 
     [HttpPost("postulaciones/{applicationId:int}/decision")]
-    public async Task<IActionResult> Decide(int id, int applicationId, SelectionDecision decision, string? justificacion) =>
-        Done(await selection.DecideAsync(id, applicationId, decision, justificacion, User), $"La postulación quedó {SelectionService.DecisionText(decision)}.",
-            Url.Action(nameof(Application), new { id, applicationId })!);
+    public async Task<IActionResult> Decide(int id, int applicationId, SelectionDecision decision, string? justificacion)
+    {
+        var outcome = await selection.DecideAsync(id, applicationId, decision, justificacion, User);
+        if (!RefusedField(outcome))
+        {
+            return Done(outcome, $"La postulación quedó {SelectionService.DecisionText(decision)}.", Url.Action(nameof(Application), new { id, applicationId })!);
+        }
+
+        var page = await selection.ApplicationAsync(id, applicationId, UserId);
+        return page is null ? NotFound() : View(nameof(Application), page with { JustificationDraft = justificacion ?? "" });
+    }
+
+    /// <summary>A refusal about what was typed: the page comes back with the text and the error beside its field, not a redirect that loses it.</summary>
+    private bool RefusedField(CommandResult outcome)
+    {
+        foreach (var (field, message) in outcome.FieldErrors ?? new Dictionary<string, string>())
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return !outcome.Succeeded && outcome.FieldErrors is { Count: > 0 };
+    }
 
     [HttpPost("confirmar")]
     public async Task<IActionResult> Confirm(int id, bool confirmado = false)

@@ -13,11 +13,19 @@ public sealed record SelectionViewModel(int EditionId, string EditionName, Editi
 {
     public int Selected => Rows.Count(r => r.Decision == SelectionDecision.Selected);
 
-    public string CriteriaText => string.Join("\n", Criteria.Select(c => c.Description.Length > 0 ? $"{c.Name}: {c.Description}" : c.Name));
+    /// <summary>What the criteria box shows: the text just typed when it was refused, else the saved criteria.</summary>
+    public string CriteriaText => CriteriaDraft ?? string.Join("\n", Criteria.Select(c => c.Description.Length > 0 ? $"{c.Name}: {c.Description}" : c.Name));
+
+    /// <summary>The criteria as typed, when they were refused (shown again with the error, nothing lost).</summary>
+    public string? CriteriaDraft { get; init; }
 }
 
 public sealed record ScoreLine(string Coordinator, IReadOnlyList<int?> Scores);
 
 public sealed record ApplicationReviewViewModel(int EditionId, string EditionName, SelectionRow Row, string ContactName, string ContactEmail, string Challenge, string Motivation,
     IReadOnlyList<(string Name, string Email)> Members, string? LetterFileName, DateTime SubmittedAtUtc, IReadOnlyList<CriterionView> Criteria,
-    IReadOnlyDictionary<int, int> MyScores, IReadOnlyList<ScoreLine> AllScores, bool Confirmed);
+    IReadOnlyDictionary<int, int> MyScores, IReadOnlyList<ScoreLine> AllScores, bool Confirmed)
+{
+    /// <summary>The justification as typed, when the decision was refused (shown again with the error, nothing lost).</summary>
+    public string? JustificationDraft { get; init; }
+}

@@ -21,7 +21,7 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         var roles = await db.UserRoles.AsNoTracking()
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var teams = await db.ProjectMembers.AsNoTracking()
-            .Select(m => new { m.UserId, m.Project.Municipality.Name, Edition = m.Project.Edition.Name }).ToListAsync();
+            .Select(m => new { m.UserId, m.Project.Municipality.Name }).ToListAsync();
         var invitations = await db.Invitations.AsNoTracking()
             .Select(i => new { i.UserId, i.CreatedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc, i.RevokedAtUtc }).ToListAsync();
 
@@ -39,15 +39,18 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
             };
             return new UserRow(u.Id, u.DisplayName, u.Email ?? "",
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").OrderBy(r => r, StringComparer.Ordinal).ToList(),
-                teams.Where(t => t.UserId == u.Id).Select(t => t.Name).ToList(),
+                teams.Where(t => t.UserId == u.Id).GroupBy(t => t.Name)
+                    .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({g.Count()} ediciones)").ToList(),
                 u.IsActive, u.HasPassword, last?.CreatedAtUtc, status);
         }).ToList();
     }
 
     /// <summary>A form page with every list it offers: projects, alliance organisations and editions.</summary>
-    public async Task<UserFormViewModel> FormPageAsync(UserFormBase form, string? userId, string? address, bool active) =>
+    /// <param name="memberships">The teams the account is in (its edit page lists those of other editions to keep).</param>
+    public async Task<UserFormViewModel> FormPageAsync(UserFormBase form, string? userId, string? address, bool active, IReadOnlyList<ProjectOption>? memberships = null) =>
         new(form, await ProjectOptionsAsync(), userId, address, active)
         {
+            Memberships = memberships ?? [],
             Organizations = await db.AllianceOrganizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new ProjectOption(o.Id, o.Name)).ToListAsync(),
             Editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new ProjectOption(e.Id, e.Name)).ToListAsync(),
         };
@@ -66,9 +69,22 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         }
 
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-        var project = await db.ProjectMembers.Where(m => m.UserId == userId).OrderByDescending(m => m.ProjectId).Select(m => (int?)m.ProjectId).FirstOrDefaultAsync();
+        // A team member of several editions (the demo's teams are in the 2021 edition and the current
+        // one): the select shows the newest team, the others are listed to keep.
+        var memberships = await db.ProjectMembers.Where(m => m.UserId == userId)
+            .OrderByDescending(m => m.Project.Edition.StartsAtUtc).ThenByDescending(m => m.ProjectId)
+            .Select(m => new ProjectOption(m.ProjectId, m.Project.Municipality.Name + " – " + m.Project.Edition.Name)).ToListAsync();
         var editions = await db.CoordinatorEditions.Where(c => c.UserId == userId).Select(c => c.EditionId).ToListAsync();
-        return new EditUserData(new EditUserForm { DisplayName = user.DisplayName, Roles = roles, ProjectId = project, OrganizationId = user.OrganizationId, EditionIds = editions }, user.Email, user.IsActive);
+        var form = new EditUserForm
+        {
+            DisplayName = user.DisplayName,
+            Roles = roles,
+            ProjectId = memberships.FirstOrDefault()?.Id,
+            OtherProjectIds = memberships.Skip(1).Select(m => m.Id).ToList(),
+            OrganizationId = user.OrganizationId,
+            EditionIds = editions,
+        };
+        return new EditUserData(form, user.Email, user.IsActive, memberships);
     }
 
     /// <summary>Checks roles against the known ones and the team against the roles; errors keyed by form field.</summary>
@@ -93,6 +109,15 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         else if (form.ProjectId is { } id && !await db.Projects.AnyAsync(p => p.Id == id))
         {
             errors.Add((nameof(form.ProjectId), "El proyecto elegido no existe."));
+        }
+
+        if (form is EditUserForm edit)
+        {
+            edit.OtherProjectIds = edit.OtherProjectIds.Distinct().ToList();
+            if (!isTeam && edit.OtherProjectIds.Count > 0)
+            {
+                errors.Add((nameof(edit.OtherProjectIds), "Solo el rol «Equipo municipal» integra equipos; marcá ese rol o desmarcá los equipos de otras ediciones."));
+            }
         }
 
         if (form.OrganizationId is { } organizationId && !await db.AllianceOrganizations.AnyAsync(o => o.Id == organizationId))
@@ -225,14 +250,19 @@ public class UserAdministration(AppDbContext db, UserManager<AppUser> users, Aud
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
         await users.AddToRolesAsync(user, form.Roles.Except(current));
+        // The list of other teams only keeps or drops memberships the account already has: a posted id
+        // of another project adds nothing.
         var memberships = await db.ProjectMembers.Where(m => m.UserId == userId).ToListAsync();
-        db.ProjectMembers.RemoveRange(memberships.Where(m => m.ProjectId != form.ProjectId));
+        var kept = memberships.Where(m => m.ProjectId == form.ProjectId || form.OtherProjectIds.Contains(m.ProjectId)).ToList();
+        db.ProjectMembers.RemoveRange(memberships.Except(kept));
         if (form.ProjectId is { } projectId && memberships.All(m => m.ProjectId != projectId))
         {
             db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = userId, JoinedAtUtc = time.GetUtcNow().UtcDateTime });
         }
 
-        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}{EditionsNote(form)}");
+        var others = kept.Where(m => m.ProjectId != form.ProjectId).Select(m => m.ProjectId).ToList();
+        var othersNote = others.Count == 0 ? "" : $"; también en los proyectos: {string.Join(", ", others)}";
+        audit.Record(actor, AuditActions.UserEdited, nameof(AppUser), userId, $"{user.Email}; roles: {string.Join(", ", form.Roles)}; proyecto: {form.ProjectId?.ToString() ?? "ninguno"}{othersNote}{EditionsNote(form)}");
         await db.SaveChangesAsync();
         // New roles take effect at the next security-stamp check rather than at the next sign-in.
         await users.UpdateSecurityStampAsync(user);

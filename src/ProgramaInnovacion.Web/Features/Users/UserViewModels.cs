@@ -48,16 +48,22 @@ public class InviteUserForm : UserFormBase
 
 public class EditUserForm : UserFormBase
 {
+    /// <summary>The account's teams other than <see cref="UserFormBase.ProjectId"/> that stay (usually those of other editions); an unticked one is left.</summary>
+    [Display(Name = "También integra")]
+    public List<int> OtherProjectIds { get; set; } = [];
 }
 
-/// <summary>An account's stored form values with what its edit page shows beside them.</summary>
-public sealed record EditUserData(EditUserForm Form, string? Email, bool IsActive);
+/// <summary>An account's stored form values with what its edit page shows beside them (its teams, newest edition first).</summary>
+public sealed record EditUserData(EditUserForm Form, string? Email, bool IsActive, IReadOnlyList<ProjectOption> Memberships);
 
 public sealed record UserFormViewModel(UserFormBase Form, IReadOnlyList<ProjectOption> Projects, string? UserId, string? Email, bool IsActive)
 {
     public IReadOnlyList<ProjectOption> Organizations { get; init; } = [];
 
     public IReadOnlyList<ProjectOption> Editions { get; init; } = [];
+
+    /// <summary>The account's teams as stored (edit page only).</summary>
+    public IReadOnlyList<ProjectOption> Memberships { get; init; } = [];
 }
 
 public class AcceptInvitationForm

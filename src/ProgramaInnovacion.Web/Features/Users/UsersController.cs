@@ -39,7 +39,7 @@ public class UsersController(UserAdministration admin) : Controller
     public async Task<IActionResult> Edit(string id)
     {
         var stored = await admin.GetFormAsync(id);
-        return stored is null ? NotFound() : View(await admin.FormPageAsync(stored.Form, id, stored.Email, stored.IsActive));
+        return stored is null ? NotFound() : View(await admin.FormPageAsync(stored.Form, id, stored.Email, stored.IsActive, stored.Memberships));
     }
 
     [HttpPost("{id}")]
@@ -67,7 +67,7 @@ public class UsersController(UserAdministration admin) : Controller
         }
 
         var stored = await admin.GetFormAsync(id);
-        return stored is null ? NotFound() : View(await admin.FormPageAsync(form, id, stored.Email, stored.IsActive));
+        return stored is null ? NotFound() : View(await admin.FormPageAsync(form, id, stored.Email, stored.IsActive, stored.Memberships));
     }
 
     [HttpPost("{id}/reenviar")]
