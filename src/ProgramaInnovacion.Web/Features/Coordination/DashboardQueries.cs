@@ -81,7 +81,13 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
             .OrderBy(s => s.Order)
             .Select(s => new
             {
-                s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm, TracksDeadlines = s.Edition.Phase == EditionPhase.Running,
+                s.Id,
+                s.Order,
+                s.Key,
+                s.Name,
+                s.DueAtUtc,
+                s.HasTeamForm,
+                TracksDeadlines = s.Edition.Phase == EditionPhase.Running,
                 // What the stages of this definition look like now, in the same command (see ProjectsAsync).
                 Stamp = new StageStamp(
                     db.ProjectStages.Count(p => p.StageDefinitionId == s.Id),
