@@ -10,6 +10,7 @@ builder
     .AddPortalRateLimits()
     .AddPortalEmail()
     .AddPortalMvc()
+    .AddPortalStaticFiles()
     .AddFeatureServices();
 
 var app = builder.Build();

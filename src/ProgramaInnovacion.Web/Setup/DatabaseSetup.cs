@@ -34,7 +34,9 @@ public static class DatabaseSetup
             var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
             return new DatabaseConnection(provider, ResolveConnectionString(configuration, sp.GetRequiredService<IHostEnvironment>(), provider));
         });
-        builder.Services.AddDbContext<AppDbContext>((sp, o) =>
+        // Pooled (issue 14): contexts are reset and reused instead of built per request; the context
+        // holds no state of its own beyond what EF resets.
+        builder.Services.AddDbContextPool<AppDbContext>((sp, o) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             o.UseProvider(connection.Provider, connection.ConnectionString);

@@ -41,6 +41,7 @@ public static class FeatureServices
         builder.Services.AddScoped<ApprovedDeliverables>();
         builder.Services.AddScoped<StageQueries>();
         builder.Services.AddScoped<StageCommands>();
+        builder.Services.AddMemoryCache(); // DashboardQueries keeps an edition's stage rows while their stamp holds
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<CoordinationExports>();
         builder.Services.AddScoped<UserAdministration>();

@@ -16,7 +16,7 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UsePortalRequestLogging();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UsePortalStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UsePortalRateLimits();

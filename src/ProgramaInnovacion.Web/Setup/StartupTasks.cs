@@ -29,7 +29,12 @@ public static class StartupTasks
 
         if (options.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync();
+            // Migrate only when something is pending: MigrateAsync on an up-to-date database still
+            // takes the migrations lock and diffs the model (issue 14: start-up on an existing database).
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {

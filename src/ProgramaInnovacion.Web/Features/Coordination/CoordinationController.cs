@@ -10,11 +10,8 @@ namespace ProgramaInnovacion.Web.Features.Coordination;
 [CoordinationScope("edicion", ScopedBy.Edition)]
 public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports, CoordinationScope scope) : Controller
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string CsvType = "text/csv; charset=utf-8";
-
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, int pagina = 1)
+    public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, string? plazo, int pagina = 1)
     {
         if (!ModelState.IsValid)
         {
@@ -22,7 +19,7 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
             (estado, pagina) = (null, 1);
         }
 
-        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User), new MatrixFilter(etapa, estado, provincia, pagina));
+        var model = await dashboard.BuildAsync(edicion, await scope.EditionIdsAsync(User), new MatrixFilter(etapa, estado, provincia, pagina, plazo is MatrixFilter.Overdue or MatrixFilter.DueSoon ? plazo : null));
         return model is null ? NotFound() : View(model);
     }
 
@@ -49,8 +46,6 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
 
         var table = await build(edition.Id);
         var fileName = $"{name}-edicion-{edition.Id}.{(xlsx ? "xlsx" : "csv")}";
-        return xlsx
-            ? File(await CoordinationExports.ToXlsxAsync(table), XlsxType, fileName)
-            : File(await CoordinationExports.ToCsvAsync(table), CsvType, fileName);
+        return xlsx ? ExportResult.Xlsx(table, fileName) : ExportResult.Csv(table, fileName);
     }
 }

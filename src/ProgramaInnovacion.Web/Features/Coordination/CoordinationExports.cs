@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -10,12 +9,16 @@ using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Coordination;
 
-/// <summary>A table to export: Spanish column headers and rows of text, in order.</summary>
-public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+/// <summary>
+/// A table to export: Spanish column headers and rows of text, in order. The rows may be produced
+/// as they are written (<see cref="ExportResult"/>), so a large edition is never held as a whole.
+/// </summary>
+public sealed record ExportTable(string SheetName, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<string>> Rows);
 
 /// <summary>
 /// The progress matrix and the deliverables of an edition as tables, and the writers that turn a
-/// table into .xlsx (MiniExcel) or .csv (CsvHelper, UTF-8 with BOM so Excel reads the accents).
+/// table into .xlsx (MiniExcel) or .csv (CsvHelper, UTF-8 with BOM so Excel reads the accents),
+/// row by row into a stream.
 /// </summary>
 public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
 {
@@ -58,29 +61,39 @@ public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
             })
             .ToListAsync();
 
-        var headers = new List<string> { "Municipio", "Etapa", "Estado", "Campo", "Valor", "Última modificación" };
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var deliverable in deliverables
+        var ordered = deliverables
             .OrderBy(d => d.Municipality, StringComparer.CurrentCulture)
-            .ThenBy(d => definitions[d.StageDefinitionId].Order))
+            .ThenBy(d => definitions[d.StageDefinitionId].Order)
+            .Select(d => (d.Municipality, definitions[d.StageDefinitionId].Order, definitions[d.StageDefinitionId].Name, definitions[d.StageDefinitionId].SchemaJson, d.State, d.ContentJson, d.UpdatedAtUtc));
+        return new ExportTable("Entregables", ["Municipio", "Etapa", "Estado", "Campo", "Valor", "Última modificación"], DeliverableRows(ordered));
+    }
+
+    /// <summary>The deliverables' rows, produced as the writer asks for them (tens of thousands in a large edition).</summary>
+    private static IEnumerable<IReadOnlyList<string>> DeliverableRows(
+        IEnumerable<(string Municipality, int Order, string Name, string SchemaJson, StageState State, string ContentJson, DateTime UpdatedAtUtc)> deliverables)
+    {
+        var schemas = new Dictionary<string, StageSchema>(StringComparer.Ordinal);
+        foreach (var deliverable in deliverables)
         {
-            var definition = definitions[deliverable.StageDefinitionId];
-            var schema = StageSchema.FromJson(definition.SchemaJson);
+            if (!schemas.TryGetValue(deliverable.SchemaJson, out var schema))
+            {
+                schemas[deliverable.SchemaJson] = schema = StageSchema.FromJson(deliverable.SchemaJson);
+            }
+
             var content = DeliverableContent.Parse(deliverable.ContentJson);
-            var stage = $"{definition.Order}. {definition.Name}";
+            var stage = $"{deliverable.Order}. {deliverable.Name}";
+            var state = deliverable.State.Label();
             var updated = ArgentinaClock.DateTimeText(deliverable.UpdatedAtUtc);
             foreach (var field in schema.Fields)
             {
-                rows.Add([deliverable.Municipality, stage, deliverable.State.Label(), field.Label, FieldText(field, content), updated]);
+                yield return [deliverable.Municipality, stage, state, field.Label, FieldText(field, content), updated];
             }
 
             foreach (var key in content.RetiredKeys(schema))
             {
-                rows.Add([deliverable.Municipality, stage, deliverable.State.Label(), $"{key} (campo retirado)", content.Text(key), updated]);
+                yield return [deliverable.Municipality, stage, state, $"{key} (campo retirado)", content.Text(key), updated];
             }
         }
-
-        return new ExportTable("Entregables", headers, rows);
     }
 
     private static string FieldText(FieldDefinition field, DeliverableContent content) => field.Type switch
@@ -92,43 +105,49 @@ public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
         _ => content.Display(field), // numbers as people read them: 1.250,5
     };
 
-    public static async Task<byte[]> ToXlsxAsync(ExportTable table)
+    /// <summary>
+    /// Writes the table as .xlsx. MiniExcel takes the rows one at a time from the enumeration, so
+    /// only the zip being written grows, never a copy of the table.
+    /// </summary>
+    public static async Task WriteXlsxAsync(ExportTable table, Stream stream, CancellationToken cancellationToken = default)
     {
-        var rows = table.Rows.Select(row =>
+        await stream.SaveAsAsync(Records(table), sheetName: table.SheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+    }
+
+    private static IEnumerable<IDictionary<string, object>> Records(ExportTable table)
+    {
+        var any = false;
+        foreach (var row in table.Rows)
         {
+            any = true;
             var record = new Dictionary<string, object>(table.Headers.Count);
             for (var i = 0; i < table.Headers.Count; i++)
             {
                 record[table.Headers[i]] = row[i];
             }
 
-            return record;
-        }).ToList();
-        using var stream = new MemoryStream();
-        if (rows.Count == 0)
+            yield return record;
+        }
+
+        if (!any)
         {
             // MiniExcel takes headers from the first row; an empty export still shows them.
-            rows.Add(table.Headers.ToDictionary(h => h, _ => (object)""));
+            yield return table.Headers.ToDictionary(h => h, _ => (object)"");
         }
-
-        await stream.SaveAsAsync(rows, sheetName: table.SheetName, excelType: ExcelType.XLSX);
-        return stream.ToArray();
     }
 
-    public static async Task<byte[]> ToCsvAsync(ExportTable table)
+    /// <summary>Writes the table as .csv, row by row, with asynchronous writes (straight to the response body).</summary>
+    public static async Task WriteCsvAsync(ExportTable table, Stream stream, CancellationToken cancellationToken = default)
     {
-        using var stream = new MemoryStream();
         // Injection escaping: a cell that starts with "=" or "+" must not run as a spreadsheet formula.
         var options = CsvWriterOptions.Default with { Separator = CsvDelimiter, WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        await using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        await using var csv = CsvWriter.Create(stream, options, leaveOpen: true);
+        await csv.WriteRecordAsync([.. table.Headers], cancellationToken);
+        foreach (var row in table.Rows)
         {
-            csv.WriteRecord([.. table.Headers]);
-            foreach (var row in table.Rows)
-            {
-                csv.WriteRecord([.. row]);
-            }
+            await csv.WriteRecordAsync([.. row], cancellationToken);
         }
 
-        return stream.ToArray();
+        await csv.FlushAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
@@ -10,7 +11,7 @@ namespace ProgramaInnovacion.Web.Features.Coordination;
 /// editions, stage definitions, projects with their stages, and the latest events. Everything
 /// else (queue, overdue, counts, chart) is derived in memory from those rows.
 /// </summary>
-public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
+public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCache cache)
 {
     public const int ActivityCount = 20;
 
@@ -70,29 +71,32 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
 
     /// <summary>
     /// The progress matrix of an edition and what the dashboard derives from it, in two SQL commands
-    /// (stage definitions, projects with their stages); the exports are built from the same rows.
+    /// (stage definitions with the stamp of their stages, projects with their stages or, while the
+    /// stamp holds, without: <see cref="ProjectsAsync"/>); the exports are built from the same rows.
     /// </summary>
     public async Task<ProgressMatrix> MatrixAsync(int editionId)
     {
         var definitions = await db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
             .OrderBy(s => s.Order)
-            .Select(s => new { s.Id, s.Order, s.Key, s.Name, s.DueAtUtc, s.HasTeamForm, TracksDeadlines = s.Edition.Phase == EditionPhase.Running })
-            .ToListAsync();
-
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.EditionId == editionId)
-            .OrderBy(p => p.Municipality.Name)
-            .Select(p => new
+            .Select(s => new
             {
-                p.Id,
-                Municipality = p.Municipality.Name,
-                p.Municipality.Province,
-                p.Title,
-                Stages = p.Stages.Select(s => new { s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc }).ToList(),
+                s.Id,
+                s.Order,
+                s.Key,
+                s.Name,
+                s.DueAtUtc,
+                s.HasTeamForm,
+                TracksDeadlines = s.Edition.Phase == EditionPhase.Running,
+                // What the stages of this definition look like now, in the same command (see ProjectsAsync).
+                Stamp = new StageStamp(
+                    db.ProjectStages.Count(p => p.StageDefinitionId == s.Id),
+                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Sum(p => (long)p.Version),
+                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Max(p => (int?)p.Id) ?? 0),
             })
             .ToListAsync();
 
+        var (projects, stagesByProject) = await ProjectsAsync(editionId, definitions.Select(d => d.Stamp).ToList());
         var now = clock.UtcNow;
         var rows = new List<MatrixRow>(projects.Count);
         var overdue = new List<DeadlineItem>();
@@ -102,7 +106,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
         var completed = 0;
         foreach (var project in projects)
         {
-            var byDefinition = project.Stages.ToDictionary(s => s.StageDefinitionId);
+            var byDefinition = stagesByProject.TryGetValue(project.Id, out var stages) ? stages : [];
             var progress = ProjectProgress.Of(definitions.Select(d => byDefinition.TryGetValue(d.Id, out var s) ? s.State : (StageState?)null));
             var currentId = progress.CurrentIndex is { } index ? definitions[index].Id : (int?)null;
             if (currentId is { } current)
@@ -124,12 +128,13 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
                 }
 
                 var isOverdue = definition.TracksDeadlines && StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
-                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId));
+                var isDueSoon = !isOverdue && StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
+                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId) { IsDueSoon = isDueSoon });
                 if (isOverdue)
                 {
                     overdue.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
-                else if (StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now))
+                else if (isDueSoon)
                 {
                     dueSoon.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
                 }
@@ -154,4 +159,41 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock)
             DueSoon = dueSoon.OrderBy(d => d.DueAtUtc).ThenBy(d => d.Municipality, StringComparer.CurrentCulture).ToList(),
         };
     }
+    /// <summary>
+    /// The edition's projects, and their stages by project. The stages are the heaviest read of the
+    /// dashboard (ten rows a project), so they are kept in memory while the stamp holds: one SQL
+    /// command either way (projects alone, or projects with their stages). The stamp comes from the
+    /// database on every request — per stage definition: how many stages, the sum of their versions
+    /// (every write of a stage raises its version, see AppDbContext) and the highest id — so a change
+    /// made through any instance of the portal is seen by all of them on their next request.
+    /// </summary>
+    private async Task<(IReadOnlyList<ProjectHead> Projects, IReadOnlyDictionary<int, Dictionary<int, StageRow>> StagesByProject)> ProjectsAsync(
+        int editionId, IReadOnlyList<StageStamp> stamp)
+    {
+        var projects = db.Projects.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.Municipality.Name);
+        var key = (nameof(DashboardQueries), editionId);
+        if (cache.TryGetValue(key, out CachedStages? cached) && cached!.Stamp.SequenceEqual(stamp))
+        {
+            return (await projects.Select(p => new ProjectHead(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title)).ToListAsync(), cached.ByProject);
+        }
+
+        var loaded = await projects
+            .Select(p => new
+            {
+                Head = new ProjectHead(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title),
+                Stages = p.Stages.Select(s => new StageRow(s.StageDefinitionId, s.State, s.StateChangedAtUtc, s.SubmittedAtUtc, s.ApprovedAtUtc)).ToList(),
+            })
+            .ToListAsync();
+        var byProject = loaded.ToDictionary(p => p.Head.Id, p => p.Stages.ToDictionary(s => s.StageDefinitionId));
+        cache.Set(key, new CachedStages(stamp, byProject), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = loaded.Count });
+        return (loaded.Select(p => p.Head).ToList(), byProject);
+    }
+
+    private sealed record ProjectHead(int Id, string Municipality, string Province, string? Title);
+
+    private sealed record StageStamp(int Count, long VersionSum, int MaxId);
+
+    private sealed record StageRow(int StageDefinitionId, StageState State, DateTime StateChangedAtUtc, DateTime? SubmittedAtUtc, DateTime? ApprovedAtUtc);
+
+    private sealed record CachedStages(IReadOnlyList<StageStamp> Stamp, IReadOnlyDictionary<int, Dictionary<int, StageRow>> ByProject);
 }

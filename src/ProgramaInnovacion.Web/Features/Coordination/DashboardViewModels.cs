@@ -7,7 +7,11 @@ public sealed record EditionOption(int Id, string Name);
 public sealed record StageColumn(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, int ProjectsHere);
 
 /// <summary>One project's stage in the matrix.</summary>
-public sealed record MatrixCell(string StageKey, string StageName, StageState State, int DaysInState, bool IsOverdue, bool IsCurrent);
+public sealed record MatrixCell(string StageKey, string StageName, StageState State, int DaysInState, bool IsOverdue, bool IsCurrent)
+{
+    /// <summary>Due within the week and the team can still hand it in (<see cref="StageDeadline.IsDueSoon"/>).</summary>
+    public bool IsDueSoon { get; init; }
+}
 
 /// <summary>One project's row: a cell per stage of the edition and where the project stands (<see cref="ProjectProgress"/>).</summary>
 public sealed record MatrixRow(int ProjectId, string Municipality, string Province, string? Title, IReadOnlyList<MatrixCell> Cells, ProjectProgress Progress)
@@ -56,7 +60,10 @@ public sealed record DashboardViewModel(
     /// <summary>The rows of the matrix shown (all of them in a small edition; a filtered page in a large one).</summary>
     public MatrixPageViewModel? Matrix { get; init; }
 
-    /// <summary>How many items a dashboard list shows before the rest fold under "Ver las N".</summary>
+    /// <summary>
+    /// How many items a dashboard list shows; the rest are a link to the full list (the review queue,
+    /// the matrix filtered by due date), so an edition of 500 projects renders a page as small as one of 5.
+    /// </summary>
     public const int ListPreview = 5;
 }
 

@@ -4,18 +4,31 @@ namespace ProgramaInnovacion.Web.Features.Coordination;
 
 /// <summary>
 /// The dashboard's filters for the progress matrix (query string: <c>etapa</c>, <c>estado</c>,
-/// <c>provincia</c>, <c>pagina</c>): the project's current stage, that stage's state, the province.
+/// <c>provincia</c>, <c>plazo</c>, <c>pagina</c>): the project's current stage, that stage's state,
+/// the province, and a stage overdue or due this week (where the dashboard's short lists link).
 /// </summary>
-public sealed record MatrixFilter(string? Etapa = null, StageState? Estado = null, string? Provincia = null, int Pagina = 1)
+public sealed record MatrixFilter(string? Etapa = null, StageState? Estado = null, string? Provincia = null, int Pagina = 1, string? Plazo = null)
 {
-    public bool IsEmpty => string.IsNullOrEmpty(Etapa) && Estado is null && string.IsNullOrEmpty(Provincia);
+    /// <summary><c>plazo</c>: projects with a stage overdue.</summary>
+    public const string Overdue = "vencidas";
+
+    /// <summary><c>plazo</c>: projects with a stage due within the week.</summary>
+    public const string DueSoon = "esta-semana";
+
+    public bool IsEmpty => string.IsNullOrEmpty(Etapa) && Estado is null && string.IsNullOrEmpty(Provincia) && string.IsNullOrEmpty(Plazo);
 
     public bool Matches(MatrixRow row)
     {
         var current = row.Cells.FirstOrDefault(c => c.IsCurrent);
         return (string.IsNullOrEmpty(Etapa) || current?.StageKey == Etapa)
             && (Estado is null || current?.State == Estado)
-            && (string.IsNullOrEmpty(Provincia) || row.Province == Provincia);
+            && (string.IsNullOrEmpty(Provincia) || row.Province == Provincia)
+            && Plazo switch
+            {
+                Overdue => row.Cells.Any(c => c.IsOverdue),
+                DueSoon => row.Cells.Any(c => c.IsDueSoon),
+                _ => true,
+            };
     }
 }
 
@@ -44,6 +57,7 @@ public sealed record MatrixPageViewModel(IReadOnlyList<MatrixRow> Rows, MatrixFi
         if (!string.IsNullOrEmpty(Filter.Etapa)) { query["etapa"] = Filter.Etapa; }
         if (Filter.Estado is { } estado) { query["estado"] = estado.ToString(); }
         if (!string.IsNullOrEmpty(Filter.Provincia)) { query["provincia"] = Filter.Provincia; }
+        if (!string.IsNullOrEmpty(Filter.Plazo)) { query["plazo"] = Filter.Plazo; }
         query["pagina"] = pagina.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/coordinacion", query) + "#avance";
     }

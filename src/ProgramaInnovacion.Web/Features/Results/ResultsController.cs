@@ -12,9 +12,6 @@ namespace ProgramaInnovacion.Web.Features.Results;
 [CoordinationScope("edicion", ScopedBy.Edition)]
 public class ResultsController(ResultsQueries queries, CoordinationScope scope) : Controller
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string CsvType = "text/csv; charset=utf-8";
-
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Rollup", await queries.RollupAsync(null, await scope.EditionIdsAsync(User)));
 
@@ -34,11 +31,11 @@ public class ResultsController(ResultsQueries queries, CoordinationScope scope) 
 
     [HttpGet("exportar/indicadores.xlsx")]
     public async Task<IActionResult> Xlsx(int? edicion) =>
-        File(await CoordinationExports.ToXlsxAsync(await TableAsync(edicion)), XlsxType, "indicadores.xlsx");
+        ExportResult.Xlsx(await TableAsync(edicion), "indicadores.xlsx");
 
     [HttpGet("exportar/indicadores.csv")]
     public async Task<IActionResult> Csv(int? edicion) =>
-        File(await CoordinationExports.ToCsvAsync(await TableAsync(edicion)), CsvType, "indicadores.csv");
+        ExportResult.Csv(await TableAsync(edicion), "indicadores.csv");
 
     private async Task<ExportTable> TableAsync(int? editionId)
     {

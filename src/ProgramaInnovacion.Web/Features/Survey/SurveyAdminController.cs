@@ -70,8 +70,6 @@ public class SurveyAdminController(SurveyService survey) : Controller
 
         var xlsx = formato == "xlsx";
         var fileName = $"relevamiento-edicion-{id}.{(xlsx ? "xlsx" : "csv")}";
-        return xlsx
-            ? File(await CoordinationExports.ToXlsxAsync(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName)
-            : File(await CoordinationExports.ToCsvAsync(table), "text/csv; charset=utf-8", fileName);
+        return xlsx ? ExportResult.Xlsx(table, fileName) : ExportResult.Csv(table, fileName);
     }
 }
