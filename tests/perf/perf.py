@@ -293,6 +293,8 @@ def measure_provider(args, provider, results):
     final = database.rows(f"SELECT s.\"ProjectId\" {stage_rows} AND d.\"Key\" = 'proyecto-final' AND s.\"State\" IN ('InProgress', 'Available') ORDER BY s.\"State\" = 'InProgress' DESC, s.\"Id\" LIMIT 1")[0][0]
     furthest = database.rows(f"SELECT s.\"ProjectId\" {stage_rows} AND d.\"Key\" = 'mesa-expertos' AND s.\"State\" <> 'Locked' ORDER BY s.\"Id\" LIMIT 1")[0][0]
     review = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND s.\"State\" = 'Submitted' ORDER BY s.\"Id\" LIMIT 1")[0]
+    # The demo's closed 2021 edition has three projects on the public showcase (issue 16).
+    showcase = database.rows("SELECT \"Id\" FROM \"Editions\" WHERE \"Name\" LIKE '%2021'")[0][0]
     editable = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND d.\"HasTeamForm\" AND s.\"State\" IN ('InProgress', 'Available') AND d.\"Key\" <> 'proyecto-final' ORDER BY s.\"Id\" LIMIT 120")
 
     portal.start()
@@ -327,6 +329,7 @@ def measure_provider(args, provider, results):
         ("exportación avance .xlsx", "GET", f"/coordinacion/exportar/progreso.xlsx?edicion={edition}", coordinator),
         ("exportación entregables .csv", "GET", f"/coordinacion/exportar/entregables.csv?edicion={edition}", coordinator),
         ("dossier del proyecto", "GET", f"/proyectos/{furthest}/dossier", coordinator),
+        ("vitrina pública de una edición (anónima)", "GET", f"/vitrina/{showcase}", None),
     ]
 
     def sql_total():

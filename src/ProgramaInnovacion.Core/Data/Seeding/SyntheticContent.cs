@@ -166,6 +166,8 @@ internal static class SyntheticContent
                 }
 
                 return rows;
+            case FieldType.Indicators:
+                return Indicators(field, random, theme, start);
             case FieldType.LongText:
                 var sentences = Math.Max(2, random.Next(4, 9) - (revisions - revision));
                 return Cut(Paragraphs(random, theme, sentences), field.MaxLength);
@@ -189,6 +191,39 @@ internal static class SyntheticContent
                 // Attachments: the seeder adds the files' ids once the attachment rows have theirs.
                 return null;
         }
+    }
+
+    /// <summary>Typed results indicators that pass <see cref="IndicatorRules"/>: the target differs from the baseline in the chosen direction, dated after it.</summary>
+    private static JsonArray Indicators(FieldDefinition field, Random random, SyntheticTheme theme, DateOnly start)
+    {
+        (string Name, string Unit, bool Up)[] kinds =
+        [
+            ($"Días hasta resolver {theme.Service}", "días", false),
+            ($"Trámites de {theme.Service} iniciados en línea", "%", true),
+            ("Visitas presenciales por mes", "visitas", false),
+            ($"{char.ToUpper(theme.Users[0], CultureInfo.InvariantCulture)}{theme.Users[1..]} atendidos por mes", "personas", true),
+        ];
+        var rows = new JsonArray();
+        var count = Math.Clamp(random.Next(2, 5), Math.Max(field.MinRows ?? 0, 1), Math.Min(field.MaxRows ?? kinds.Length, kinds.Length));
+        foreach (var (name, unit, up) in kinds.OrderBy(_ => random.Next()).Take(count))
+        {
+            var baseline = random.Next(10, 200);
+            var target = up ? baseline + random.Next(10, 200) : baseline - random.Next(5, baseline);
+            var baselineDate = start.AddDays(random.Next(0, 60));
+            rows.Add(new JsonObject
+            {
+                [IndicatorField.Name] = name,
+                [IndicatorField.Unit] = unit,
+                [IndicatorField.Baseline] = baseline,
+                [IndicatorField.BaselineDate] = baselineDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [IndicatorField.Target] = target,
+                [IndicatorField.TargetDate] = baselineDate.AddDays(random.Next(180, 540)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [IndicatorField.Verification] = Pick(random, ["Sistema de expedientes", "Encuesta a vecinos", "Registro de atención", "Tablero municipal"]),
+                [IndicatorField.Direction] = up ? IndicatorField.Up : IndicatorField.Down,
+            });
+        }
+
+        return rows;
     }
 
     private static string ShortText(string key, Random random, SyntheticTheme theme) => key switch
