@@ -260,7 +260,7 @@ class Database:
 
 
 def measure_provider(args, provider, results):
-    port = 5590 if provider == "Sqlite" else 5591
+    port = args.app_port + (0 if provider == "Sqlite" else 1)
     data = os.path.join(args.work, provider.lower())
     os.makedirs(data, exist_ok=True)
     if provider == "Sqlite":
@@ -362,6 +362,9 @@ def measure_provider(args, provider, results):
 
     rows = []
     for name, method, path, session in pages:
+        # PERF_PAGES (words separated by commas) keeps only the pages whose name holds one of them; the baseline always runs.
+        if args.pages and rows and not any(word in name for word in args.pages.split(",")):
+            continue
         cookie = session.header() if session else ""
         if method == "SAVE":
             script, url = save_script(cookie, targets), targets[0]["path"]
@@ -454,10 +457,13 @@ def main():
         parser.add_argument(f"--{name}", required=True)
     for name in ("projects", "revisions", "duration"):
         parser.add_argument(f"--{name}", type=int, required=True)
+    parser.add_argument("--app-port", type=int, default=5590)
+    parser.add_argument("--providers", default="Postgres,Sqlite")
+    parser.add_argument("--pages", default="")
     args = parser.parse_args()
     started_machine = machine()
     results = {}
-    for provider in ("Postgres", "Sqlite"):
+    for provider in args.providers.split(","):
         measure_provider(args, provider, results)
     missed = report(args, results, started_machine)
     sys.exit(1 if missed else 0)
