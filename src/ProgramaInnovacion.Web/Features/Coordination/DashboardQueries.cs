@@ -7,13 +7,19 @@ using ProgramaInnovacion.Web.Infrastructure.Formatting;
 namespace ProgramaInnovacion.Web.Features.Coordination;
 
 /// <summary>
-/// The coordination dashboard of one edition in four SQL commands, however many projects:
-/// editions, stage definitions, projects with their stages, and the latest events. Everything
-/// else (queue, overdue, counts, chart) is derived in memory from those rows.
+/// The coordination dashboard of one edition in two SQL commands while nothing changed (editions,
+/// and stage definitions with the stamp of their stages: <see cref="SnapshotAsync"/>), five when
+/// something did (plus projects with their stages, the latest events and the approval history),
+/// however many projects. Everything else (queue, overdue, counts, chart) is derived in memory.
 /// </summary>
 public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCache cache)
 {
     public const int ActivityCount = 20;
+
+    /// <summary>How long a dashboard snapshot may show a municipality's or a person's former name after a rename.</summary>
+    public static readonly TimeSpan NamesAtMost = TimeSpan.FromMinutes(1);
+
+    private static long _serial;
 
     /// <param name="scope">The editions the person coordinates (<see cref="Authorization.CoordinationScope"/>); null for all.</param>
     public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync(IReadOnlySet<int>? scope) =>
@@ -36,15 +42,8 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
             return null;
         }
 
-        var matrix = await MatrixAsync(selected.Id);
-        var activity = await db.StageEvents.AsNoTracking()
-            .Where(e => e.Project.EditionId == selected.Id && e.Action != StageAction.SaveDraft)
-            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Take(ActivityCount)
-            .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action,
-                e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
-            .ToListAsync();
-
+        var snapshot = await SnapshotAsync(selected.Id, selected.StartsAtUtc, selected.EndsAtUtc);
+        var matrix = snapshot.Matrix;
         return new DashboardViewModel(
             options,
             new EditionOption(selected.Id, selected.Name),
@@ -53,12 +52,52 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
             matrix.CompletedProjects,
             matrix.Overdue,
             matrix.Queue,
-            activity,
-            ProgressChart.From(selected.StartsAtUtc, selected.EndsAtUtc, clock.UtcNow, await ApprovalHistoryAsync(selected.Id)))
+            snapshot.Activity,
+            snapshot.Chart)
         {
             DueSoon = matrix.DueSoon,
-            Matrix = MatrixPageViewModel.Of(matrix.Rows, filter ?? new MatrixFilter()) with { EditionId = selected.Id, Stages = matrix.Stages },
+            Matrix = MatrixPageViewModel.Of(matrix.Rows, filter ?? new MatrixFilter(), snapshot.Provinces) with { EditionId = selected.Id, Stages = matrix.Stages },
+            Serial = snapshot.Serial,
         };
+    }
+
+    /// <summary>
+    /// The edition's dashboard as of now: the snapshot kept in memory while its stamp — the stage
+    /// definitions and the stamp of their stages, read first in one SQL command, and the edition's
+    /// dates — holds and the clock has not reached <see cref="DashboardSnapshot.ValidUntilUtc"/>;
+    /// else rebuilt from the database (three more commands) and kept. Every stage event is written
+    /// with a change of its stage (<see cref="ProjectStage.Apply"/>), so the stamp covers the
+    /// activity and the chart as well. Names (municipality, province, who acted) are not in the
+    /// stamp: a snapshot is kept at most <see cref="NamesAtMost"/>, so a rename shows within it.
+    /// Because the stamp is read before the rows, a write that lands in between moves the stamp and
+    /// the next request rebuilds: a snapshot is never kept under a stamp older than its rows.
+    /// </summary>
+    private async Task<DashboardSnapshot> SnapshotAsync(int editionId, DateTime startsAtUtc, DateTime? endsAtUtc)
+    {
+        var definitions = await DefinitionsAsync(editionId);
+        var stamp = new SnapshotStamp(definitions, startsAtUtc, endsAtUtc);
+        var key = (nameof(DashboardSnapshot), editionId);
+        var now = clock.UtcNow;
+        if (cache.TryGetValue(key, out DashboardSnapshot? kept) && kept!.Stamp.Equals(stamp) && now < kept.ValidUntilUtc)
+        {
+            return kept;
+        }
+
+        var expiry = new DashboardExpiry(now);
+        var matrix = await MatrixAsync(editionId, definitions, expiry);
+        var activity = await db.StageEvents.AsNoTracking()
+            .Where(e => e.Project.EditionId == editionId && e.Action != StageAction.SaveDraft)
+            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Take(ActivityCount)
+            .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action,
+                e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
+            .ToListAsync();
+        var chart = ProgressChart.From(startsAtUtc, endsAtUtc, now, await ApprovalHistoryAsync(editionId));
+        expiry.ChartWeeks(startsAtUtc, endsAtUtc);
+        var provinces = matrix.Rows.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
+        var snapshot = new DashboardSnapshot(stamp, expiry.Until, Interlocked.Increment(ref _serial), matrix, activity, chart, provinces);
+        cache.Set(key, snapshot, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = NamesAtMost, Size = matrix.Rows.Count });
+        return snapshot;
     }
 
     /// <summary>Every stage event of the edition that approved a stage or took an approved one back, oldest first (one SQL command).</summary>
@@ -74,30 +113,32 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     /// (stage definitions with the stamp of their stages, projects with their stages or, while the
     /// stamp holds, without: <see cref="ProjectsAsync"/>); the exports are built from the same rows.
     /// </summary>
-    public async Task<ProgressMatrix> MatrixAsync(int editionId)
-    {
-        var definitions = await db.StageDefinitions.AsNoTracking()
+    public async Task<ProgressMatrix> MatrixAsync(int editionId) =>
+        await MatrixAsync(editionId, await DefinitionsAsync(editionId), new DashboardExpiry(clock.UtcNow));
+
+    /// <summary>The edition's stage definitions in order, each with the stamp of its projects' stages (one SQL command).</summary>
+    private Task<List<DefinitionRow>> DefinitionsAsync(int editionId) =>
+        db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
             .OrderBy(s => s.Order)
-            .Select(s => new
-            {
+            .Select(s => new DefinitionRow(
                 s.Id,
                 s.Order,
                 s.Key,
                 s.Name,
                 s.DueAtUtc,
                 s.HasTeamForm,
-                TracksDeadlines = s.Edition.Phase == EditionPhase.Running,
+                s.Edition.Phase == EditionPhase.Running,
                 // What the stages of this definition look like now, in the same command (see ProjectsAsync).
-                Stamp = new StageStamp(
+                new StageStamp(
                     db.ProjectStages.Count(p => p.StageDefinitionId == s.Id),
                     db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Sum(p => (long)p.Version),
-                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Max(p => (int?)p.Id) ?? 0),
-            })
+                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Max(p => (int?)p.Id) ?? 0)))
             .ToListAsync();
 
+    private async Task<ProgressMatrix> MatrixAsync(int editionId, List<DefinitionRow> definitions, DashboardExpiry expiry)
+    {
         var (projects, stagesByProject) = await ProjectsAsync(editionId, definitions.Select(d => d.Stamp).ToList());
-        var now = clock.UtcNow;
         var rows = new List<MatrixRow>(projects.Count);
         var overdue = new List<DeadlineItem>();
         var dueSoon = new List<DeadlineItem>();
@@ -127,9 +168,8 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
                     continue;
                 }
 
-                var isOverdue = definition.TracksDeadlines && StageDeadline.IsOverdue(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
-                var isDueSoon = !isOverdue && StageDeadline.IsDueSoon(stage.State, definition.HasTeamForm, definition.DueAtUtc, now);
-                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, clock.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId) { IsDueSoon = isDueSoon });
+                var (isOverdue, isDueSoon) = expiry.Deadline(stage.State, definition.HasTeamForm, definition.DueAtUtc, definition.TracksDeadlines);
+                cells.Add(new MatrixCell(definition.Key, definition.Name, stage.State, expiry.DaysSince(stage.StateChangedAtUtc), isOverdue, definition.Id == currentId) { IsDueSoon = isDueSoon });
                 if (isOverdue)
                 {
                     overdue.Add(new DeadlineItem(project.Id, project.Municipality, definition.Key, definition.Name, stage.State, definition.DueAtUtc!.Value));
@@ -142,7 +182,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
                 if (stage.State == StageState.Submitted)
                 {
                     var submittedAt = stage.SubmittedAtUtc ?? stage.StateChangedAtUtc;
-                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, clock.DaysSince(submittedAt)) { DueAtUtc = definition.DueAtUtc });
+                    queue.Add(new QueueItem(project.Id, project.Municipality, definition.Key, definition.Name, submittedAt, expiry.DaysSince(submittedAt)) { DueAtUtc = definition.DueAtUtc });
                 }
             }
 
@@ -192,6 +232,17 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     private sealed record ProjectHead(int Id, string Municipality, string Province, string? Title);
 
     private sealed record StageStamp(int Count, long VersionSum, int MaxId);
+
+    private sealed record DefinitionRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm, bool TracksDeadlines, StageStamp Stamp);
+
+    /// <summary>What a snapshot was built from: equal stamps, equal dashboards (until the clock says otherwise).</summary>
+    private sealed record SnapshotStamp(IReadOnlyList<DefinitionRow> Definitions, DateTime StartsAtUtc, DateTime? EndsAtUtc)
+    {
+        public bool Equals(SnapshotStamp? other) =>
+            other is not null && StartsAtUtc == other.StartsAtUtc && EndsAtUtc == other.EndsAtUtc && Definitions.SequenceEqual(other.Definitions);
+
+        public override int GetHashCode() => HashCode.Combine(StartsAtUtc, EndsAtUtc, Definitions.Count);
+    }
 
     private sealed record StageRow(int StageDefinitionId, StageState State, DateTime StateChangedAtUtc, DateTime? SubmittedAtUtc, DateTime? ApprovedAtUtc);
 

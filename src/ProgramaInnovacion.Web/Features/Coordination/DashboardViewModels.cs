@@ -61,6 +61,13 @@ public sealed record DashboardViewModel(
     public MatrixPageViewModel? Matrix { get; init; }
 
     /// <summary>
+    /// The snapshot this dashboard was read from (<see cref="DashboardSnapshot.Serial"/>): the view
+    /// keeps its rendered sections under it, so a new snapshot — any change of stage, deadline or
+    /// day — renders them again.
+    /// </summary>
+    public long Serial { get; init; }
+
+    /// <summary>
     /// How many items a dashboard list shows; the rest are a link to the full list (the review queue,
     /// the matrix filtered by due date), so an edition of 500 projects renders a page as small as one of 5.
     /// </summary>

@@ -66,7 +66,8 @@ public sealed record MatrixPageViewModel(IReadOnlyList<MatrixRow> Rows, MatrixFi
 
     public int LastShown => FirstShown == 0 ? 0 : FirstShown + Rows.Count - 1;
 
-    public static MatrixPageViewModel Of(IReadOnlyList<MatrixRow> all, MatrixFilter filter)
+    /// <param name="provinces">The provinces of <paramref name="all"/>, in order (kept with the dashboard's snapshot); computed when not given.</param>
+    public static MatrixPageViewModel Of(IReadOnlyList<MatrixRow> all, MatrixFilter filter, IReadOnlyList<string>? provinces = null)
     {
         if (all.Count <= PageSize && filter.IsEmpty)
         {
@@ -76,7 +77,7 @@ public sealed record MatrixPageViewModel(IReadOnlyList<MatrixRow> Rows, MatrixFi
         var matching = all.Where(filter.Matches).ToList();
         var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Pagina, 1, pageCount);
-        var provinces = all.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
+        provinces ??= all.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
         return new MatrixPageViewModel(matching.Skip((page - 1) * PageSize).Take(PageSize).ToList(), filter with { Pagina = page }, matching.Count, pageCount, provinces)
         {
             IsPaged = true,
