@@ -77,7 +77,8 @@ public class DashboardAtScaleTests(DashboardAtScaleTests.TwoEditionsFactory fact
             await teamCanAct.CountAsync(s => s.StageDefinition.Order >= 3 && s.StageDefinition.Order <= 5));
     });
 
-    private static int Count(AngleSharp.Dom.IDocument page, string label) =>
+    /// <summary>A figure of the dashboard's summary ("esperan revisión", "etapas vencidas", "vencen esta semana").</summary>
+    internal static int Count(AngleSharp.Dom.IDocument page, string label) =>
         int.Parse(page.QuerySelectorAll("ul.dashboard-counts li").Single(li => li.TextContent.Contains(label, StringComparison.Ordinal))
             .QuerySelector(".dashboard-count-number")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 

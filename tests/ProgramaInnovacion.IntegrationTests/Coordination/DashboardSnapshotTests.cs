@@ -56,9 +56,7 @@ public class DashboardSnapshotTests(DashboardSnapshotTests.SnapshotFactory facto
         return (new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html), html);
     }
 
-    private static int Count(AngleSharp.Dom.IDocument page, string label) =>
-        int.Parse(page.QuerySelectorAll("ul.dashboard-counts li").Single(li => li.TextContent.Contains(label, StringComparison.Ordinal))
-            .QuerySelector(".dashboard-count-number")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+    private static int Count(AngleSharp.Dom.IDocument page, string label) => DashboardAtScaleTests.Count(page, label);
 
     /// <summary>Overdue and due-this-week stages of the edition as of the factory's clock, straight from the database.</summary>
     private Task<(int Overdue, int DueSoon)> DeadlinesAsync() => factory.WithDbAsync(async db =>
