@@ -7,10 +7,10 @@ using ProgramaInnovacion.Web.Infrastructure.Formatting;
 namespace ProgramaInnovacion.Web.Features.Coordination;
 
 /// <summary>
-/// The coordination dashboard of one edition in two SQL commands while nothing changed (editions,
-/// and stage definitions with the stamp of their stages: <see cref="SnapshotAsync"/>), five when
-/// something did (plus projects with their stages, the latest events and the approval history),
-/// however many projects. Everything else (queue, overdue, counts, chart) is derived in memory.
+/// The coordination dashboard of one edition in one SQL command while nothing changed (the
+/// editions, with the selected one's stamp: <see cref="SnapshotAsync"/>), five when something did
+/// (plus the stage definitions, projects with their stages, the latest events and the approval
+/// history), however many projects. Everything else (queue, overdue, counts, chart) is derived in memory.
 /// </summary>
 public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCache cache)
 {
@@ -23,13 +23,11 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
 
     /// <param name="scope">The editions the person coordinates (<see cref="Authorization.CoordinationScope"/>); null for all.</param>
     public async Task<IReadOnlyList<(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc)>> EditionsAsync(IReadOnlySet<int>? scope) =>
-        (await db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id)).OrderByDescending(e => e.StartsAtUtc)
-            .Select(e => new { e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc }).ToListAsync())
-        .Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
+        (await EditionRowsAsync(scope, null, withStamp: false)).Select(e => (e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc)).ToList();
 
     public async Task<DashboardViewModel?> BuildAsync(int? editionId, IReadOnlySet<int>? scope, MatrixFilter? filter = null)
     {
-        var editions = await EditionsAsync(scope);
+        var editions = await EditionRowsAsync(scope, editionId, withStamp: true);
         var options = editions.Select(e => new EditionOption(e.Id, e.Name)).ToList();
         if (editions.Count == 0)
         {
@@ -37,12 +35,14 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
         }
 
         var selected = editionId is { } id ? editions.FirstOrDefault(e => e.Id == id) : editions[0];
-        if (selected == default)
+        if (selected is null)
         {
             return null;
         }
 
-        var snapshot = await SnapshotAsync(selected.Id, selected.StartsAtUtc, selected.EndsAtUtc);
+        // The stamp comes with the editions (same statement, same order); read on its own only as a safeguard.
+        var stamp = selected.Stamp ?? (await EditionRowsAsync(new HashSet<int> { selected.Id }, selected.Id, withStamp: true))[0].Stamp!;
+        var snapshot = await SnapshotAsync(selected, stamp);
         var matrix = snapshot.Matrix;
         return new DashboardViewModel(
             options,
@@ -62,21 +62,55 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     }
 
     /// <summary>
-    /// The edition's dashboard as of now: the snapshot kept in memory while its stamp — the stage
-    /// definitions and the stamp of their stages, read first in one SQL command, and the edition's
-    /// dates — holds and the clock has not reached <see cref="DashboardSnapshot.ValidUntilUtc"/>;
-    /// else rebuilt from the database (three more commands) and kept. Every stage event is written
-    /// with a change of its stage (<see cref="ProjectStage.Apply"/>), so the stamp covers the
-    /// activity and the chart as well. Names (municipality, province, who acted) are not in the
-    /// stamp: a snapshot is kept at most <see cref="NamesAtMost"/>, so a rename shows within it.
-    /// Because the stamp is read before the rows, a write that lands in between moves the stamp and
-    /// the next request rebuilds: a snapshot is never kept under a stamp older than its rows.
+    /// The editions in <paramref name="scope"/>, newest first, and for the one shown — the one numbered
+    /// <paramref name="editionId"/>, else the newest — its <see cref="EditionStamp"/> when asked, in the
+    /// same SQL command (the aggregates sit in CASE branches, so the other editions cost nothing).
     /// </summary>
-    private async Task<DashboardSnapshot> SnapshotAsync(int editionId, DateTime startsAtUtc, DateTime? endsAtUtc)
+    private async Task<List<EditionRow>> EditionRowsAsync(IReadOnlySet<int>? scope, int? editionId, bool withStamp)
     {
-        var definitions = await DefinitionsAsync(editionId);
-        var stamp = new SnapshotStamp(definitions, startsAtUtc, endsAtUtc);
-        var key = (nameof(DashboardSnapshot), editionId);
+        var inScope = db.Editions.AsNoTracking().Where(e => scope == null || scope.Contains(e.Id));
+        return (await inScope.OrderByDescending(e => e.StartsAtUtc).ThenByDescending(e => e.Id)
+            .Select(e => new
+            {
+                Edition = e,
+                Stamped = withStamp && e.Id == (editionId ?? inScope.OrderByDescending(n => n.StartsAtUtc).ThenByDescending(n => n.Id).Select(n => n.Id).First()),
+            })
+            .Select(x => new
+            {
+                x.Edition.Id,
+                x.Edition.Name,
+                x.Edition.StartsAtUtc,
+                x.Edition.EndsAtUtc,
+                x.Edition.Phase,
+                x.Stamped,
+                Definitions = x.Stamped ? x.Edition.Stages.Count() : 0,
+                DefinitionVersions = x.Stamped ? x.Edition.Stages.Sum(s => (long)s.Version) : 0,
+                LastDefinition = x.Stamped ? x.Edition.Stages.Max(s => (int?)s.Id) ?? 0 : 0,
+                Stages = x.Stamped ? db.ProjectStages.Count(p => p.StageDefinition.EditionId == x.Edition.Id) : 0,
+                StageVersions = x.Stamped ? db.ProjectStages.Where(p => p.StageDefinition.EditionId == x.Edition.Id).Sum(p => (long)p.Version) : 0,
+                LastStage = x.Stamped ? db.ProjectStages.Where(p => p.StageDefinition.EditionId == x.Edition.Id).Max(p => (int?)p.Id) ?? 0 : 0,
+            })
+            .ToListAsync())
+        .Select(e => new EditionRow(e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc, e.Stamped
+            ? new EditionStamp(e.StartsAtUtc, e.EndsAtUtc, e.Phase, e.Definitions, e.DefinitionVersions, e.LastDefinition, e.Stages, e.StageVersions, e.LastStage)
+            : null))
+        .ToList();
+    }
+
+    /// <summary>
+    /// The edition's dashboard as of now: the snapshot kept in memory while the edition's stamp
+    /// (<see cref="EditionStamp"/>, read before anything else) holds and the clock has not reached
+    /// <see cref="DashboardSnapshot.ValidUntilUtc"/>; else rebuilt from the database (four more
+    /// commands) and kept. Every stage event is written with a change of its stage
+    /// (<see cref="ProjectStage.Apply"/>), so the stamp covers the activity and the chart as well.
+    /// Names (municipality, province, who acted) are not in the stamp: a snapshot is kept at most
+    /// <see cref="NamesAtMost"/>, so a rename shows within it. Because the stamp is read before the
+    /// rows, a write that lands in between moves the stamp and the next request rebuilds: a snapshot
+    /// is never kept under a stamp older than its rows.
+    /// </summary>
+    private async Task<DashboardSnapshot> SnapshotAsync(EditionRow edition, EditionStamp stamp)
+    {
+        var key = (nameof(DashboardSnapshot), edition.Id);
         var now = clock.UtcNow;
         if (cache.TryGetValue(key, out DashboardSnapshot? kept) && kept!.Stamp.Equals(stamp) && now < kept.ValidUntilUtc)
         {
@@ -84,16 +118,16 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
         }
 
         var expiry = new DashboardExpiry(now);
-        var matrix = await MatrixAsync(editionId, definitions, expiry);
+        var matrix = await MatrixAsync(edition.Id, await DefinitionsAsync(edition.Id), expiry);
         var activity = await db.StageEvents.AsNoTracking()
-            .Where(e => e.Project.EditionId == editionId && e.Action != StageAction.SaveDraft)
+            .Where(e => e.Project.EditionId == edition.Id && e.Action != StageAction.SaveDraft)
             .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Take(ActivityCount)
             .Select(e => new ActivityItem(e.ProjectId, e.Project.Municipality.Name, e.ProjectStage.StageDefinition.Name, e.Action,
                 e.Actor == null ? null : e.Actor.DisplayName, e.OccurredAtUtc))
             .ToListAsync();
-        var chart = ProgressChart.From(startsAtUtc, endsAtUtc, now, await ApprovalHistoryAsync(editionId));
-        expiry.ChartWeeks(startsAtUtc, endsAtUtc);
+        var chart = ProgressChart.From(edition.StartsAtUtc, edition.EndsAtUtc, now, await ApprovalHistoryAsync(edition.Id));
+        expiry.ChartWeeks(edition.StartsAtUtc, edition.EndsAtUtc);
         var provinces = matrix.Rows.Select(r => r.Province).Distinct().Order(StringComparer.CurrentCulture).ToList();
         var snapshot = new DashboardSnapshot(stamp, expiry.Until, Interlocked.Increment(ref _serial), matrix, activity, chart, provinces);
         cache.Set(key, snapshot, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = NamesAtMost, Size = matrix.Rows.Count });
@@ -235,16 +269,18 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
 
     private sealed record DefinitionRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm, bool TracksDeadlines, StageStamp Stamp);
 
-    /// <summary>What a snapshot was built from: equal stamps, equal dashboards (until the clock says otherwise).</summary>
-    private sealed record SnapshotStamp(IReadOnlyList<DefinitionRow> Definitions, DateTime StartsAtUtc, DateTime? EndsAtUtc)
-    {
-        public bool Equals(SnapshotStamp? other) =>
-            other is not null && StartsAtUtc == other.StartsAtUtc && EndsAtUtc == other.EndsAtUtc && Definitions.SequenceEqual(other.Definitions);
-
-        public override int GetHashCode() => HashCode.Combine(StartsAtUtc, EndsAtUtc, Definitions.Count);
-    }
-
     private sealed record StageRow(int StageDefinitionId, StageState State, DateTime StateChangedAtUtc, DateTime? SubmittedAtUtc, DateTime? ApprovedAtUtc);
 
     private sealed record CachedStages(IReadOnlyList<StageStamp> Stamp, IReadOnlyDictionary<int, Dictionary<int, StageRow>> ByProject);
+
+    private sealed record EditionRow(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc, EditionStamp? Stamp);
+
+    /// <summary>
+    /// What an edition's dashboard is built from, in a few numbers: its dates and phase, and for its
+    /// stage definitions and its projects' stages how many, the sum of their versions (every write
+    /// raises a row's version, see AppDbContext) and the highest id. Any write, insert or delete of
+    /// one of those rows changes at least one number, whichever instance of the portal made it.
+    /// </summary>
+    private sealed record EditionStamp(DateTime StartsAtUtc, DateTime? EndsAtUtc, EditionPhase Phase,
+        int Definitions, long DefinitionVersions, int LastDefinition, int Stages, long StageVersions, int LastStage);
 }
