@@ -109,12 +109,17 @@ public class PageQueryCountTests(PortalFactory factory, ITestOutputHelper output
             var projects = await db.Projects.Where(p => p.EditionId == editionId && !db.ShowcasePublications.Any(s => s.ProjectId == p.Id)).Select(p => p.Id).ToListAsync();
             db.ShowcasePublications.AddRange(projects.Select(id => new ShowcasePublication
             {
-                ProjectId = id, TeamConsent = "Correo del equipo", IncludeRecommendations = true, PublishedAtUtc = factory.Time.GetUtcNow().UtcDateTime,
+                ProjectId = id,
+                TeamConsent = "Correo del equipo",
+                IncludeRecommendations = true,
+                PublishedAtUtc = factory.Time.GetUtcNow().UtcDateTime,
             }));
             await db.SaveChangesAsync();
         });
+        // The first request: a second one is answered from the showcase's output cache without SQL (ShowcaseCacheTests).
         using var visitor = factory.CreatePortalClient();
-        return await CountAsync(visitor, $"/vitrina/{editionId}");
+        var commands = await factory.SqlCounter.RecordAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync($"/vitrina/{editionId}")).StatusCode));
+        return commands.Count;
     }
 
     private async Task<int> CountAsync(PortalClient client, string url)

@@ -60,7 +60,10 @@ public class ShowcaseQueries(AppDbContext db, ResultsQueries results)
             .OrderBy(p => p.Project.Municipality.Name)
             .Select(p => new
             {
-                p.ProjectId, p.IncludeRecommendations, p.Project.Municipality.Name, p.Project.Municipality.Province,
+                p.ProjectId,
+                p.IncludeRecommendations,
+                p.Project.Municipality.Name,
+                p.Project.Municipality.Province,
                 Edition = new { p.Project.Edition.Name, p.Project.Edition.Theme, p.Project.Edition.StartsAtUtc },
             }).ToListAsync();
         if (published.Count == 0)
