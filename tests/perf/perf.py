@@ -249,6 +249,7 @@ end
 class Database:
     def __init__(self, provider, connection, sqlite_path=None):
         self.provider, self.connection, self.sqlite_path = provider, connection, sqlite_path
+        self.postmaster = None
 
     def rows(self, sql):
         if self.provider == "Sqlite":
@@ -266,6 +267,31 @@ class Database:
                 db.execute(sql)
         else:
             self.rows(sql)
+
+
+def process_cpu(pid):
+    """User + system CPU seconds a process has used (/proc/PID/stat, utime and stime)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def cpu_seconds(app_pid, database):
+    """CPU seconds of the portal and of the PostgreSQL cluster's processes (postmaster and its
+    children) so far. Per request, they say what a page costs whatever else the machine runs,
+    which req/s alone does not: two sessions' builds on the same cores halve every req/s."""
+    db = 0.0
+    if database.provider == "Postgres":
+        if database.postmaster is None:
+            data = database.rows("SHOW data_directory")[0][0]
+            with open(os.path.join(data, "postmaster.pid")) as f:
+                database.postmaster = f.readline().strip()
+        children = subprocess.run(["pgrep", "-P", database.postmaster], capture_output=True, text=True).stdout.split()
+        db = sum(process_cpu(pid) for pid in [database.postmaster, *children])
+    return process_cpu(app_pid), db
 
 
 def measure_provider(args, provider, results):
@@ -389,12 +415,16 @@ def measure_provider(args, provider, results):
         # Not for the draft saves: each run posts the stages' versions from the first one on.
         if method != "SAVE" and args.warmup > 0:
             wrk(args, port, script, url, args.warmup)
+        before_cpu = cpu_seconds(portal.process.pid, database)
         run = wrk(args, port, script, url)
+        after_cpu = cpu_seconds(portal.process.pid, database)
         seconds = run["duration_us"] / 1e6
+        requests = max(run["requests"], 1)
         rows.append({
             "page": name, "rps": run["requests"] / seconds, "p50": run["p50"] / 1000, "p99": run["p99"] / 1000,
-            "sql": commands, "bytes": run["bytes"] / max(run["requests"], 1),
+            "sql": commands, "bytes": run["bytes"] / requests,
             "errors": run["non2xx"] + run["socket"],
+            "cpu_app": 1000 * (after_cpu[0] - before_cpu[0]) / requests, "cpu_db": 1000 * (after_cpu[1] - before_cpu[1]) / requests,
         })
         log(f"[{provider}] {name}: {rows[-1]['rps']:.0f} req/s, p99 {rows[-1]['p99']:.0f} ms, {rows[-1]['sql']:.1f} SQL/req, errores {rows[-1]['errors']}")
 
@@ -425,11 +455,13 @@ def report(args, results, started_machine):
         f"Edición sintética de {args.projects} proyectos × {args.revisions} revisiones por entregable; wrk con 2 hilos × 32 conexiones × {args.duration} s por página, "
         f"después de {args.warmup} s de carga sin contar (estado estable; salvo los guardados de borrador); "
         "los objetivos de proporción y p99 son de las páginas, las exportaciones tienen el suyo (toda la edición en menos de 2 s); "
-        "build Release; el portal en 127.0.0.1 con `Perf:Enabled=true` (cuenta los comandos SQL).", "",
+        "build Release; el portal en 127.0.0.1 con `Perf:Enabled=true` (cuenta los comandos SQL). "
+        "«CPU por pedido» es el tiempo de CPU que usaron el portal y PostgreSQL durante la carga, dividido por los pedidos: "
+        "lo que cuesta la página aunque la máquina esté haciendo otras cosas (req/s y proporción sí dependen de eso).", "",
     ]
     for provider, r in results.items():
         baseline = r["rows"][0]["rps"]
-        lines += [f"## {provider}", "", "| página | req/s | proporción | p50 | p99 | SQL por pedido (uno solo) | bytes por respuesta | errores |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"## {provider}", "", "| página | req/s | proporción | p50 | p99 | SQL por pedido (uno solo) | bytes por respuesta | CPU por pedido: portal + base | errores |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for row in r["rows"]:
             ratio = row["rps"] / baseline
             flags = []
@@ -443,7 +475,7 @@ def report(args, results, started_machine):
             if row["sql"] > GOALS["sql"] + 0.05:
                 flags.append(f"{row['sql']:.1f} SQL por pedido > {GOALS['sql']}")
             missed += [f"{provider}, {row['page']}: {f}" for f in flags]
-            lines.append(f"| {row['page']} | {row['rps']:,.0f} | {ratio:.2f} | {row['p50']:.0f} ms | {row['p99']:.0f} ms | {row['sql']:.1f} | {row['bytes']:,.0f} | {row['errors']} |")
+            lines.append(f"| {row['page']} | {row['rps']:,.0f} | {ratio:.2f} | {row['p50']:.0f} ms | {row['p99']:.0f} ms | {row['sql']:.1f} | {row['bytes']:,.0f} | {row['cpu_app']:.2f} + {row['cpu_db']:.2f} ms | {row['errors']} |")
         lines += ["", f"- RSS máximo del servidor: {r['rss']:.0f} MB", f"- seed-synthetic ({args.projects} × {args.revisions}): {r['seed']:.1f} s (proceso completo)"]
         if r["rss"] >= GOALS["rss_mb"]:
             missed.append(f"{provider}: RSS {r['rss']:.0f} MB ≥ {GOALS['rss_mb']} MB")
