@@ -411,7 +411,7 @@ def measure_provider(args, provider, results):
             script, url = get_script(cookie), path
         # SQL commands of one request, alone (requests still in flight when wrk stops would blur a ratio of totals).
         commands = one_request_commands(method, path, session, cookie)
-        # Steady state, as a server that has been up for a while: a first run under the same load,
+        # Steady state, as a server that has been up for a while: a first run under the same load (3 s),
         # not counted, lets the runtime finish compiling the page's code at its optimized tier (on
         # two loaded cores that takes seconds, and the baseline ran first, on the least warm code).
         # Not for the draft saves: each run posts the stages' versions from the first one on.
@@ -511,7 +511,7 @@ def main():
     for name in ("projects", "revisions", "duration"):
         parser.add_argument(f"--{name}", type=int, required=True)
     parser.add_argument("--app-port", type=int, default=5590)
-    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--providers", default="Postgres,Sqlite")
     parser.add_argument("--pages", default="")
     args = parser.parse_args()
