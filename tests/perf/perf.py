@@ -55,11 +55,20 @@ class Portal:
             "--Notifications:WorkerEnabled=false", f"--Portal:PublicUrl=http://{HOST}:{self.port}",
             # Production refuses to start without SMTP; the worker that would send is off.
             f"--Email:Smtp:Host={HOST}", "--Seed:Force=true",
+            # appsettings.json asks coordinators for a second factor; the benchmark signs in with a
+            # password only. The check itself is a claim of the cookie, no work to leave out.
+            "--Security:TwoFactor:RequiredRoles=",
         ]
+
+    def app_directory(self):
+        """The published folder, the content root as in production (WORKDIR /app): its appsettings.json
+        applies, and the configuration and static-file watchers watch it, not whatever folder the
+        benchmark was started from (the repository, with its builds)."""
+        return os.path.dirname(self.args.app)
 
     def verb(self, *verb):
         started = time.monotonic()
-        result = subprocess.run(["dotnet", self.args.app, *verb, *self.settings()], capture_output=True, text=True)
+        result = subprocess.run(["dotnet", self.args.app, *verb, *self.settings()], capture_output=True, text=True, cwd=self.app_directory())
         if result.returncode != 0:
             raise SystemExit(f"{' '.join(verb)} falló:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
         return time.monotonic() - started, result.stdout
@@ -69,7 +78,7 @@ class Portal:
         started = time.monotonic()
         out = open(os.path.join(self.args.work, f"app-{self.provider}-{self.port}.log"), "a")
         self.process = subprocess.Popen(["dotnet", self.args.app, "--urls", f"http://{HOST}:{self.port}", *self.settings(), *extra],
-                                        stdout=out, stderr=subprocess.STDOUT)
+                                        stdout=out, stderr=subprocess.STDOUT, cwd=self.app_directory())
         while time.monotonic() - started < 120:
             try:
                 if request(self.port, "GET", "/cuenta/ingresar")[0] == 200:
@@ -193,11 +202,11 @@ def lua_string(text):
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "") + "'"
 
 
-def wrk(args, port, script, path):
+def wrk(args, port, script, path, seconds=None):
     script_path = os.path.join(args.work, "page.lua")
     with open(script_path, "w") as f:
         f.write(script + WRK_DONE)
-    result = subprocess.run(["wrk", "-t2", "-c32", f"-d{args.duration}s", "--timeout", "10s", "-s", script_path, f"http://{HOST}:{port}{path}"],
+    result = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds or args.duration}s", "--timeout", "10s", "-s", script_path, f"http://{HOST}:{port}{path}"],
                             capture_output=True, text=True)
     line = next((l for l in result.stdout.splitlines() if l.startswith("PERF ")), None)
     if line is None:
@@ -240,6 +249,7 @@ end
 class Database:
     def __init__(self, provider, connection, sqlite_path=None):
         self.provider, self.connection, self.sqlite_path = provider, connection, sqlite_path
+        self.postmaster = None
 
     def rows(self, sql):
         if self.provider == "Sqlite":
@@ -257,6 +267,31 @@ class Database:
                 db.execute(sql)
         else:
             self.rows(sql)
+
+
+def process_cpu(pid):
+    """User + system CPU seconds a process has used (/proc/PID/stat, utime and stime)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def cpu_seconds(app_pid, database):
+    """CPU seconds of the portal and of the PostgreSQL cluster's processes (postmaster and its
+    children) so far. Per request, they say what a page costs whatever else the machine runs,
+    which req/s alone does not: two sessions' builds on the same cores halve every req/s."""
+    db = 0.0
+    if database.provider == "Postgres":
+        if database.postmaster is None:
+            data = database.rows("SHOW data_directory")[0][0]
+            with open(os.path.join(data, "postmaster.pid")) as f:
+                database.postmaster = f.readline().strip()
+        children = subprocess.run(["pgrep", "-P", database.postmaster], capture_output=True, text=True).stdout.split()
+        db = sum(process_cpu(pid) for pid in [database.postmaster, *children])
+    return process_cpu(app_pid), db
 
 
 def measure_provider(args, provider, results):
@@ -374,12 +409,22 @@ def measure_provider(args, provider, results):
             script, url = get_script(cookie), path
         # SQL commands of one request, alone (requests still in flight when wrk stops would blur a ratio of totals).
         commands = one_request_commands(method, path, session, cookie)
+        # Steady state, as a server that has been up for a while: a first run under the same load,
+        # not counted, lets the runtime finish compiling the page's code at its optimized tier (on
+        # two loaded cores that takes seconds, and the baseline ran first, on the least warm code).
+        # Not for the draft saves: each run posts the stages' versions from the first one on.
+        if method != "SAVE" and args.warmup > 0:
+            wrk(args, port, script, url, args.warmup)
+        before_cpu = cpu_seconds(portal.process.pid, database)
         run = wrk(args, port, script, url)
+        after_cpu = cpu_seconds(portal.process.pid, database)
         seconds = run["duration_us"] / 1e6
+        requests = max(run["requests"], 1)
         rows.append({
             "page": name, "rps": run["requests"] / seconds, "p50": run["p50"] / 1000, "p99": run["p99"] / 1000,
-            "sql": commands, "bytes": run["bytes"] / max(run["requests"], 1),
+            "sql": commands, "bytes": run["bytes"] / requests,
             "errors": run["non2xx"] + run["socket"],
+            "cpu_app": 1000 * (after_cpu[0] - before_cpu[0]) / requests, "cpu_db": 1000 * (after_cpu[1] - before_cpu[1]) / requests,
         })
         log(f"[{provider}] {name}: {rows[-1]['rps']:.0f} req/s, p99 {rows[-1]['p99']:.0f} ms, {rows[-1]['sql']:.1f} SQL/req, errores {rows[-1]['errors']}, RSS máximo hasta acá {portal.peak_rss_mb():.0f} MB")
 
@@ -407,16 +452,22 @@ def report(args, results, started_machine):
         "# Rendimiento", "",
         f"Medido con `{args.command}` el {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.", "",
         f"Máquina: {started_machine}.", "",
-        f"Edición sintética de {args.projects} proyectos × {args.revisions} revisiones por entregable; wrk con 2 hilos × 32 conexiones × {args.duration} s por página; "
-        "build Release; el portal en 127.0.0.1 con `Perf:Enabled=true` (cuenta los comandos SQL).", "",
+        f"Edición sintética de {args.projects} proyectos × {args.revisions} revisiones por entregable; wrk con 2 hilos × 32 conexiones × {args.duration} s por página, "
+        f"después de {args.warmup} s de carga sin contar (estado estable; salvo los guardados de borrador); "
+        "los objetivos de proporción y p99 son de las páginas, las exportaciones tienen el suyo (toda la edición en menos de 2 s); "
+        "build Release; el portal en 127.0.0.1 con `Perf:Enabled=true` (cuenta los comandos SQL). "
+        "«CPU por pedido» es el tiempo de CPU que usaron el portal y PostgreSQL durante la carga, dividido por los pedidos: "
+        "lo que cuesta la página aunque la máquina esté haciendo otras cosas (req/s y proporción sí dependen de eso).", "",
     ]
     for provider, r in results.items():
         baseline = r["rows"][0]["rps"]
-        lines += [f"## {provider}", "", "| página | req/s | proporción | p50 | p99 | SQL por pedido (uno solo) | bytes por respuesta | errores |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"## {provider}", "", "| página | req/s | proporción | p50 | p99 | SQL por pedido (uno solo) | bytes por respuesta | CPU por pedido: portal + base | errores |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for row in r["rows"]:
             ratio = row["rps"] / baseline
             flags = []
-            if provider == "Postgres" and row is not r["rows"][0]:
+            # The ratio and p99 goals are the pages'; a download of the whole edition (7 MB of CSV)
+            # has its own goal, under 2 s for one export, checked below. Its wrk row is shown for scale.
+            if provider == "Postgres" and row is not r["rows"][0] and not row["page"].startswith("exportación"):
                 if ratio < GOALS["ratio"]:
                     flags.append(f"proporción {ratio:.2f} < {GOALS['ratio']}")
                 if row["p99"] >= GOALS["p99_ms"]:
@@ -424,7 +475,7 @@ def report(args, results, started_machine):
             if row["sql"] > GOALS["sql"] + 0.05:
                 flags.append(f"{row['sql']:.1f} SQL por pedido > {GOALS['sql']}")
             missed += [f"{provider}, {row['page']}: {f}" for f in flags]
-            lines.append(f"| {row['page']} | {row['rps']:,.0f} | {ratio:.2f} | {row['p50']:.0f} ms | {row['p99']:.0f} ms | {row['sql']:.1f} | {row['bytes']:,.0f} | {row['errors']} |")
+            lines.append(f"| {row['page']} | {row['rps']:,.0f} | {ratio:.2f} | {row['p50']:.0f} ms | {row['p99']:.0f} ms | {row['sql']:.1f} | {row['bytes']:,.0f} | {row['cpu_app']:.2f} + {row['cpu_db']:.2f} ms | {row['errors']} |")
         lines += ["", f"- RSS máximo del servidor: {r['rss']:.0f} MB", f"- seed-synthetic ({args.projects} × {args.revisions}): {r['seed']:.1f} s (proceso completo)"]
         if r["rss"] >= GOALS["rss_mb"]:
             missed.append(f"{provider}: RSS {r['rss']:.0f} MB ≥ {GOALS['rss_mb']} MB")
@@ -458,9 +509,12 @@ def main():
     for name in ("projects", "revisions", "duration"):
         parser.add_argument(f"--{name}", type=int, required=True)
     parser.add_argument("--app-port", type=int, default=5590)
+    parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--providers", default="Postgres,Sqlite")
     parser.add_argument("--pages", default="")
     args = parser.parse_args()
+    # The portal runs in its published folder (Portal.app_directory): every path it is given is absolute.
+    args.app, args.work = os.path.abspath(args.app), os.path.abspath(args.work)
     started_machine = machine()
     results = {}
     for provider in args.providers.split(","):

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace ProgramaInnovacion.Core.Data;
@@ -20,11 +22,49 @@ public static class DatabaseProviderExtensions
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), o => o
                 .MigrationsAssembly(PostgresMigrationsAssembly)
                 .ExecutionStrategy(dependencies => new PostgresRetry(dependencies))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Proveedor de base de datos desconocido."),
         };
+}
+
+/// <summary>
+/// What the portal adds to a PostgreSQL connection string unless it already says otherwise
+/// (issue 14). Every page sends the same few statements over and over; unprepared, PostgreSQL
+/// parses and plans each one on every request, which on the benchmark's stage form cost more
+/// server time than running them. Npgsql then prepares the statements a connection has run
+/// twice and keeps them while the connection sits in the pool; the reset it would send when a
+/// connection returns to the pool (DISCARD ALL, or its prepared-statement-keeping variant) is
+/// skipped, because the portal never leaves session state behind: no SET outside a transaction,
+/// no temporary tables, no LISTEN, no advisory locks. An open transaction is still rolled back.
+/// </summary>
+public static class PostgresConnectionDefaults
+{
+    public const int MaxAutoPrepare = 64;
+    public const int AutoPrepareMinUsages = 2;
+
+    public static string Apply(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages"))
+        {
+            builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 }
 
 /// <summary>

@@ -43,9 +43,30 @@ public class CoordinationScope(AppDbContext db)
 
     public async Task<bool> MayCoordinateProjectAsync(ClaimsPrincipal user, int projectId)
     {
+        if (!_loaded && !user.IsInRole(Roles.Administrator) && user.IsInRole(Roles.Coordinator)
+            && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            // The first question of the request: the coordinator's editions and the project's in one
+            // command instead of two (every coordination page of a project asks it; issue 14).
+            var rows = await db.CoordinatorEditions.Where(c => c.UserId == userId)
+                .Select(c => new { c.EditionId, ProjectEdition = db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.EditionId).FirstOrDefault() })
+                .ToListAsync();
+            _editions = rows.Select(r => r.EditionId).ToHashSet();
+            _loaded = true;
+            if (rows.Count > 0)
+            {
+                _projectEditions[projectId] = rows[0].ProjectEdition;
+            }
+        }
+
         if (await EditionIdsAsync(user) is not { } scope)
         {
             return true;
+        }
+
+        if (scope.Count == 0)
+        {
+            return false;
         }
 
         if (!_projectEditions.TryGetValue(projectId, out var editionId))

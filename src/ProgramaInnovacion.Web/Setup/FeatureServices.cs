@@ -8,6 +8,7 @@ using ProgramaInnovacion.Web.Features.Library;
 using ProgramaInnovacion.Web.Features.Network;
 using ProgramaInnovacion.Web.Features.Panel;
 using ProgramaInnovacion.Web.Features.Projects;
+using ProgramaInnovacion.Web.Features.Results;
 using ProgramaInnovacion.Web.Features.Stages;
 using ProgramaInnovacion.Web.Features.StageTemplates;
 using ProgramaInnovacion.Web.Features.Users;
@@ -57,6 +58,7 @@ public static class FeatureServices
         builder.Services.AddScoped<CaseLibrary>();
         builder.Services.AddScoped<Features.Results.ResultsQueries>();
         builder.Services.AddScoped<Features.Results.ShowcaseQueries>();
+        builder.Services.AddShowcaseCache();
         builder.Services.AddScoped<Features.Results.FollowUpCommands>();
         builder.Services.AddScoped<IStageApprovedHandler, Features.Results.FollowUpOnPanelClosed>();
         builder.Services.AddScoped<EditionParticipation>();

@@ -23,6 +23,8 @@ public static class Pipeline
         app.UseNoStoreForSignedIn();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
+        // After authentication: the public showcase's cache serves only anonymous visitors (ShowcaseCache).
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -80,6 +80,27 @@ public class TeamHomeTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task OpeningAStage_WritesTheVisitOnlyWhenSomeoneElsesCommentIsNew()
+    {
+        using var team = await SignedInAsync("jesusmaria@programa.example");
+        var project = await StageForms.ProjectIdAsync(factory, "jesusmaria");
+        var member = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "jesusmaria@programa.example").Select(u => u.Id).SingleAsync());
+        Task<bool> VisitRecordedAsync(int stageId) => factory.WithDbAsync(db => db.StageVisits.AnyAsync(v => v.UserId == member && v.ProjectStageId == stageId));
+
+        // A stage the team can open that nobody else has commented on: nothing to mark as seen, so no write.
+        var quiet = await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.State != StageState.Locked
+                && !db.Comments.Any(c => c.Deliverable.ProjectStageId == s.Id && c.AuthorId != member))
+            .OrderBy(s => s.StageDefinition.Order).Select(s => new { s.Id, s.StageDefinition.Key }).FirstAsync());
+        await team.GetPageAsync($"/proyectos/{project}/etapas/{quiet.Key}");
+        Assert.False(await VisitRecordedAsync(quiet.Id));
+
+        // The sent-back validation has the coordination's remark: opening it records the visit.
+        var validation = await factory.WithDbAsync(db => db.ProjectStages.Where(s => s.ProjectId == project && s.StageDefinition.Key == "validacion").Select(s => s.Id).SingleAsync());
+        await team.GetPageAsync($"/proyectos/{project}/etapas/validacion");
+        Assert.True(await VisitRecordedAsync(validation));
+    }
+
+    [Fact]
     public async Task ATeamInTwoEditions_SwitchesBetweenItsProjects()
     {
         using var team = await SignedInAsync("tandil@programa.example");

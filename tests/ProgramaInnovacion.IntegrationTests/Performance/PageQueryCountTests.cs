@@ -97,7 +97,29 @@ public class PageQueryCountTests(PortalFactory factory, ITestOutputHelper output
             ["exportación .xlsx"] = await CountAsync(coordinator, $"/coordinacion/exportar/progreso.xlsx?edicion={editionId}"),
             ["exportación .csv"] = await CountAsync(coordinator, $"/coordinacion/exportar/entregables.csv?edicion={editionId}"),
             ["dossier"] = await CountAsync(coordinator, $"/proyectos/{sample.Item1}/dossier"),
+            ["vitrina pública de la edición"] = await ShowcaseCountAsync(editionId),
         };
+    }
+
+    /// <summary>The edition's public showcase with every project published, asked for by an anonymous visitor.</summary>
+    private async Task<int> ShowcaseCountAsync(int editionId)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var projects = await db.Projects.Where(p => p.EditionId == editionId && !db.ShowcasePublications.Any(s => s.ProjectId == p.Id)).Select(p => p.Id).ToListAsync();
+            db.ShowcasePublications.AddRange(projects.Select(id => new ShowcasePublication
+            {
+                ProjectId = id,
+                TeamConsent = "Correo del equipo",
+                IncludeRecommendations = true,
+                PublishedAtUtc = factory.Time.GetUtcNow().UtcDateTime,
+            }));
+            await db.SaveChangesAsync();
+        });
+        // The first request: a second one is answered from the showcase's output cache without SQL (ShowcaseCacheTests).
+        using var visitor = factory.CreatePortalClient();
+        var commands = await factory.SqlCounter.RecordAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.Http.GetAsync($"/vitrina/{editionId}")).StatusCode));
+        return commands.Count;
     }
 
     private async Task<int> CountAsync(PortalClient client, string url)

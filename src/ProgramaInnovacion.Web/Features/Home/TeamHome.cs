@@ -60,9 +60,22 @@ public class TeamHome(AppDbContext db, ProjectQueries projects, TimeProvider tim
             unread.OrderBy(u => u.Order).Select(u => new UnreadStageComments(u.Key, u.Name, u.Count)).ToList());
     }
 
-    /// <summary>The person has now seen the stage page and its comments.</summary>
+    /// <summary>
+    /// The person has now seen the stage page and its comments. The mark is only ever compared
+    /// with the times of other people's comments, so it is written only when one of them is newer
+    /// than the last visit; any other write would change nothing, and would make every view of a
+    /// stage form a write that waits on the row's lock (issue 14). One SQL command when there is
+    /// nothing new, the usual case.
+    /// </summary>
     public async Task RecordVisitAsync(string userId, int projectStageId)
     {
+        var somethingNew = await db.Comments.AnyAsync(c => c.Deliverable.ProjectStageId == projectStageId && c.AuthorId != userId
+            && !db.StageVisits.Any(v => v.UserId == userId && v.ProjectStageId == projectStageId && v.SeenAtUtc >= c.CreatedAtUtc));
+        if (!somethingNew)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var visit = await db.StageVisits.SingleOrDefaultAsync(v => v.UserId == userId && v.ProjectStageId == projectStageId);
         if (visit is null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Authorization;
 using ProgramaInnovacion.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace ProgramaInnovacion.Web.Features.Results;
 /// </summary>
 [Authorize]
 [Route("proyectos/{id:int}/seguimiento")]
-public class FollowUpController(ResultsQueries queries, FollowUpCommands commands, ProjectAccess access) : Controller
+public class FollowUpController(ResultsQueries queries, FollowUpCommands commands, ProjectAccess access, IOutputCacheStore showcaseCache) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id)
@@ -59,7 +60,7 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
             return NotFound();
         }
 
-        return Done(id, await commands.PublishAsync(User, id, consentimientoEquipo, consentimiento, recomendaciones), "El proyecto se publicó en la vitrina.");
+        return await DoneAsync(id, await commands.PublishAsync(User, id, consentimientoEquipo, consentimiento, recomendaciones), "El proyecto se publicó en la vitrina.");
     }
 
     [HttpPost("vitrina/retirar")]
@@ -70,7 +71,7 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
             return NotFound();
         }
 
-        return Done(id, await commands.WithdrawAsync(User, id), "El proyecto ya no se muestra en la vitrina.");
+        return await DoneAsync(id, await commands.WithdrawAsync(User, id), "El proyecto ya no se muestra en la vitrina.");
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
         var result = await command();
         if (result.Succeeded || result.FieldErrors is not { Count: > 0 } errors)
         {
-            return Done(id, result, message);
+            return await DoneAsync(id, result, message);
         }
 
         var mayCoordinate = await access.IsAllowedAsync(User, id, ProjectOperation.Review);
@@ -104,8 +105,13 @@ public class FollowUpController(ResultsQueries queries, FollowUpCommands command
     /// <summary>What a follow-up form posted, kept to show it back when it is refused.</summary>
     public sealed record PostedForm(string Form, int? ItemId, IReadOnlyDictionary<string, string?> Values);
 
-    private RedirectToActionResult Done(int id, CommandResult result, string message)
+    private async Task<RedirectToActionResult> DoneAsync(int id, CommandResult result, string message)
     {
+        if (result.Succeeded)
+        {
+            await ShowcaseCache.ForgetAsync(showcaseCache);
+        }
+
         TempData[result.Succeeded ? "Message" : "Error"] = result.Error ?? message;
         return RedirectToAction(nameof(Index), new { id });
     }

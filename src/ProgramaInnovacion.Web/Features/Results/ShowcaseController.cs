@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ProgramaInnovacion.Web.Features.Results;
 
@@ -11,8 +12,10 @@ namespace ProgramaInnovacion.Web.Features.Results;
 /// antiforgery token. Anonymous answers are cacheable by anyone for five minutes and carry an ETag
 /// (a conditional request that still matches is a 304 without rendering); a signed-in person's
 /// answer names them in the header, so it is private. An edition with nothing published is a 404.
+/// The anonymous answers are also kept a minute on the server (<see cref="ShowcaseCache"/>).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = ShowcaseCache.Policy)]
 public class ShowcaseController(ShowcaseQueries queries) : Controller
 {
     private const int MaxAgeSeconds = 300;

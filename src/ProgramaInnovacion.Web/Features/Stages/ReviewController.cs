@@ -10,7 +10,7 @@ namespace ProgramaInnovacion.Web.Features.Stages;
 public class ReviewController(IAuthorizationService authorization, StageQueries queries, StageCommands commands, CoordinationScope scope) : Controller
 {
     [HttpGet("revision")]
-    public async Task<IActionResult> Queue() => View("Queue", await queries.ReviewQueueAsync(await scope.EditionIdsAsync(User)));
+    public async Task<IActionResult> Queue(int pagina = 1) => View("Queue", await queries.ReviewQueueAsync(await scope.EditionIdsAsync(User), pagina));
 
     private async Task<StageInfo?> ReviewableStageAsync(int id, string key) =>
         (await authorization.AuthorizeAsync(User, new ProjectResource(id), ProjectOperation.Review)).Succeeded

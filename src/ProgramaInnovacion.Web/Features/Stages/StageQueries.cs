@@ -3,6 +3,7 @@ using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Deliverables;
+using ProgramaInnovacion.Web.Infrastructure;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
@@ -122,16 +123,27 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
         return new CompareViewModel(stage, before.Row, after.Row, changes, numbers);
     }
 
-    /// <summary>Submitted deliverables of every project, oldest submission first.</summary>
+    /// <summary>How many submissions one page of the review queue lists.</summary>
+    public const int QueuePageSize = 50;
+
+    /// <summary>
+    /// Submitted deliverables of every project, oldest submission first, one page at a time: with
+    /// hundreds of projects the queue is too long for one page (issue 14). Two SQL commands.
+    /// </summary>
     /// <param name="scope">The editions the coordinator coordinates; null for all.</param>
-    public async Task<IReadOnlyList<QueueRow>> ReviewQueueAsync(IReadOnlySet<int>? scope)
+    public async Task<ReviewQueueViewModel> ReviewQueueAsync(IReadOnlySet<int>? scope, int page = 1)
     {
-        var rows = await db.ProjectStages.AsNoTracking()
-            .Where(s => s.State == StageState.Submitted && (scope == null || scope.Contains(s.Project.EditionId)))
-            .OrderBy(s => s.SubmittedAtUtc ?? s.StateChangedAtUtc)
+        var submitted = db.ProjectStages.AsNoTracking()
+            .Where(s => s.State == StageState.Submitted && (scope == null || scope.Contains(s.Project.EditionId)));
+        var pager = Pager.Of(await submitted.CountAsync(), page, QueuePageSize, "/revision", new Dictionary<string, string?>(), "entregas");
+        var rows = await submitted
+            .OrderBy(s => s.SubmittedAtUtc ?? s.StateChangedAtUtc).ThenBy(s => s.Id)
+            .Skip(pager.Skip).Take(pager.PageSize)
             .Select(s => new { s.ProjectId, Municipality = s.Project.Municipality.Name, s.StageDefinition.Key, s.StageDefinition.Name, s.StageDefinition.Order, Submitted = s.SubmittedAtUtc ?? s.StateChangedAtUtc, s.StageDefinition.DueAtUtc })
             .ToListAsync();
-        return rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted)) { DueAtUtc = r.DueAtUtc }).ToList();
+        return new ReviewQueueViewModel(
+            rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted)) { DueAtUtc = r.DueAtUtc }).ToList(),
+            pager);
     }
 
     public async Task<TimelineViewModel?> TimelineAsync(int projectId)

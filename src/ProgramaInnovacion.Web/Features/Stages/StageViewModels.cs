@@ -3,6 +3,8 @@ using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Deliverables;
 
+using ProgramaInnovacion.Web.Infrastructure;
+
 namespace ProgramaInnovacion.Web.Features.Stages;
 
 /// <param name="MentorOrganization">Set for a mentor's comment: the organisation shown beside the name (empty when the mentor has none).</param>
@@ -144,6 +146,9 @@ public sealed record RevisionRow(int Number, RevisionKind Kind, string Author, D
 public sealed record RevisionListViewModel(StageInfo Stage, IReadOnlyList<RevisionRow> Revisions);
 
 public sealed record CompareViewModel(StageInfo Stage, RevisionRow From, RevisionRow To, IReadOnlyList<FieldChange> Changes, IReadOnlyList<int> Numbers);
+
+/// <summary>One page of the review queue, oldest submission first.</summary>
+public sealed record ReviewQueueViewModel(IReadOnlyList<QueueRow> Rows, Pager Pager);
 
 public sealed record QueueRow(int ProjectId, string Municipality, string StageKey, string StageName, int Order, DateTime SubmittedAtUtc, int DaysWaiting)
 {
