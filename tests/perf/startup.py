@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # tests/perf/__pycache__ is tracked: leave it as the benchmark wrote it
 sys.path.insert(0, os.path.dirname(__file__))
 from perf import Portal  # noqa: E402
 
