@@ -225,7 +225,9 @@ def post_script(cookie, body):
 
 def save_script(cookie, targets):
     """Draft saves spread over many stages, each thread its own half, each stage's version counted up,
-    so a save is a real save and not the conflict page (a stage comes round again long after its last save)."""
+    so a save is a real save and not the conflict page: a stage comes round again only after its
+    thread's other ~160 stages, long after its last save (with 16 connections per thread in flight;
+    with 120 stages a slow save was now and then still running when its stage came round: a 409)."""
     rows = ",\n".join("{path=%s, version=%d, body=%s}" % (lua_string(t["path"]), t["version"], lua_string(t["body"])) for t in targets)
     return f"""
 local all = {{ {rows} }}
@@ -330,7 +332,7 @@ def measure_provider(args, provider, results):
     review = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND s.\"State\" = 'Submitted' ORDER BY s.\"Id\" LIMIT 1")[0]
     # The demo's closed 2021 edition has three projects on the public showcase (issue 16).
     showcase = database.rows("SELECT \"Id\" FROM \"Editions\" WHERE \"Name\" LIKE '%2021'")[0][0]
-    editable = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND d.\"HasTeamForm\" AND s.\"State\" IN ('InProgress', 'Available') AND d.\"Key\" <> 'proyecto-final' ORDER BY s.\"Id\" LIMIT 120")
+    editable = database.rows(f"SELECT s.\"ProjectId\", d.\"Key\" {stage_rows} AND d.\"HasTeamForm\" AND s.\"State\" IN ('InProgress', 'Available') AND d.\"Key\" <> 'proyecto-final' ORDER BY s.\"Id\" LIMIT 320")
 
     portal.start()
     coordinator = Session(port).sign_in("coordinacion.s1@sintetico.example", "Innovacion-2021")
@@ -409,7 +411,7 @@ def measure_provider(args, provider, results):
             script, url = get_script(cookie), path
         # SQL commands of one request, alone (requests still in flight when wrk stops would blur a ratio of totals).
         commands = one_request_commands(method, path, session, cookie)
-        # Steady state, as a server that has been up for a while: a first run under the same load,
+        # Steady state, as a server that has been up for a while: a first run under the same load (3 s),
         # not counted, lets the runtime finish compiling the page's code at its optimized tier (on
         # two loaded cores that takes seconds, and the baseline ran first, on the least warm code).
         # Not for the draft saves: each run posts the stages' versions from the first one on.
@@ -509,7 +511,7 @@ def main():
     for name in ("projects", "revisions", "duration"):
         parser.add_argument(f"--{name}", type=int, required=True)
     parser.add_argument("--app-port", type=int, default=5590)
-    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--providers", default="Postgres,Sqlite")
     parser.add_argument("--pages", default="")
     args = parser.parse_args()

@@ -7,7 +7,7 @@
 # SQLite file; on each, the synthetic edition (seed-synthetic, PERF_PROJECTS × PERF_REVISIONS,
 # default 500 × 10); the portal on 127.0.0.1 with Perf:Enabled (SQL command counter); wrk with
 # 2 threads × 32 connections × PERF_DURATION seconds (default 5) per page, after PERF_WARMUP seconds
-# (default 2) of the same load that are not counted. Prints the table and
+# (default 3) of the same load that are not counted. Prints the table and
 # writes it to docs/performance.md with the command and the machine; exits 1 when a goal is missed.
 # While working on one page: PERF_PROVIDERS=Postgres (or Sqlite), PERF_PAGES=tablero,proyecto (page
 # names holding one of the words; the login baseline always runs), PERF_OUTPUT=/tmp/perf.md (keeps
@@ -31,5 +31,5 @@ trap 'TEST_PG_PORT="$PG_PORT" bash "$ROOT/tests/pg.sh" stop' EXIT
 python3 "$ROOT/tests/perf/perf.py" \
   --app "$WORK/app/ProgramaInnovacion.Web.dll" --work "$WORK" --pg "$PG_CONNECTION" \
   --projects "${PERF_PROJECTS:-500}" --revisions "${PERF_REVISIONS:-10}" --duration "${PERF_DURATION:-5}" \
-  --app-port "${PERF_APP_PORT:-5590}" --warmup "${PERF_WARMUP:-2}" --providers "${PERF_PROVIDERS:-Postgres,Sqlite}" --pages "${PERF_PAGES:-}" \
+  --app-port "${PERF_APP_PORT:-5590}" --warmup "${PERF_WARMUP:-3}" --providers "${PERF_PROVIDERS:-Postgres,Sqlite}" --pages "${PERF_PAGES:-}" \
   --output "${PERF_OUTPUT:-$ROOT/docs/performance.md}" --command "tests/perf/run.sh"

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Features.Deliverables;
-
 using ProgramaInnovacion.Web.Infrastructure;
 
 namespace ProgramaInnovacion.Web.Features.Stages;
