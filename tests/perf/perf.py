@@ -428,7 +428,7 @@ def measure_provider(args, provider, results):
             "errors": run["non2xx"] + run["socket"],
             "cpu_app": 1000 * (after_cpu[0] - before_cpu[0]) / requests, "cpu_db": 1000 * (after_cpu[1] - before_cpu[1]) / requests,
         })
-        log(f"[{provider}] {name}: {rows[-1]['rps']:.0f} req/s, p99 {rows[-1]['p99']:.0f} ms, {rows[-1]['sql']:.1f} SQL/req, errores {rows[-1]['errors']}")
+        log(f"[{provider}] {name}: {rows[-1]['rps']:.0f} req/s, p99 {rows[-1]['p99']:.0f} ms, {rows[-1]['sql']:.1f} SQL/req, errores {rows[-1]['errors']}, RSS máximo hasta acá {portal.peak_rss_mb():.0f} MB")
 
     exports = {}
     for name, path in [("avance .xlsx", f"/coordinacion/exportar/progreso.xlsx?edicion={edition}"), ("entregables .xlsx", f"/coordinacion/exportar/entregables.xlsx?edicion={edition}"),

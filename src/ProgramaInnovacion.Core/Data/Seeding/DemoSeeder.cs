@@ -37,6 +37,8 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
         new(MentorDemoSeeder.OsCityMentorEmail, "Martín Sosa", Roles.Mentor),
     ];
 
+    private string? _passwordHash;
+
     public static string TeamEmail(string municipalitySlug) => Accounts.Single(a => a.MunicipalitySlug == municipalitySlug).Email;
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -111,7 +113,10 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvide
                 DisplayName = account.DisplayName,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             };
-            ProgramSeeder.EnsureSucceeded(await users.CreateAsync(user, DemoPassword), $"la cuenta {account.Email}");
+            // One hash for every demo account (issue 14: cold start): they share one published
+            // password, and Identity's hash (PBKDF2, 100,000 rounds) per account was a second of CPU.
+            user.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(user, DemoPassword);
+            ProgramSeeder.EnsureSucceeded(await users.CreateAsync(user), $"la cuenta {account.Email}");
         }
 
         if (!await users.IsInRoleAsync(user, account.Role))
