@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramaInnovacion.Web.Authorization;
+using ProgramaInnovacion.Web.Features.Account;
 
 namespace ProgramaInnovacion.Web.Features.Notifications;
 
@@ -94,6 +95,12 @@ public class NotificationBellViewComponent(NotificationQueries queries) : ViewCo
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        // The session check already counted them in its command (SessionStampValidator).
+        if (HttpContext.Features.Get<SessionCheck>() is { } session)
+        {
+            return View("_NotificationBell", session.UnreadNotifications);
+        }
+
         var userId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier);
         return View("_NotificationBell", userId is null ? 0 : await queries.UnreadCountAsync(userId));
     }
