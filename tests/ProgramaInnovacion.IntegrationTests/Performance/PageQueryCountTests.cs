@@ -52,13 +52,15 @@ public class PageQueryCountTests(PortalFactory factory, ITestOutputHelper output
             Assert.True(await db.PanelEvaluations.AnyAsync(e => e.Assignment.Project.EditionId == editionId && e.Status == EvaluationStatus.Submitted));
         });
 
-        // A bulk load ends with fresh planner statistics (PostgreSQL plans an unanalysed table as empty).
+        // On PostgreSQL a bulk load ends with fresh planner statistics: it plans an unanalysed table
+        // as nearly empty (PlannerStatistics; SQLite plans this schema better without any).
         await factory.WithDbAsync(async db =>
         {
-            var described = db.Database.IsNpgsql()
-                ? await db.Database.SqlQueryRaw<int>("""SELECT reltuples::int AS "Value" FROM pg_class WHERE relname = 'ProjectStages'""").SingleAsync()
-                : await db.Database.SqlQueryRaw<int>("""SELECT max(CAST(stat AS INTEGER)) AS "Value" FROM sqlite_stat1 WHERE tbl = 'ProjectStages'""").SingleAsync();
-            Assert.True(described >= 300, $"Las estadísticas del planificador describen {described} filas de ProjectStages.");
+            if (db.Database.IsNpgsql())
+            {
+                var described = await db.Database.SqlQueryRaw<int>("""SELECT reltuples::int AS "Value" FROM pg_class WHERE relname = 'ProjectStages'""").SingleAsync();
+                Assert.True(described >= 300, $"Las estadísticas del planificador describen {described} filas de ProjectStages.");
+            }
         });
 
         // The same seed and size again: the edition exists, nothing is written twice.
