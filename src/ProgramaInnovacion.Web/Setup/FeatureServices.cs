@@ -45,6 +45,8 @@ public static class FeatureServices
         builder.Services.AddMemoryCache(); // DashboardQueries keeps an edition's stage rows while their stamp holds
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<CoordinationExports>();
+        builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
+        builder.Services.AddSingleton<ExportSlots>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EditionAdministration>();
         builder.Services.AddScoped<StageTemplateEditor>();

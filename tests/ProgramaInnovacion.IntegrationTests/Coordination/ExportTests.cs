@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text;
 using CsvHelper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Features.Coordination;
 
 namespace ProgramaInnovacion.IntegrationTests.Coordination;
 
@@ -29,6 +33,30 @@ public class ExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var jesusMaria = rows.Single(r => (string)r["Municipio"] == "Jesús María");
         Assert.Equal("Cambios solicitados", jesusMaria.First(kv => kv.Key.StartsWith("4.", StringComparison.Ordinal)).Value);
         Assert.Equal("3 de 10", jesusMaria["Etapas aprobadas"]);
+    }
+
+    [Fact]
+    public async Task Export_WhenEveryExportSlotIsBusy_AnswersASpanish503WithRetryAfter_AndServesAgainOnceFreed()
+    {
+        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Exports:MaxConcurrent", "1").UseSetting("Exports:QueueSeconds", "0"));
+        using var client = new PortalClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
+        await client.SignInAsync("coordinacion@programa.example");
+        var slots = app.Services.GetRequiredService<ExportSlots>();
+
+        // Two exports one after the other: the first one's slot is freed when its request ends.
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/coordinacion/exportar/entregables.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/coordinacion/exportar/progreso.xlsx")).StatusCode);
+
+        using (var busy = await slots.EnterAsync(CancellationToken.None))
+        {
+            Assert.NotNull(busy);
+            var refused = await client.Http.GetAsync("/coordinacion/exportar/entregables.csv");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("Hay muchas descargas preparándose en este momento", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/coordinacion/exportar/entregables.csv")).StatusCode);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace ProgramaInnovacion.Web.Features.Coordination;
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordinacion")]
 [CoordinationScope("edicion", ScopedBy.Edition)]
-public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports, CoordinationScope scope) : Controller
+public class CoordinationController(DashboardQueries dashboard, CoordinationExports exports, CoordinationScope scope, ExportSlots slots) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edicion, string? etapa, StageState? estado, string? provincia, string? plazo, int pagina = 1)
@@ -44,6 +44,15 @@ public class CoordinationController(DashboardQueries dashboard, CoordinationExpo
             return NotFound();
         }
 
+        // Freed when the request ends: the rows are produced while the response is written, after this action returns.
+        var slot = await slots.EnterAsync(HttpContext.RequestAborted);
+        if (slot is null)
+        {
+            Response.Headers.RetryAfter = "60";
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        Response.RegisterForDispose(slot);
         var table = await build(edition.Id);
         var fileName = $"{name}-edicion-{edition.Id}.{(xlsx ? "xlsx" : "csv")}";
         return xlsx ? ExportResult.Xlsx(table, fileName) : ExportResult.Csv(table, fileName);

@@ -7,6 +7,7 @@ using ProgramaInnovacion.Core.Data;
 using ProgramaInnovacion.Core.Deliverables;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Web.Infrastructure.Formatting;
+using ProgramaInnovacion.Web.Infrastructure.Spreadsheets;
 
 namespace ProgramaInnovacion.Web.Features.Coordination;
 
@@ -143,7 +144,7 @@ public class CoordinationExports(AppDbContext db, DashboardQueries dashboard)
     /// </summary>
     public static async Task WriteXlsxAsync(ExportTable table, Stream stream, CancellationToken cancellationToken = default)
     {
-        await stream.SaveAsAsync(Records(table), sheetName: table.SheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(Records(table), sheetName: table.SheetName, excelType: ExcelType.XLSX, configuration: XlsxWriting.Configuration(), cancellationToken: cancellationToken);
     }
 
     private static IEnumerable<IDictionary<string, object>> Records(ExportTable table)

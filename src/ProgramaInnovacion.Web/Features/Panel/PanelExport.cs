@@ -1,5 +1,6 @@
 using MiniExcelLibs;
 using ProgramaInnovacion.Core.Domain;
+using ProgramaInnovacion.Web.Infrastructure.Spreadsheets;
 
 namespace ProgramaInnovacion.Web.Features.Panel;
 
@@ -84,7 +85,7 @@ public class PanelExport(PanelQueries queries)
             ["Recomendaciones"] = OrEmpty(recommendations),
         };
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets);
+        await stream.SaveAsAsync(sheets, configuration: XlsxWriting.Configuration());
         return stream.ToArray();
     }
 
