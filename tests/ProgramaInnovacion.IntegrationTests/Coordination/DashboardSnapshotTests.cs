@@ -229,14 +229,15 @@ public class DashboardSnapshotTests(DashboardSnapshotTests.SnapshotFactory facto
         var (before, _) = await DashboardAsync();
         var waiting = Count(before, "esperan revisión");
 
-        await factory.WithDbAsync(async db =>
+        // As the portal's use cases that span several saves do: the transaction inside the execution strategy.
+        await factory.WithDbAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var stage = await db.ProjectStages.Where(s => s.Project.EditionId == factory.EditionId && s.State == StageState.Submitted).OrderBy(s => s.Id).FirstAsync();
             Assert.True(stage.Apply(StageAction.RequestChanges, WorkflowActor.Coordinator, null, factory.Time.GetUtcNow().UtcDateTime, "Falta el presupuesto.").Allowed);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-        });
+        }));
 
         var (after, _) = await DashboardAsync();
         Assert.Equal(waiting - 1, Count(after, "esperan revisión"));
