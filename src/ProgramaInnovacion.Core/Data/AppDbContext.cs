@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Notifications;
@@ -125,14 +128,116 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (ProgressChanges() is not { } progress)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            StampedEditions(progress).ExecuteUpdate(s => s.SetProperty(e => e.ProgressStamp, progress.Stamp));
+            return saved;
+        }
+
+        return Database.CreateExecutionStrategy().Execute(() =>
+        {
+            using var transaction = Database.BeginTransaction();
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            StampedEditions(progress).ExecuteUpdate(s => s.SetProperty(e => e.ProgressStamp, progress.Stamp));
+            transaction.Commit();
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        });
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ProgressChanges() is not { } progress)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await StampedEditions(progress).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProgressStamp, progress.Stamp), cancellationToken);
+            return saved;
+        }
+
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await StampedEditions(progress).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProgressStamp, progress.Stamp), ct);
+            await transaction.CommitAsync(ct);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// The editions whose <see cref="ProgramEdition.ProgressStamp"/> this save must replace: those of
+    /// the stage definitions and projects it adds, changes or deletes (before and after a move), and
+    /// of the stage definitions of the project stages it writes — resolved by the UPDATE itself, so a
+    /// writer need not load the definition. Null when none. Here rather than in each writer so that
+    /// no writer can forget it; bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass it, so none is
+    /// run on those tables. A new edition gets its first stamp as it is inserted.
+    /// </summary>
+    private ProgressChange? ProgressChanges()
+    {
+        List<int>? editions = null;
+        List<int>? definitions = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            switch (entry.State, entry.Entity)
+            {
+                case (EntityState.Added, ProgramEdition):
+                    entry.Property(nameof(ProgramEdition.ProgressStamp)).CurrentValue = Guid.NewGuid();
+                    break;
+                case (EntityState.Added or EntityState.Modified or EntityState.Deleted, StageDefinition):
+                    Add(ref editions, entry.Property(nameof(StageDefinition.EditionId)));
+                    break;
+                case (EntityState.Added or EntityState.Modified or EntityState.Deleted, Project):
+                    Add(ref editions, entry.Property(nameof(Project.EditionId)));
+                    break;
+                case (EntityState.Added or EntityState.Modified or EntityState.Deleted, ProjectStage):
+                    Add(ref definitions, entry.Property(nameof(ProjectStage.StageDefinitionId)));
+                    break;
+            }
+        }
+
+        return editions is null && definitions is null ? null : new ProgressChange([.. editions ?? []], [.. definitions ?? []], Guid.NewGuid());
+
+        // The parent before and after; a temporary key is a parent inserted by this very save, which gets its own first stamp.
+        static void Add(ref List<int>? keys, PropertyEntry foreignKey)
+        {
+            keys ??= [];
+            if (foreignKey.EntityEntry.State != EntityState.Added && foreignKey.OriginalValue is int original)
+            {
+                keys.Add(original);
+            }
+
+            if (foreignKey.EntityEntry.State != EntityState.Deleted && !foreignKey.IsTemporary && foreignKey.CurrentValue is int current)
+            {
+                keys.Add(current);
+            }
+        }
+    }
+
+    private IQueryable<ProgramEdition> StampedEditions(ProgressChange change) =>
+        Editions.Where(e => change.Editions.Contains(e.Id) || e.Stages.Any(d => change.StageDefinitions.Contains(d.Id)));
+
+    private sealed record ProgressChange(int[] Editions, int[] StageDefinitions, Guid Stamp);
 
     /// <summary>
     /// Every changed versioned row is written as version + 1 WHERE version = the one loaded: a
@@ -153,6 +258,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Written as a niladic built-in function: EF prints the name as is (a SqlFragmentExpression
+        // as the translation makes EF evaluate on the client, dotnet/efcore#32969).
+        var count = new LongTypeMapping(Database.IsNpgsql() ? "bigint" : "INTEGER");
+        builder.HasDbFunction(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.TotalRows))!)
+            .HasTranslation(_ => new SqlFunctionExpression("COUNT(*) OVER ()", nullable: false, typeof(long), count));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

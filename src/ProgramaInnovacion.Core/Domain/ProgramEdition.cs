@@ -24,6 +24,13 @@ public class ProgramEdition
     /// <summary>Where the edition is in its life (EditionLifecycle); a new edition starts in preparation.</summary>
     public EditionPhase Phase { get; set; } = EditionPhase.Preparation;
 
+    /// <summary>
+    /// Replaced by AppDbContext, in the same transaction, with every save that adds, changes or
+    /// deletes one of the edition's stage definitions, projects or project stages: what the
+    /// coordination dashboard is built from can be told unchanged by reading this one value.
+    /// </summary>
+    public Guid ProgressStamp { get; set; }
+
     public List<StageDefinition> Stages { get; set; } = [];
 
     public List<Project> Projects { get; set; } = [];

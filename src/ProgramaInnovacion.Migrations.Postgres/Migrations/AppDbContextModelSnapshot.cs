@@ -1540,6 +1540,9 @@ namespace ProgramaInnovacion.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasDefaultValue("Running");
 
+                    b.Property<Guid>("ProgressStamp")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("ShareApprovedDeliverables")
                         .HasColumnType("boolean");
 

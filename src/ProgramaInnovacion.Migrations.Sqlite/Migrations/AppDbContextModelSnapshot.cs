@@ -1471,6 +1471,9 @@ namespace ProgramaInnovacion.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Running");
 
+                    b.Property<Guid>("ProgressStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ShareApprovedDeliverables")
                         .HasColumnType("INTEGER");
 

@@ -174,6 +174,134 @@ public class DashboardSnapshotTests(DashboardSnapshotTests.SnapshotFactory facto
         Assert.Equal(expected.Overdue, Count(after, "etapas vencidas"));
     }
 
+    /// <summary>"N de M completaron el programa": M is how many projects the matrix holds.</summary>
+    private static int ProjectsShown(AngleSharp.Dom.IDocument page) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(page.QuerySelector("ul.dashboard-counts")!.TextContent, @"de (\d+) completaron").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private Task<Guid> StampAsync(int editionId) =>
+        factory.WithDbAsync(db => db.Editions.Where(e => e.Id == editionId).Select(e => e.ProgressStamp).SingleAsync());
+
+    [Fact]
+    public async Task AStageWrite_ReplacesTheStampOfItsEditionOnly_AndAnUnrelatedWriteNone()
+    {
+        var other = await factory.WithDbAsync(db => db.Editions.Where(e => e.Id != factory.EditionId).Select(e => e.Id).FirstAsync());
+        var (mine, theirs) = (await StampAsync(factory.EditionId), await StampAsync(other));
+
+        await factory.WithDbAsync(async db =>
+        {
+            // Loaded alone: the save finds the edition through the stage's definition in the database.
+            var stage = await db.ProjectStages.Where(s => s.Project.EditionId == factory.EditionId && s.State == StageState.Available).OrderBy(s => s.Id).FirstAsync();
+            Assert.True(stage.Apply(StageAction.SaveDraft, WorkflowActor.Team, null, factory.Time.GetUtcNow().UtcDateTime).Allowed);
+            await db.SaveChangesAsync();
+        });
+        var afterStage = await StampAsync(factory.EditionId);
+        Assert.NotEqual(mine, afterStage);
+        Assert.Equal(theirs, await StampAsync(other));
+
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Municipalities.OrderBy(m => m.Id).FirstAsync()).Population = 12345;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(afterStage, await StampAsync(factory.EditionId));
+    }
+
+    [Fact]
+    public async Task Submission_ShowsOnTheNextLoad_InTheQueue()
+    {
+        var (before, _) = await DashboardAsync();
+        var waiting = Count(before, "esperan revisión");
+
+        await factory.WithDbAsync(async db =>
+        {
+            var stage = await db.ProjectStages.Where(s => s.Project.EditionId == factory.EditionId && s.State == StageState.InProgress).OrderBy(s => s.Id).FirstAsync();
+            Assert.True(stage.Apply(StageAction.Submit, WorkflowActor.Team, null, factory.Time.GetUtcNow().UtcDateTime).Allowed);
+            await db.SaveChangesAsync();
+        });
+
+        var (after, _) = await DashboardAsync();
+        Assert.Equal(waiting + 1, Count(after, "esperan revisión"));
+    }
+
+    [Fact]
+    public async Task ASaveInsideTheCallersTransaction_ShowsOnTheNextLoad_OnceCommitted()
+    {
+        var (before, _) = await DashboardAsync();
+        var waiting = Count(before, "esperan revisión");
+
+        // As the portal's use cases that span several saves do: the transaction inside the execution strategy.
+        await factory.WithDbAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var stage = await db.ProjectStages.Where(s => s.Project.EditionId == factory.EditionId && s.State == StageState.Submitted).OrderBy(s => s.Id).FirstAsync();
+            Assert.True(stage.Apply(StageAction.RequestChanges, WorkflowActor.Coordinator, null, factory.Time.GetUtcNow().UtcDateTime, "Falta el presupuesto.").Allowed);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }));
+
+        var (after, _) = await DashboardAsync();
+        Assert.Equal(waiting - 1, Count(after, "esperan revisión"));
+    }
+
+    [Fact]
+    public async Task AProjectAddedOrRemoved_ShowsOnTheNextLoad()
+    {
+        var (before, _) = await DashboardAsync();
+        var projects = ProjectsShown(before);
+
+        var added = await factory.WithDbAsync(async db =>
+        {
+            var edition = await db.Editions.Include(e => e.Stages).SingleAsync(e => e.Id == factory.EditionId);
+            var municipality = new Municipality { Name = "Villa Tablero", Province = "Neuquén", Slug = "villa-tablero-snapshot" };
+            var project = ProjectFactory.Create(edition, municipality, factory.Time.GetUtcNow().UtcDateTime);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+
+        var (withIt, html) = await DashboardAsync();
+        Assert.Equal(projects + 1, ProjectsShown(withIt));
+        Assert.Contains("Villa Tablero", html, StringComparison.Ordinal);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Include(p => p.Stages).ThenInclude(s => s.Events).SingleAsync(p => p.Id == added);
+            db.StageEvents.RemoveRange(project.Stages.SelectMany(s => s.Events));
+            db.Projects.Remove(project);
+            await db.SaveChangesAsync();
+        });
+
+        var (without, _) = await DashboardAsync();
+        Assert.Equal(projects, ProjectsShown(without));
+    }
+
+    [Fact]
+    public async Task AStageDefinitionAddedOrRemoved_ShowsOnTheNextLoad_AsAColumn()
+    {
+        static List<string> Columns(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("table.progress-matrix thead th abbr").Select(a => a.GetAttribute("title")!).ToList();
+        var (before, _) = await DashboardAsync();
+
+        var added = await factory.WithDbAsync(async db =>
+        {
+            var definition = new StageDefinition { EditionId = factory.EditionId, Order = 99, Key = "etapa-extra", Name = "Etapa extra del tablero" };
+            db.StageDefinitions.Add(definition);
+            await db.SaveChangesAsync();
+            return definition.Id;
+        });
+
+        var (withIt, _) = await DashboardAsync();
+        Assert.Equal([.. Columns(before), "Etapa extra del tablero"], Columns(withIt));
+
+        await factory.WithDbAsync(async db =>
+        {
+            db.StageDefinitions.Remove(await db.StageDefinitions.SingleAsync(d => d.Id == added));
+            await db.SaveChangesAsync();
+        });
+
+        var (without, _) = await DashboardAsync();
+        Assert.Equal(Columns(before), Columns(without));
+    }
+
     [Fact]
     public async Task MatrixPage_WeighsUnderThreeKilobytesAProject_EachCellStillSaysItsStateAndStage()
     {

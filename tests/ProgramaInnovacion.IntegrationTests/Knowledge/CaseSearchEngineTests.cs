@@ -55,6 +55,30 @@ public class CaseSearchEngineTests(PortalFactory factory) : IClassFixture<Portal
     private static string Search(string query) => "/biblioteca?q=" + Uri.EscapeDataString(query);
 
     [Fact]
+    public async Task ASearchOfManyCases_CountsThemAll_OnEveryPage_AndAPagePastTheLastShowsTheLast()
+    {
+        await AddCasesAsync(Enumerable.Range(1, 45).Select(i => ($"Tuquito municipal {i:00}", $"Resumen del tuquito {i}.", "Cuerpo.")).ToArray());
+        using var team = await TeamAsync();
+
+        var pages = new List<AngleSharp.Dom.IDocument>();
+        foreach (var number in new[] { 1, 2, 3 })
+        {
+            pages.Add(await team.GetPageAsync(Search("tuquito") + $"&pagina={number}"));
+        }
+
+        Assert.All(pages, page => Assert.Equal(45, CaseCount(page)));
+        Assert.Equal([20, 20, 5], pages.Select(p => LibraryPage.ResultTitles(p).Count));
+        Assert.Equal(45, pages.SelectMany(LibraryPage.ResultTitles).Distinct().Count());
+        Assert.Equal("Página 1 de 3", pages[0].QuerySelector(".pagination [aria-current='page']")!.TextContent.Trim());
+
+        var past = await team.GetPageAsync(Search("tuquito") + "&pagina=9");
+        Assert.Equal(45, CaseCount(past));
+        Assert.Equal(LibraryPage.ResultTitles(pages[2]), LibraryPage.ResultTitles(past));
+        Assert.Equal("Página 3 de 3", past.QuerySelector(".pagination [aria-current='page']")!.TextContent.Trim());
+        Assert.Equal(0, CaseCount(await team.GetPageAsync(Search("tuquitoinexistente") + "&pagina=2")));
+    }
+
+    [Fact]
     public async Task Search_MeetsSingularAndPlural_AndIgnoresAccentsBothWays()
     {
         await AddCasesAsync(

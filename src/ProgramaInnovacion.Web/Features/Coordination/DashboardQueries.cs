@@ -64,7 +64,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     /// <summary>
     /// The editions in <paramref name="scope"/>, newest first, and for the one shown — the one numbered
     /// <paramref name="editionId"/>, else the newest — its <see cref="EditionStamp"/> when asked, in the
-    /// same SQL command (the aggregates sit in CASE branches, so the other editions cost nothing).
+    /// same SQL command.
     /// </summary>
     private async Task<List<EditionRow>> EditionRowsAsync(IReadOnlySet<int>? scope, int? editionId, bool withStamp)
     {
@@ -83,17 +83,10 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
                 x.Edition.EndsAtUtc,
                 x.Edition.Phase,
                 x.Stamped,
-                Definitions = x.Stamped ? x.Edition.Stages.Count() : 0,
-                DefinitionVersions = x.Stamped ? x.Edition.Stages.Sum(s => (long)s.Version) : 0,
-                LastDefinition = x.Stamped ? x.Edition.Stages.Max(s => (int?)s.Id) ?? 0 : 0,
-                Stages = x.Stamped ? db.ProjectStages.Count(p => p.StageDefinition.EditionId == x.Edition.Id) : 0,
-                StageVersions = x.Stamped ? db.ProjectStages.Where(p => p.StageDefinition.EditionId == x.Edition.Id).Sum(p => (long)p.Version) : 0,
-                LastStage = x.Stamped ? db.ProjectStages.Where(p => p.StageDefinition.EditionId == x.Edition.Id).Max(p => (int?)p.Id) ?? 0 : 0,
+                x.Edition.ProgressStamp,
             })
             .ToListAsync())
-        .Select(e => new EditionRow(e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc, e.Stamped
-            ? new EditionStamp(e.StartsAtUtc, e.EndsAtUtc, e.Phase, e.Definitions, e.DefinitionVersions, e.LastDefinition, e.Stages, e.StageVersions, e.LastStage)
-            : null))
+        .Select(e => new EditionRow(e.Id, e.Name, e.StartsAtUtc, e.EndsAtUtc, e.Stamped ? new EditionStamp(e.StartsAtUtc, e.EndsAtUtc, e.Phase, e.ProgressStamp) : null))
         .ToList();
     }
 
@@ -150,7 +143,7 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     public async Task<ProgressMatrix> MatrixAsync(int editionId) =>
         await MatrixAsync(editionId, await DefinitionsAsync(editionId), new DashboardExpiry(clock.UtcNow));
 
-    /// <summary>The edition's stage definitions in order, each with the stamp of its projects' stages (one SQL command).</summary>
+    /// <summary>The edition's stage definitions in order, each with the edition's progress stamp (one SQL command).</summary>
     private Task<List<DefinitionRow>> DefinitionsAsync(int editionId) =>
         db.StageDefinitions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
@@ -163,16 +156,14 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
                 s.DueAtUtc,
                 s.HasTeamForm,
                 s.Edition.Phase == EditionPhase.Running,
-                // What the stages of this definition look like now, in the same command (see ProjectsAsync).
-                new StageStamp(
-                    db.ProjectStages.Count(p => p.StageDefinitionId == s.Id),
-                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Sum(p => (long)p.Version),
-                    db.ProjectStages.Where(p => p.StageDefinitionId == s.Id).Max(p => (int?)p.Id) ?? 0)))
+                // Read before the stages, in the same command as the definitions (see ProjectsAsync).
+                s.Edition.ProgressStamp))
             .ToListAsync();
 
     private async Task<ProgressMatrix> MatrixAsync(int editionId, List<DefinitionRow> definitions, DashboardExpiry expiry)
     {
-        var (projects, stagesByProject) = await ProjectsAsync(editionId, definitions.Select(d => d.Stamp).ToList());
+        // An edition without stage definitions has no stages to keep (and no row to carry the stamp).
+        var (projects, stagesByProject) = await ProjectsAsync(editionId, definitions.Count > 0 ? definitions[0].ProgressStamp : null);
         var rows = new List<MatrixRow>(projects.Count);
         var overdue = new List<DeadlineItem>();
         var dueSoon = new List<DeadlineItem>();
@@ -236,17 +227,17 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
     /// <summary>
     /// The edition's projects, and their stages by project. The stages are the heaviest read of the
     /// dashboard (ten rows a project), so they are kept in memory while the stamp holds: one SQL
-    /// command either way (projects alone, or projects with their stages). The stamp comes from the
-    /// database on every request — per stage definition: how many stages, the sum of their versions
-    /// (every write of a stage raises its version, see AppDbContext) and the highest id — so a change
-    /// made through any instance of the portal is seen by all of them on their next request.
+    /// command either way (projects alone, or projects with their stages). The stamp is the edition's
+    /// <see cref="ProgramEdition.ProgressStamp"/>, read from the database before the stages on every
+    /// request and replaced in the same transaction as every write of a stage (AppDbContext), so a
+    /// change made through any instance of the portal is seen by all of them on their next request.
     /// </summary>
     private async Task<(IReadOnlyList<ProjectHead> Projects, IReadOnlyDictionary<int, Dictionary<int, StageRow>> StagesByProject)> ProjectsAsync(
-        int editionId, IReadOnlyList<StageStamp> stamp)
+        int editionId, Guid? stamp)
     {
         var projects = db.Projects.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.Municipality.Name);
         var key = (nameof(DashboardQueries), editionId);
-        if (cache.TryGetValue(key, out CachedStages? cached) && cached!.Stamp.SequenceEqual(stamp))
+        if (stamp is not null && cache.TryGetValue(key, out CachedStages? cached) && cached!.Stamp == stamp)
         {
             return (await projects.Select(p => new ProjectHead(p.Id, p.Municipality.Name, p.Municipality.Province, p.Title)).ToListAsync(), cached.ByProject);
         }
@@ -259,28 +250,28 @@ public class DashboardQueries(AppDbContext db, ArgentinaClock clock, IMemoryCach
             })
             .ToListAsync();
         var byProject = loaded.ToDictionary(p => p.Head.Id, p => p.Stages.ToDictionary(s => s.StageDefinitionId));
-        cache.Set(key, new CachedStages(stamp, byProject), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = loaded.Count });
+        if (stamp is { } kept)
+        {
+            cache.Set(key, new CachedStages(kept, byProject), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = loaded.Count });
+        }
         return (loaded.Select(p => p.Head).ToList(), byProject);
     }
 
     private sealed record ProjectHead(int Id, string Municipality, string Province, string? Title);
 
-    private sealed record StageStamp(int Count, long VersionSum, int MaxId);
-
-    private sealed record DefinitionRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm, bool TracksDeadlines, StageStamp Stamp);
+    private sealed record DefinitionRow(int Id, int Order, string Key, string Name, DateTime? DueAtUtc, bool HasTeamForm, bool TracksDeadlines, Guid ProgressStamp);
 
     private sealed record StageRow(int StageDefinitionId, StageState State, DateTime StateChangedAtUtc, DateTime? SubmittedAtUtc, DateTime? ApprovedAtUtc);
 
-    private sealed record CachedStages(IReadOnlyList<StageStamp> Stamp, IReadOnlyDictionary<int, Dictionary<int, StageRow>> ByProject);
+    private sealed record CachedStages(Guid Stamp, IReadOnlyDictionary<int, Dictionary<int, StageRow>> ByProject);
 
     private sealed record EditionRow(int Id, string Name, DateTime StartsAtUtc, DateTime? EndsAtUtc, EditionStamp? Stamp);
 
     /// <summary>
-    /// What an edition's dashboard is built from, in a few numbers: its dates and phase, and for its
-    /// stage definitions and its projects' stages how many, the sum of their versions (every write
-    /// raises a row's version, see AppDbContext) and the highest id. Any write, insert or delete of
-    /// one of those rows changes at least one number, whichever instance of the portal made it.
+    /// What an edition's dashboard is built from, read in O(1): its dates and phase, and its
+    /// <see cref="ProgramEdition.ProgressStamp"/>, which AppDbContext replaces in the same transaction
+    /// as every insert, change or delete of the edition's stage definitions, projects and project
+    /// stages, whichever instance of the portal made it.
     /// </summary>
-    private sealed record EditionStamp(DateTime StartsAtUtc, DateTime? EndsAtUtc, EditionPhase Phase,
-        int Definitions, long DefinitionVersions, int LastDefinition, int Stages, long StageVersions, int LastStage);
+    private sealed record EditionStamp(DateTime StartsAtUtc, DateTime? EndsAtUtc, EditionPhase Phase, Guid Progress);
 }
