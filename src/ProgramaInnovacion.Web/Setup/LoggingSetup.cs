@@ -8,6 +8,10 @@ public static class LoggingSetup
     /// <summary>
     /// Structured console logging, and a rolling file when `Logging:File:Path` is set. Request
     /// logging records method, path and status, never bodies, so no password reaches the log.
+    /// Both sinks write from one background thread (issue 14): with the synchronous console sink
+    /// every request waited for the console's lock and its own write to stdout (one line per
+    /// request) before its response finished. When the queue is full a request waits instead of
+    /// dropping the event, and disposing the logger at shutdown writes what is still queued.
     /// </summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
@@ -21,13 +25,15 @@ public static class LoggingSetup
                 // Keys live in the database, protected by its access control (docs/architecture.md).
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-
-            var file = builder.Configuration["Logging:File:Path"];
-            if (!string.IsNullOrWhiteSpace(file))
-            {
-                config.WriteTo.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
-            }
+                .WriteTo.Async(sinks =>
+                {
+                    sinks.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    var file = builder.Configuration["Logging:File:Path"];
+                    if (!string.IsNullOrWhiteSpace(file))
+                    {
+                        sinks.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                    }
+                }, blockWhenFull: true);
         });
         return builder;
     }

@@ -47,41 +47,23 @@ public class CaseLibrary(AppDbContext db, DeliverableDrafts drafts, AuditLog aud
         var scored = search.IsEmpty
             ? entries.Select(e => new ScoredCase { Entry = e, Score = 0 })
             : entries.Join(db.Hits(search), e => e.Id, h => h.Id, (e, h) => new ScoredCase { Entry = e, Score = h.Score });
-        // The page and the total in one command (the engine's match runs once); only a page past
-        // the last one asks again, for the total and then the last page.
-        var (rows, total) = await PageAsync(scored, Math.Max(1, query.Pagina));
+        // The page and the total in one command: the engine's match runs once. Everything is
+        // projected before the paging: a projection after it would be built around the page (a
+        // subquery), and the count would count the page.
+        var ordered = scored
+            .OrderByDescending(x => x.Score)
+            .ThenByDescending(x => x.Entry.EditionId)
+            .ThenBy(x => x.Entry.Title)
+            .ThenBy(x => x.Entry.Id)
+            .Select(x => new PageRow(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score, QueryFunctions.TotalRows()));
+        var (rows, total, page) = await ordered.PageWithTotalAsync(r => r.Total, query.Pagina, PageSize, () => scored.CountAsync());
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(query.Pagina, 1, pageCount);
-        if (rows.Count == 0 && query.Pagina > 1)
-        {
-            total = await scored.CountAsync();
-            pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            page = Math.Clamp(query.Pagina, 1, pageCount);
-            rows = total == 0 ? [] : (await PageAsync(scored, page)).Rows;
-        }
 
         var excerpts = await db.ExcerptsAsync(search, rows.Select(r => r.Id).ToList());
         var results = rows.Select(r => new CaseResult(r.Id, r.Title, r.Summary, r.Source, r.MunicipalityName, r.MunicipalityCategory, r.Edition, r.Score, excerpts.GetValueOrDefault(r.Id))).ToList();
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new EditionOption(e.Id, e.Name)).ToListAsync();
         var notice = search.IsEmpty && !string.IsNullOrWhiteSpace(query.Q) ? NothingToSearchNotice : null;
         return new CaseSearchViewModel(query, results, total, page, pageCount, editions, notice);
-    }
-
-    /// <summary>One page of the ranked cases and how many there are in all (one SQL command; the total is 0 when the page is empty).</summary>
-    private static async Task<(List<PageRow> Rows, int Total)> PageAsync(IQueryable<ScoredCase> scored, int page)
-    {
-        // Everything is projected before Skip/Take: a projection after them would be built around
-        // the page (a subquery), and the count would count the page.
-        var rows = await scored
-            .OrderByDescending(x => x.Score)
-            .ThenByDescending(x => x.Entry.EditionId)
-            .ThenBy(x => x.Entry.Title)
-            .ThenBy(x => x.Entry.Id)
-            .Select(x => new PageRow(x.Entry.Id, x.Entry.Title, x.Entry.Summary, x.Entry.Source, x.Entry.MunicipalityName, x.Entry.MunicipalityCategory, x.Entry.Edition.Name, x.Score, QueryFunctions.TotalRows()))
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
-            .ToListAsync();
-        return (rows, rows.Count > 0 ? (int)rows[0].Total : 0);
     }
 
     private sealed record PageRow(int Id, string Title, string Summary, CaseSource Source, string MunicipalityName, MunicipalityCategory MunicipalityCategory, string Edition, double Score, long Total);

@@ -139,33 +139,19 @@ public class StageQueries(AppDbContext db, ArgentinaClock clock)
             join p in db.Projects on s.ProjectId equals p.Id
             where s.State == StageState.Submitted && (scope == null || scope.Contains(p.EditionId))
             select new { Stage = s, p.MunicipalityId };
-        var (rows, total) = await QueuePageAsync(Math.Max(1, page));
-        var pager = Pager.Of(total, page, QueuePageSize, "/revision", new Dictionary<string, string?>(), "entregas");
-        if (rows.Count == 0 && page > 1)
-        {
-            pager = Pager.Of(await submitted.CountAsync(), page, QueuePageSize, "/revision", new Dictionary<string, string?>(), "entregas");
-            rows = pager.Total == 0 ? [] : (await QueuePageAsync(pager.Page)).Rows;
-        }
+        // Explicit joins, not navigations: EF joins what only the projection reads around the page
+        // (a subquery), and the count would then count the page.
+        var ordered =
+            from x in submitted
+            join m in db.Municipalities on x.MunicipalityId equals m.Id
+            join d in db.StageDefinitions on x.Stage.StageDefinitionId equals d.Id
+            orderby x.Stage.SubmittedAtUtc ?? x.Stage.StateChangedAtUtc, x.Stage.Id
+            select new QueuePageRow(x.Stage.ProjectId, m.Name, d.Key, d.Name, d.Order, x.Stage.SubmittedAtUtc ?? x.Stage.StateChangedAtUtc, d.DueAtUtc, QueryFunctions.TotalRows());
+        var (rows, total, shown) = await ordered.PageWithTotalAsync(r => r.Total, page, QueuePageSize, () => submitted.CountAsync());
 
         return new ReviewQueueViewModel(
             rows.Select(r => new QueueRow(r.ProjectId, r.Municipality, r.Key, r.Name, r.Order, r.Submitted, clock.DaysSince(r.Submitted)) { DueAtUtc = r.DueAtUtc }).ToList(),
-            pager);
-
-        // One page of the queue and the length of the whole queue (0 when the page is empty), in one
-        // SQL command. Explicit joins, not navigations: EF joins what only the projection reads
-        // around the page (a subquery), and the count would then count the page.
-        async Task<(List<QueuePageRow> Rows, int Total)> QueuePageAsync(int number)
-        {
-            var found = await (
-                    from x in submitted
-                    join m in db.Municipalities on x.MunicipalityId equals m.Id
-                    join d in db.StageDefinitions on x.Stage.StageDefinitionId equals d.Id
-                    orderby x.Stage.SubmittedAtUtc ?? x.Stage.StateChangedAtUtc, x.Stage.Id
-                    select new QueuePageRow(x.Stage.ProjectId, m.Name, d.Key, d.Name, d.Order, x.Stage.SubmittedAtUtc ?? x.Stage.StateChangedAtUtc, d.DueAtUtc, QueryFunctions.TotalRows()))
-                .Skip((number - 1) * QueuePageSize).Take(QueuePageSize)
-                .ToListAsync();
-            return (found, found.Count > 0 ? (int)found[0].Total : 0);
-        }
+            Pager.Of(total, shown, QueuePageSize, "/revision", new Dictionary<string, string?>(), "entregas"));
     }
 
     private sealed record QueuePageRow(int ProjectId, string Municipality, string Key, string Name, int Order, DateTime Submitted, DateTime? DueAtUtc, long Total);
