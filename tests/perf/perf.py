@@ -361,6 +361,9 @@ def measure_provider(args, provider, results):
 
     pages = [
         ("ingreso (referencia)", "GET", "/cuenta/ingresar", None),
+        # The least a signed-in page costs (the session check and the layout, one query of its own):
+        # what every other signed-in page pays before its content.
+        ("preferencias de avisos (la página con sesión más simple)", "GET", "/avisos/preferencias", coordinator),
         ("tablero de coordinación", "GET", f"/coordinacion?edicion={edition}", coordinator),
         ("cola de revisión", "GET", "/revision", coordinator),
         ("página del proyecto", "GET", f"/proyectos/{furthest}", coordinator),

@@ -54,11 +54,20 @@ public sealed class SessionStampValidator(
         }
 
         var stamp = principal!.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
-            .Select(u => new { u.SecurityStamp, Unread = db.Notifications.Count(n => n.RecipientId == u.Id && n.ReadAtUtc == null) })
-            .SingleOrDefaultAsync();
+        var account = await ReadAccountAsync(db, userId);
         return account is not null && account.SecurityStamp == stamp ? new SessionCheck(account.Unread) : null;
     }
+
+    /// <summary>
+    /// Compiled once (issue 14): every signed-in request runs it, and EF would otherwise walk and
+    /// look up the expression tree on each one before reaching the database.
+    /// </summary>
+    private static readonly Func<AppDbContext, string, Task<AccountStamp?>> ReadAccountAsync = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new AccountStamp(u.SecurityStamp, db.Notifications.Count(n => n.RecipientId == u.Id && n.ReadAtUtc == null)))
+            .SingleOrDefault());
+
+    private sealed record AccountStamp(string? SecurityStamp, int Unread);
 }
 
 /// <summary>What the session check of this request read besides the stamp (a request feature).</summary>
