@@ -22,13 +22,13 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
 {
     [Fact]
     public Task Team_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
-        CrawlAsync("equipo", "tandil@programa.example", ["/"],
+        CrawlAsync("equipo", "tandil@programa.example", 35, ["/"],
             ["/proyectos/#/historial", "/etapas/\\*/revisiones", "/etapas/\\*/comparar", "/red/#", "/biblioteca/#", "/calendario", "/mesa-de-expertos"]);
 
     /// <summary>Everything but the administration pages, which are the administrator crawl's.</summary>
     [Fact]
     public Task Coordinator_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
-        CrawlAsync("coordinacion", "coordinacion@programa.example", ["/", "/coordinacion"],
+        CrawlAsync("coordinacion", "coordinacion@programa.example", 48, ["/", "/coordinacion"],
             ["^/coordinacion$", "^/revision$", "/coordinacion/vencimientos", "^/coordinacion/panel", "/proyectos/#/historial", "/etapas/\\*/revisiones",
                 "/etapas/\\*/comparar", "/etapas/\\*/revision$", "/proyectos/#/dossier", "/imprimir", "/red/#", "/biblioteca/#", "/calendario"],
             follow: new Regex("^/(?!admin)"));
@@ -36,7 +36,7 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
     /// <summary>The administration pages; what an administrator shares with coordinators is the coordinator crawl's.</summary>
     [Fact]
     public Task Administrator_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
-        CrawlAsync("administracion", "admin@programa.example", ["/admin", "/calendario"],
+        CrawlAsync("administracion", "admin@programa.example", 24, ["/admin", "/calendario"],
             ["/admin/municipios", "/admin/usuarios", "/admin/ediciones/#/etapas", "/admin/auditoria", "/calendario/nueva"],
             follow: new Regex("^/(admin|calendario/nueva|calendario/#)"));
 
@@ -64,7 +64,7 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
             return id;
         });
 
-        await CrawlAsync("experto", email, ["/"], ["^/panel$", "/panel/proyectos/#/evaluacion", "/imprimir"], async session =>
+        await CrawlAsync("experto", email, 16, ["/"], ["^/panel$", "/panel/proyectos/#/evaluacion", "/imprimir"], async session =>
         {
             await session.GotoAsync($"/panel/proyectos/{projectId}");
             await session.Page.GetByLabel("Declaro que no tengo conflicto de interés con este proyecto").CheckAsync();
@@ -76,14 +76,14 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
     /// <summary>A mentor of the alliance reads the projects assigned to them and the shared calendar.</summary>
     [Fact]
     public Task Mentor_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
-        CrawlAsync("mentor", Core.Data.Seeding.MentorDemoSeeder.AwsMentorEmail, ["/"], ["^/$", "^/proyectos/#/etapas/desafio$", "^/proyectos/#/etapas/proyecto-final$", "/calendario"]);
+        CrawlAsync("mentor", Core.Data.Seeding.MentorDemoSeeder.AwsMentorEmail, 20, ["/"], ["^/$", "^/proyectos/#/etapas/desafio$", "^/proyectos/#/etapas/proyecto-final$", "/calendario"]);
 
     [Fact]
     public Task Anonymous_EveryReachablePage_IsAccessibleAndFitsAPhone() =>
-        CrawlAsync("publico", null, ["/cuenta/ingresar", "/invitacion/no-es-un-enlace-valido", "/no-existe-esta-pagina"],
+        CrawlAsync("publico", null, 7, ["/cuenta/ingresar", "/invitacion/no-es-un-enlace-valido", "/no-existe-esta-pagina"],
             ["/cuenta/ingresar", "/cuenta/olvide-mi-contrasena"]);
 
-    private async Task CrawlAsync(string role, string? email, string[] seeds, string[] mustReach,
+    private async Task CrawlAsync(string role, string? email, int minShapes, string[] seeds, string[] mustReach,
         Func<BrowserSession, Task>? arrange = null, Regex? follow = null)
     {
         var watch = Stopwatch.StartNew();
@@ -101,28 +101,49 @@ public class AccessibilityCrawlBrowserTests(BrowserFixture browser, ITestOutputH
 
         var problems = new List<string>();
         var crawler = new PageCrawler(session);
+        // Where the time goes, in the test's output: the rest is loading pages and reading their links.
+        Stopwatch axeTime = new(), widthTime = new(), visitTime = new();
+        var crawlStarted = watch.Elapsed;
         var (visited, broken) = await crawler.CrawlAsync(seeds, async path =>
         {
+            visitTime.Start();
             foreach (var width in new[] { VisibleLayout.DesktopWidth, VisibleLayout.PhoneWidth })
             {
+                widthTime.Start();
                 await page.SetViewportSizeAsync(width, 900);
+                widthTime.Stop();
+                axeTime.Start();
                 problems.AddRange((await session.WcagViolationsAsync()).Select(v => $"{path} a {width} px: {v}"));
+                axeTime.Stop();
+                widthTime.Start();
                 if (width == VisibleLayout.PhoneWidth && await VisibleLayout.PageOverflowAsync(page) is { } overflow)
                 {
                     problems.Add($"{path}: {overflow}");
                 }
 
+                widthTime.Stop();
                 await Screenshots.SaveIfMainPageAsync(page, role, path);
             }
+
+            visitTime.Stop();
         }, follow);
 
-        output.WriteLine($"{role}: {visited.Count} páginas en {watch.Elapsed.TotalSeconds:F0} s");
+        output.WriteLine($"{role}: {visited.Count} páginas en {watch.Elapsed.TotalSeconds:F0} s: ingreso {crawlStarted.TotalSeconds:F1} s, "
+            + $"carga y enlaces {(watch.Elapsed - crawlStarted - visitTime.Elapsed).TotalSeconds:F1} s, axe {axeTime.Elapsed.TotalSeconds:F1} s, "
+            + $"anchos y desborde {widthTime.Elapsed.TotalSeconds:F1} s");
         foreach (var path in visited)
         {
-            output.WriteLine("  " + path);
+            output.WriteLine($"  {PageCrawler.Shape(path)}  ({path})");
         }
 
         problems.AddRange(broken);
+        // One page per shape (PageCrawler.PagesPerShape): the count of shapes is what the crawl
+        // covers, so a role that stops reaching a view fails here even if no pattern names it.
+        if (visited.Count < minShapes)
+        {
+            problems.Add($"el rastreo llegó a {visited.Count} formas de página; antes llegaba a {minShapes} (si una página dejó de existir a propósito, bajá el mínimo)");
+        }
+
         problems.AddRange(mustReach.Where(pattern => !visited.Any(path => Regex.IsMatch(PageCrawler.Shape(path), pattern)))
             .Select(pattern => $"el rastreo no llegó a ninguna página {pattern}"));
         Assert.True(problems.Count == 0, $"{problems.Count} problemas en {visited.Count} páginas de «{role}»:\n" + string.Join("\n", problems));

@@ -16,10 +16,25 @@ namespace ProgramaInnovacion.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The portal on its own fresh database (migrated from empty and seeded with the demo edition at
-/// start-up, as in Development), with a fake clock and a SQL command counter.
+/// start-up, as in Development), with a fake clock and a SQL command counter. The plain factory
+/// starts from a copy of one database migrated and seeded that way once per test run (see
+/// <see cref="StartsFromTemplate"/>).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    // The database every plain factory copies: built by the first one to start, by a host set up
+    // exactly like it (same settings, same clock), dropped when the test run ends.
+    private static readonly Lazy<Task<TestDatabase>> DemoTemplate = new(BuildDemoTemplateAsync);
+
+    private readonly bool _isTemplate;
+    private bool _copiedFromTemplate;
+
+    public PortalFactory()
+    {
+    }
+
+    private PortalFactory(bool isTemplate) => _isTemplate = isTemplate;
+
     /// <summary>
     /// Monday 16 November 2026, 11:00 Argentina time: the day the demo is seeded, so the edition in
     /// course is placed around it (CurrentEditionDemoSeeder) and the 2021 edition lies in the past.
@@ -42,6 +57,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Roles sent to enrol in two-factor sign-in; none by default, as in the demo, so the demo accounts sign in with their password.</summary>
     protected virtual string RequiredTwoFactorRoles => "";
 
+    /// <summary>
+    /// Whether <see cref="InitializeAsync"/> copies the once-seeded demo database instead of
+    /// migrating and seeding this host's own (~2 s of CPU per host, a hundred hosts per provider in
+    /// a run). Only the plain factory: a subclass may change the clock, a service the seed uses or
+    /// start-up itself, so it migrates and seeds as the app does. Start-up still runs on the copy
+    /// (no migration pending; reference data already there), only the demo seed is not repeated.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => GetType() == typeof(PortalFactory) && !_isTemplate;
+
     /// <summary>Serve on a real loopback port (for the browser tests) instead of the in-memory server.</summary>
     protected virtual bool UseRealServer => false;
 
@@ -53,7 +77,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.DataPath);
-        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Demo", _copiedFromTemplate ? "false" : "true");
         builder.UseSetting("Seed:Force", "true"); // "Testing" is not Development: the demo is asked for on purpose
         builder.UseSetting("Email:Smtp:Host", "");
         // Tests deliver with DeliverMailAsync, one deterministic pass at a time, on the fake clock.
@@ -94,6 +118,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (StartsFromTemplate)
+        {
+            await Database.CopyFromAsync(await DemoTemplate.Value);
+            _copiedFromTemplate = true;
+        }
+
         if (UseRealServer)
         {
             StartServer();
@@ -103,7 +133,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             _ = Server; // builds the host: migrations and seed run now, not inside the first test
         }
 
-        await Task.CompletedTask;
+    }
+
+    private static async Task<TestDatabase> BuildDemoTemplateAsync()
+    {
+        var template = new PortalFactory(isTemplate: true);
+        await template.InitializeAsync();
+        await template.DisposeAsync();
+        await template.Database.CloseConnectionsAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template.Database;
     }
 
     /// <summary>A scope with the app's services, for arranging and asserting on the database.</summary>
@@ -129,7 +168,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (!_isTemplate)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     /// <summary>Creates an extra account (demo password) for tests that change or lock it.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using ProgramaInnovacion.Core.Data;
 
@@ -46,14 +47,69 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), dataPath, name);
     }
 
+    /// <summary>
+    /// Fills this new, still empty database with a copy of <paramref name="template"/>: its data
+    /// folder (the SQLite file, uploads, mail) and, on PostgreSQL, CREATE DATABASE … TEMPLATE.
+    /// </summary>
+    public async Task CopyFromAsync(TestDatabase template)
+    {
+        CopyFolder(template.DataPath, DataPath);
+        if (PostgresName is not null)
+        {
+            await using var connection = await OpenServerAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{template.PostgresName}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
+    /// Closes every connection to this database, so it can be copied: SQLite checkpoints its
+    /// write-ahead log into the file when the last connection closes, and PostgreSQL refuses a
+    /// template that has sessions.
+    /// </summary>
+    public async Task CloseConnectionsAsync()
+    {
+        if (PostgresName is null)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = await OpenServerAsync();
+        await using var command = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+        command.Parameters.AddWithValue("name", PostgresName);
+        await command.ExecuteScalarAsync();
+    }
+
+    private async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        var connection = new NpgsqlConnection(admin.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (PostgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
-            await using var connection = new NpgsqlConnection(admin.ToString());
-            await connection.OpenAsync();
+            await using var connection = await OpenServerAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
