@@ -13,9 +13,7 @@ builder
     .AddPortalStaticFiles()
     .AddFeatureServices();
 
-// Disposed however Main ends (a failed start, a command-line verb): the log is written from a
-// background queue, and disposing the app writes what is still queued (Setup/LoggingSetup).
-await using var app = builder.Build();
+var app = builder.Build();
 
 if (await CommandLine.TryRunVerbAsync(app, args) is { } exitCode)
 {
