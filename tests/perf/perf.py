@@ -417,9 +417,9 @@ def measure_provider(args, provider, results):
             script, url = get_script(cookie), path
         # SQL commands of one request, alone (requests still in flight when wrk stops would blur a ratio of totals).
         commands = one_request_commands(method, path, session, cookie)
-        # Steady state, as a server that has been up for a while: a first run under the same load (3 s),
-        # not counted, lets the runtime finish compiling the page's code at its optimized tier (on
-        # two loaded cores that takes seconds, and the baseline ran first, on the least warm code).
+        # Steady state, as a server that has been up for a while: after the first pass over every
+        # page, one more run of this page under the same load (3 s), not counted, lets the runtime
+        # finish compiling what is left of its code at the optimized tier.
         # Not for the draft saves: each run posts the stages' versions from the first one on.
         if method != "SAVE" and args.warmup > 0:
             wrk(args, port, script, url, args.warmup)
