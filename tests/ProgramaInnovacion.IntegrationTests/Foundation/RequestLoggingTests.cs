@@ -1,15 +1,20 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using ProgramaInnovacion.IntegrationTests.Infrastructure;
+using ProgramaInnovacion.Web.Features.Coordination;
 
 namespace ProgramaInnovacion.IntegrationTests.Foundation;
 
 /// <summary>
 /// The request log is written from a background queue: a console that does not take its output (a
 /// full pipe, a stalled log collector) delays the log, never the people using the portal, and the
-/// line is written once the console takes output again.
+/// line is written once the console takes output again. A request its client abandons is not a
+/// server error.
 /// </summary>
+[Collection(ConsoleSwapping.Name)]
 public class RequestLoggingTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -40,6 +45,43 @@ public class RequestLoggingTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.True(await console.WaitForAsync(probe, TimeSpan.FromSeconds(30)), "the request's log line was not written after the console took output again");
     }
 
+    [Fact]
+    public async Task ARequestItsClientAbandons_IsLoggedAs499_NotAsAServerError()
+    {
+        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Exports:MaxConcurrent", "1").UseSetting("Exports:QueueSeconds", "30"));
+        using var client = new PortalClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
+        await client.SignInAsync("coordinacion@programa.example");
+        var slots = app.Services.GetRequiredService<ExportSlots>();
+
+        var original = Console.Out;
+        var console = new StalledConsole();
+        console.Release(); // never stalls: only keeps what is written
+        Console.SetOut(console);
+        try
+        {
+            // The only export slot is taken, so the download waits for it until its client gives up.
+            using (await slots.EnterAsync(CancellationToken.None))
+            {
+                using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Http.GetAsync("/coordinacion/exportar/entregables.csv", giveUp.Token));
+                Assert.True(await console.WaitForAsync("/coordinacion/exportar/entregables.csv respondió", TimeSpan.FromSeconds(30)), "the abandoned request was not logged");
+            }
+
+            // The portal goes on serving, and the next download gets the freed slot.
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/coordinacion/exportar/progreso.csv")).StatusCode);
+            Assert.True(await console.WaitForAsync("/coordinacion/exportar/progreso.csv respondió 200", TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        // Other tests' hosts may log to the same console meanwhile: only this download's lines count.
+        var lines = console.Text.Split('\n').Where(l => l.Contains("/coordinacion/exportar/entregables.csv respondió", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.Contains(" INF] Serilog.AspNetCore.RequestLoggingMiddleware: HTTP GET /coordinacion/exportar/entregables.csv respondió 499", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("respondió 5", StringComparison.Ordinal) || l.Contains(" ERR] ", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A console that blocks every write until released, and keeps what it was given. Not disposed:
     /// a logging thread may still be leaving a write when the test ends.
@@ -66,6 +108,17 @@ public class RequestLoggingTests(PortalFactory factory) : IClassFixture<PortalFa
             lock (written)
             {
                 written.Append(value);
+            }
+        }
+
+        public string Text
+        {
+            get
+            {
+                lock (written)
+                {
+                    return written.ToString();
+                }
             }
         }
 

@@ -10,6 +10,7 @@ using ProgramaInnovacion.Web.Infrastructure.Storage;
 namespace ProgramaInnovacion.IntegrationTests.Storage;
 
 /// <summary>The portal configured with Storage:Provider=S3 against s3rver, and the migrate-files verb.</summary>
+[Collection(ConsoleSwapping.Name)]
 public sealed class S3StoreInPortalTests(S3TestServer server) : IClassFixture<S3TestServer>
 {
     [Fact]
