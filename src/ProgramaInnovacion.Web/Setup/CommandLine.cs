@@ -33,8 +33,7 @@ public static class CommandLine
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var pending = await db.Database.ApplyPendingMigrationsAsync();
         await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedReferenceDataAsync();
         Console.WriteLine(pending.Count == 0
             ? "La base de datos ya estaba al día."
@@ -52,7 +51,7 @@ public static class CommandLine
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ApplyPendingMigrationsAsync();
         await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedReferenceDataAsync();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)

@@ -23,7 +23,7 @@ public static class SeedSyntheticCommand
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ApplyPendingMigrationsAsync();
         await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedReferenceDataAsync();
         var result = await scope.ServiceProvider.GetRequiredService<SyntheticEditionSeeder>().SeedAsync(options);
         if (result is null)

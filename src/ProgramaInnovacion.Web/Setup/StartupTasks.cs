@@ -29,12 +29,7 @@ public static class StartupTasks
 
         if (options.MigrateOnStartup)
         {
-            // Migrate only when something is pending: MigrateAsync on an up-to-date database still
-            // takes the migrations lock and diffs the model (issue 14: start-up on an existing database).
-            if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            {
-                await db.Database.MigrateAsync();
-            }
+            await db.Database.ApplyPendingMigrationsAsync();
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {

@@ -63,6 +63,25 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// Creates this database with nothing in it, as a hosting service or docker-compose's PostgreSQL
+    /// image hands it over: on PostgreSQL an empty database, on SQLite an empty file. (Left alone,
+    /// the first start creates the database itself.)
+    /// </summary>
+    public async Task CreateEmptyAsync()
+    {
+        if (PostgresName is null)
+        {
+            await using var file = new SqliteConnection(ConnectionString);
+            await file.OpenAsync();
+            return;
+        }
+
+        await using var connection = await OpenServerAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{PostgresName}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
     /// Closes every connection to this database, so it can be copied: SQLite checkpoints its
     /// write-ahead log into the file when the last connection closes, and PostgreSQL refuses a
     /// template that has sessions.
