@@ -43,7 +43,10 @@ public class ShowcaseQueries(AppDbContext db, ResultsQueries results)
             LastMeasurement = db.IndicatorMeasurements.Where(m => m.Indicator.ProjectId == p.ProjectId).Max(m => (int?)m.Id),
             Adoptions = db.Adoptions.Where(a => a.ProjectId == p.ProjectId).Select(a => a.Id + ":" + a.Status).ToList(),
             Stages = db.ProjectStages.Where(s => s.ProjectId == p.ProjectId).Select(s => s.Id + ":" + s.Version).ToList(),
-        }).OrderBy(p => p.ProjectId).ToListAsync();
+        })
+            // One command: per published project its ten stages times its few adoptions, a few dozen rows.
+            .AsSingleQuery()
+            .OrderBy(p => p.ProjectId).ToListAsync();
         if (stamp.Count == 0)
         {
             return null;
