@@ -162,12 +162,21 @@ bash tests/s3/s3rver.sh install
 step "Restore"
 dotnet restore "$SOLUTION"
 
-step "Format check (dotnet format --verify-no-changes)"
-dotnet format "$SOLUTION" --verify-no-changes --no-restore ||
+step "Format check (dotnet format whitespace and using order, --verify-no-changes)"
+# Plain `dotnet format` also runs every code-style and code-quality analyzer over the solution
+# again: about 4.5 of its 5.5 CPU minutes, for nothing the Release build below misses (it runs the
+# same analyzers, EnforceCodeStyleInBuild, and fails on their warnings, TreatWarningsAsErrors).
+# What only dotnet format checks is whitespace and the order of using directives (IMPORTS).
+{ dotnet format whitespace "$SOLUTION" --verify-no-changes --no-restore &&
+  dotnet format style "$SOLUTION" --verify-no-changes --no-restore --diagnostics IMPORTS; } ||
   fail "code is not formatted: run 'dotnet format $SOLUTION' and commit the result"
 
 step "Build (Release)"
 dotnet build "$SOLUTION" -c Release --no-restore
+if [ "$SKIP_POSTGRES" != 1 ]; then
+  # The reliability scripts' driver is not in the solution; built once here, not once per script.
+  dotnet build tests/faults/PortalDriver -c Release
+fi
 
 if [ "$SKIP_POSTGRES" = 1 ]; then
   step "Private PostgreSQL: skipped (SKIP_POSTGRES=1)"

@@ -33,12 +33,14 @@ cleanup() {
   fi
 }
 
-# The Release app and the driver; skipped when tests/run.sh already built the solution (SKIP_APP_BUILD=1).
+# The Release app and the driver; skipped when tests/run.sh already built both (SKIP_APP_BUILD=1).
 build_release() {
   if [ "${SKIP_APP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DLL" ]; then
     dotnet build "$WEB_DIR" -c Release -v q -nologo >/dev/null
   fi
-  dotnet build "$DRIVER_DIR" -c Release -v q -nologo >/dev/null
+  if [ "${SKIP_APP_BUILD:-0}" != 1 ] || [ ! -f "$DRIVER_DLL" ]; then
+    dotnet build "$DRIVER_DIR" -c Release -v q -nologo >/dev/null
+  fi
 }
 
 # pg.sh's cluster on TEST_PG_PORT; PG_BIN, PG_DATA and pg_as_owner for restarts.

@@ -24,6 +24,9 @@ public sealed class RateLimitedPortalFactory : PortalFactory
     public const int PerIp = 6;
     public const string AddressHeader = "X-Prueba-Direccion";
 
+    // Limits and the address filter act on requests, not on the demo seed: the demo copy is the same database.
+    protected override bool StartsFromTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

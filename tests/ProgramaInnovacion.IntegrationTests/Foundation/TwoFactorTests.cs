@@ -171,6 +171,9 @@ public class TwoFactorTests(PortalFactory factory) : IClassFixture<PortalFactory
 /// <summary>The portal as configured outside Development: administrators and coordinators must use two-factor sign-in.</summary>
 public class TwoFactorRequiredFactory : PortalFactory
 {
+    // The requirement acts at sign-in, not on the demo seed: the demo copy is the same database.
+    protected override bool StartsFromTemplate => true;
+
     protected override string RequiredTwoFactorRoles => "Administrador,Coordinador";
 }
 

@@ -60,8 +60,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>
     /// Whether <see cref="InitializeAsync"/> copies the once-seeded demo database instead of
     /// migrating and seeding this host's own (~2 s of CPU per host, a hundred hosts per provider in
-    /// a run). Only the plain factory: a subclass may change the clock, a service the seed uses or
-    /// start-up itself, so it migrates and seeds as the app does. Start-up still runs on the copy
+    /// a run). Only the plain factory by default: a subclass may change the clock, a service the seed
+    /// uses or start-up itself, so it migrates and seeds as the app does unless it says otherwise
+    /// (one that only adds data or changes request-time settings). Start-up still runs on the copy
     /// (no migration pending; reference data already there), only the demo seed is not repeated.
     /// </summary>
     protected virtual bool StartsFromTemplate => GetType() == typeof(PortalFactory) && !_isTemplate;
