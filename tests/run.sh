@@ -2,7 +2,7 @@
 # The one test command. From anywhere:   tests/run.sh
 #
 # Steps: tools -> restore -> format check -> Release build -> private PostgreSQL ->
-# pending-model check (both providers) -> unit tests -> integration tests on SQLite and on
+# pending-model and compiled-model checks (both providers) -> unit tests -> integration tests on SQLite and on
 # PostgreSQL -> reliability scripts (tests/faults/pg-restart.sh, tests/scale/two-instances.sh) ->
 # browser tests. Stops at the first failing step; always stops the private
 # PostgreSQL and ends with one line "N passed, N failed, N skipped" summed over every test run.
@@ -204,6 +204,10 @@ step "Pending model changes (SQLite and PostgreSQL migrations)"
   echo "--> PostgreSQL"
   check_pending_model src/ProgramaInnovacion.Migrations.Postgres
 )
+
+step "Compiled models match the code (SQLite and PostgreSQL)"
+CONFIGURATION=Release NO_BUILD=1 bash tests/compiled-model.sh --check ||
+  fail "a compiled model is stale: regenerate both with tests/compiled-model.sh and commit them"
 
 step "Unit tests"
 run_tests unit tests/ProgramaInnovacion.UnitTests

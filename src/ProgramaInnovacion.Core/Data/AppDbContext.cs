@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ProgramaInnovacion.Core.Domain;
 using ProgramaInnovacion.Core.Notifications;
@@ -286,11 +284,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        // Written as a niladic built-in function: EF prints the name as is (a SqlFragmentExpression
-        // as the translation makes EF evaluate on the client, dotnet/efcore#32969).
-        var count = new LongTypeMapping(Database.IsNpgsql() ? "bigint" : "INTEGER");
-        builder.HasDbFunction(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.TotalRows))!)
-            .HasTranslation(_ => new SqlFunctionExpression("COUNT(*) OVER ()", nullable: false, typeof(long), count));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -303,11 +296,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    // Public: the compiled models (issue 14), in the migrations projects, construct them.
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+    public sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }

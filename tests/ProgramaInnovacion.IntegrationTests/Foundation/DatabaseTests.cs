@@ -24,6 +24,19 @@ public class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Portal_RunsOnTheCompiledModelOfItsProvider()
+    {
+        await factory.WithDbAsync(db =>
+        {
+            // Issue 14 (start-up): the model comes generated from the provider's migrations project,
+            // not built from the configurations at each start; tests/run.sh checks it matches them.
+            var expected = $"ProgramaInnovacion.Migrations.{TestDatabase.ConfiguredProvider}.CompiledModel.AppDbContextModel";
+            Assert.Equal(expected, db.Model.GetType().FullName);
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
     public async Task DemoSeed_HasTheFirstEditionWithTenStagesAndFiveProjects()
     {
         await factory.WithDbAsync(async db =>
