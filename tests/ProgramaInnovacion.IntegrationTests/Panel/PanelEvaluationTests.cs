@@ -103,7 +103,7 @@ public class PanelEvaluationTests(PortalFactory factory) : IClassFixture<PortalF
 
         await factory.WithDbAsync(async db =>
         {
-            var evaluation = await db.PanelEvaluations.Include(e => e.Scores).Include(e => e.Recommendations).SingleAsync(e => e.AssignmentId == assignment);
+            var evaluation = await db.PanelEvaluations.Include(e => e.Scores).Include(e => e.Recommendations).AsSingleQuery().SingleAsync(e => e.AssignmentId == assignment);
             Assert.Equal(EvaluationStatus.Submitted, evaluation.Status);
             Assert.Equal(6, evaluation.Scores.Count(s => s.Score == 5));
             var recommendation = Assert.Single(evaluation.Recommendations);

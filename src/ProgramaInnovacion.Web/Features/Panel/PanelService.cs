@@ -76,6 +76,8 @@ public class PanelService(AppDbContext db, TimeProvider time, AuditLog audit, No
         var assignment = await db.PanelAssignments
             .Include(a => a.Evaluation).ThenInclude(e => e!.Scores)
             .Include(a => a.Evaluation).ThenInclude(e => e!.Recommendations).ThenInclude(r => r.Response)
+            // One command: a single evaluation, its few scores times its few recommendations.
+            .AsSingleQuery()
             .SingleAsync(a => a.Id == access.AssignmentId);
         // The evaluation as stored now, not as the request found it: a submit in another tab locks it.
         var situation = access.Situation with { Assignment = PanelWorkflow.State(assignment.Declaration, assignment.Evaluation?.Status) };
